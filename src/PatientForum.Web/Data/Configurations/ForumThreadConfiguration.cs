@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PatientForum.Web.Data.Configurations;
+
+internal sealed class ForumThreadConfiguration : IEntityTypeConfiguration<ForumThread>
+{
+    public void Configure(EntityTypeBuilder<ForumThread> builder)
+    {
+        builder.ToTable("Threads");
+        builder.Property(t => t.Slug).HasMaxLength(100);
+        builder.Property(t => t.SeedKey).HasMaxLength(100);
+        builder.Property(t => t.SeedHash).HasMaxLength(64);
+        builder.HasOne(t => t.Topic).WithMany(t => t.Threads).HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Author).WithMany().HasForeignKey(t => t.AuthorId).OnDelete(DeleteBehavior.Restrict);
+
+        // The topic page: pinned first, then newest activity.
+        builder.HasIndex(t => new { t.TopicId, t.IsPinned, t.LastActivityAt });
+        builder.HasIndex(t => t.SeedKey).IsUnique();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PatientForum.Web.Data.Configurations;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> builder)
+    {
+        builder.HasOne(p => p.Thread).WithMany(t => t.Posts).HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
+
+        // The thread page reads posts in (CreatedAt, Id) order, a stable order for pagination.
+        builder.HasIndex(p => new { p.ThreadId, p.CreatedAt, p.Id });
+        builder.HasIndex(p => new { p.AuthorId, p.SubmissionToken }).IsUnique();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PatientForum.Web.Data;
+
+/// <summary>A forum member. The display name is public; the email address never is.</summary>
+public class ForumUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>Upper-cased display name, unique, so "Anna" and "anna" cannot both exist.</summary>
+    public required string NormalizedDisplayName { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>True for accounts that the forum itself owns, such as the guide's author. They cannot sign in.</summary>
+    public bool IsSystem { get; set; }
+}

@@ -1,0 +1,29 @@
+namespace PatientForum.Web.Data;
+
+/// <summary>An email waiting in, or sent from, the persisted outbox.</summary>
+public class OutboxMessage
+{
+    public int Id { get; set; }
+
+    /// <summary>The stable Message-Id header, so a resend after a crash is recognisable as the same mail.</summary>
+    public required string MessageId { get; set; }
+    public required string To { get; set; }
+    public string? ReplyTo { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>The last delivery error (the server's reply or the exception type), never the message text.</summary>
+    public string? LastError { get; set; }
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
+using PatientForum.Web.Features.Threads;
+
+namespace PatientForum.Web.Features.Guide;
+
+public sealed class GuideController(ThreadReader reader) : Controller
+{
+    /// <summary>The patient guide's parts in reading order, each a pinned thread open for replies.</summary>
+    [HttpGet("/guide")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await reader.GetGuideAsync(cancellationToken));
+}

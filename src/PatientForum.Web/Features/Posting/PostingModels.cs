@@ -1,0 +1,68 @@
+using PatientForum.Web.Infrastructure.Text;
+
+namespace PatientForum.Web.Features.Posting;
+
+public sealed class NewThreadForm
+{
+    public string? Title { get; set; }
+    public string? Body { get; set; }
+
+    /// <summary>Carried by the form so that a second submit of the same form saves nothing new.</summary>
+    public Guid SubmissionToken { get; set; }
+}
+
+public sealed class ReplyForm
+{
+    public string? Body { get; set; }
+    public Guid SubmissionToken { get; set; }
+}
+
+public sealed class EditPostForm
+{
+    /// <summary>Only for the opening post, whose thread title can change with it.</summary>
+    public string? Title { get; set; }
+    public string? Body { get; set; }
+}
+
+/// <summary>The page model of the new-thread form.</summary>
+public sealed record NewThreadPage(string TopicSlug, string TopicName, NewThreadForm Form);
+
+/// <summary>The page model of the reply form when it is shown on its own (after a validation error).</summary>
+public sealed record ReplyPage(int ThreadId, string ThreadTitle, string ThreadSlug, ReplyForm Form);
+
+public sealed record EditPostPage(int PostId, int ThreadId, string ThreadTitle, bool IsOpening, EditPostForm Form);
+
+/// <summary>Limits on what a post may hold, checked after <see cref="ForumText"/> has cleaned the text.</summary>
+public static class PostRules
+{
+    public const int TitleMin = 5;
+    public const int TitleMax = 150;
+    public const int BodyMin = 1;
+    public const int BodyMax = 20_000;
+
+    public static string? TitleProblem(string title)
+    {
+        var length = ForumText.VisibleLength(title);
+        return length switch
+        {
+            0 => "Give your thread a title.",
+            < TitleMin => $"The title is too short: use at least {TitleMin} characters.",
+            > TitleMax => $"The title is too long: use at most {TitleMax} characters (it has {length}).",
+            _ => null,
+        };
+    }
+
+    public static string? BodyProblem(string body)
+    {
+        var length = ForumText.VisibleLength(body);
+        return length switch
+        {
+            < BodyMin => "Write something before posting.",
+            > BodyMax => $"The post is too long: use at most {BodyMax:N0} characters (it has {length:N0}).",
+            _ => null,
+        };
+    }
+}
+
+/// <summary>The model of the shared body field partial: the text to show in it.</summary>
+public sealed record BodyField(string? Value);

@@ -1,0 +1,31 @@
+namespace PatientForum.Web.Features.Threads;
+
+/// <summary>A topic on the home page, with its thread count and latest activity.</summary>
+public sealed record TopicSummary(string Slug, string Name, string Description, int ThreadCount, DateTime? LastActivityAt);
+
+/// <summary>A row in a topic's thread list.</summary>
+public sealed record ThreadListItem(
+    int Id, string Title, string Slug, string AuthorName, int ReplyCount, DateTime CreatedAt, DateTime LastActivityAt, bool IsPinned, bool IsLocked);
+
+public sealed record TopicPage(int Id, string Slug, string Name, string Description, IReadOnlyList<ThreadListItem> Threads, Paging Paging);
+
+/// <summary>One post as every page shows it. The author's email is never part of it.</summary>
+public sealed record PostView(
+    int Id, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening);
+
+public sealed record ThreadPage(
+    int Id, string Title, string Slug, string TopicSlug, string TopicName, bool IsPinned, bool IsLocked, bool IsGuide,
+    IReadOnlyList<PostView> Posts, Paging Paging);
+
+/// <summary>A part of the patient guide, in reading order.</summary>
+public sealed record GuideEntry(int Order, int ThreadId, string Title, string Slug, string TopicSlug, string TopicName, int ReplyCount);
+
+/// <summary>Where a page sits in a list; pages count from 1.</summary>
+public sealed record Paging(int Page, int PageSize, int TotalItems)
+{
+    public int TotalPages => Math.Max(1, (TotalItems + PageSize - 1) / PageSize);
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < TotalPages;
+    public bool IsValid => Page >= 1 && Page <= TotalPages;
+    public int Skip => (Page - 1) * PageSize;
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientForum.Web.Data;
+using PatientForum.Web.Infrastructure.Options;
+
+namespace PatientForum.Web.Features.Threads;
+
+/// <summary>The read side of the forum: the queries behind the home, topic, thread and guide pages.</summary>
+public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> options)
+{
+    private readonly ForumOptions _options = options.Value;
+
+    public async Task<IReadOnlyList<TopicSummary>> GetTopicsAsync(CancellationToken cancellationToken) =>
+        await db.Topics.AsNoTracking()
+            .OrderBy(t => t.SortOrder)
+            .Select(t => new TopicSummary(
+                t.Slug, t.Name, t.Description, t.Threads.Count, t.Threads.Max(x => (DateTime?)x.LastActivityAt)))
+            .ToListAsync(cancellationToken);
+
+    public async Task<TopicPage?> GetTopicPageAsync(string slug, int page, CancellationToken cancellationToken)
+    {
+        var topic = await db.Topics.AsNoTracking()
+            .Where(t => t.Slug == slug)
+            .Select(t => new { t.Id, t.Slug, t.Name, t.Description, Count = t.Threads.Count })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (topic is null)
+        {
+            return null;
+        }
+        var paging = new Paging(page, _options.ThreadsPerPage, topic.Count);
+        if (!paging.IsValid)
+        {
+            return null;
+        }
+
+        var threads = await db.Threads.AsNoTracking()
+            .Where(t => t.TopicId == topic.Id)
+            .OrderByDescending(t => t.IsPinned).ThenBy(t => t.IsPinned ? t.PinOrder : 0)
+            .ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(t => new ThreadListItem(
+                t.Id, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked))
+            .ToListAsync(cancellationToken);
+        return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging);
+    }
+
+    public async Task<ThreadPage?> GetThreadPageAsync(int id, int page, CancellationToken cancellationToken)
+    {
+        var thread = await db.Threads.AsNoTracking()
+            .Where(t => t.Id == id)
+            .Select(t => new
+            {
+                t.Id, t.Title, t.Slug, TopicSlug = t.Topic!.Slug, TopicName = t.Topic.Name,
+                t.IsPinned, t.IsLocked, IsGuide = t.SeedKey != null, PostCount = t.ReplyCount + 1,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (thread is null)
+        {
+            return null;
+        }
+        var paging = new Paging(page, _options.PostsPerPage, thread.PostCount);
+        if (!paging.IsValid)
+        {
+            return null;
+        }
+
+        var posts = await db.Posts.AsNoTracking()
+            .Where(p => p.ThreadId == id)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(p => new PostView(p.Id, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening))
+            .ToListAsync(cancellationToken);
+        return new ThreadPage(
+            thread.Id, thread.Title, thread.Slug, thread.TopicSlug, thread.TopicName, thread.IsPinned, thread.IsLocked, thread.IsGuide,
+            posts, paging);
+    }
+
+    public async Task<IReadOnlyList<GuideEntry>> GetGuideAsync(CancellationToken cancellationToken) =>
+        await db.Threads.AsNoTracking()
+            .Where(t => t.SeedKey != null && t.IsPinned)
+            .OrderBy(t => t.PinOrder)
+            .Select(t => new GuideEntry(t.PinOrder, t.Id, t.Title, t.Slug, t.Topic!.Slug, t.Topic.Name, t.ReplyCount))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The page of a thread on which a post appears, for redirects after posting.</summary>
+    public async Task<int> PageOfPostAsync(int threadId, int postId, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new { p.CreatedAt }).SingleAsync(cancellationToken);
+        var before = await db.Posts.AsNoTracking()
+            .CountAsync(p => p.ThreadId == threadId && (p.CreatedAt < post.CreatedAt || (p.CreatedAt == post.CreatedAt && p.Id < postId)), cancellationToken);
+        return before / _options.PostsPerPage + 1;
+    }
+}

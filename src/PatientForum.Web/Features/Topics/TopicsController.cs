@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+using PatientForum.Web.Features.Threads;
+
+namespace PatientForum.Web.Features.Topics;
+
+public sealed class TopicsController(ThreadReader reader) : Controller
+{
+    /// <summary>A topic's threads: pinned first, then by latest activity. The URL is a public contract.</summary>
+    [HttpGet("/t/{slug}")]
+    public async Task<IActionResult> Show(string slug, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var topic = await reader.GetTopicPageAsync(slug, page, cancellationToken);
+        return topic is null ? NotFound() : View(topic);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Infrastructure.Cli;
+
+/// <summary>
+/// Administrative commands run instead of the web server, e.g.
+/// <c>dotnet run --project src/PatientForum.Web -- users add-role moderator someone@example.org</c>.
+/// </summary>
+public static class ForumCommands
+{
+    private const string Usage = """
+        Usage:
+          users add-role <moderator|admin> <email>      give a registered user a staff role
+          users remove-role <moderator|admin> <email>   take it away again
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "users";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        if (args is not ["users", var verb and ("add-role" or "remove-role"), var role, var email])
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+        if (!ForumRoles.All.Contains(role))
+        {
+            await Console.Error.WriteLineAsync($"Unknown role '{role}'. Roles: {string.Join(", ", ForumRoles.All)}.");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"No registered user has the email address {email}. Register on the site first.");
+            return 1;
+        }
+
+        var result = verb == "add-role"
+            ? await users.AddToRoleAsync(user, role)
+            : await users.RemoveFromRoleAsync(user, role);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        // A new stamp makes the user's existing sessions pick up the change at their next security-stamp check.
+        await users.UpdateSecurityStampAsync(user);
+        Console.WriteLine(verb == "add-role"
+            ? $"{user.DisplayName} is now {role}."
+            : $"{user.DisplayName} is no longer {role}.");
+        return 0;
+    }
+}

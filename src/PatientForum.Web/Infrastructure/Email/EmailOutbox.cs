@@ -1,0 +1,63 @@
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Infrastructure.Email;
+
+/// <summary>An email to be sent by the background worker.</summary>
+public sealed record OutgoingEmail(string To, string Subject, string TextBody, string? ReplyTo = null);
+
+/// <summary>
+/// Puts email in the persisted outbox. Nothing is sent inside a request: the
+/// <see cref="MailDeliveryWorker"/> delivers what is saved here.
+/// </summary>
+public sealed class EmailOutbox(ForumDbContext db, MailSignal signal, TimeProvider clock)
+{
+    /// <summary>Adds the email to the current unit of work; it is sent once the caller saves.</summary>
+    public OutboxMessage Add(OutgoingEmail email)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            MessageId = $"{Guid.NewGuid():N}@patientforum",
+            To = email.To,
+            ReplyTo = email.ReplyTo,
+            Subject = email.Subject,
+            TextBody = email.TextBody,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Status = OutboxStatus.Pending,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+
+    /// <summary>Adds the email, saves, and wakes the worker.</summary>
+    public async Task QueueAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        Add(email);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+    }
+}
+
+/// <summary>Lets a request wake the delivery worker instead of waiting for its next poll.</summary>
+public sealed class MailSignal : IDisposable
+{
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
+
+    public void Wake()
+    {
+        try
+        {
+            _semaphore.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already awake: one pending wake-up is enough.
+        }
+    }
+
+    public void Dispose() => _semaphore.Dispose();
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _semaphore.WaitAsync(timeout, cancellationToken);
+}

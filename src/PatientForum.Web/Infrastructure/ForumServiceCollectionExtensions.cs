@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PatientForum.Web.Data;
+using PatientForum.Web.Data.Seeding;
+using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Posting;
+using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure.Email;
+using PatientForum.Web.Infrastructure.Html;
+using PatientForum.Web.Infrastructure.Options;
+
+namespace PatientForum.Web.Infrastructure;
+
+public static class ForumServiceCollectionExtensions
+{
+    /// <summary>Registers everything the forum needs; Program.cs calls this once.</summary>
+    public static WebApplicationBuilder AddForum(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddForumOptions();
+        builder.Services.AddForumData(builder.Configuration);
+        builder.Services.AddForumIdentity();
+        builder.Services.AddForumEmail();
+        builder.Services.AddForumFeatures();
+        return builder;
+    }
+
+    private static void AddForumOptions(this IServiceCollection services)
+    {
+        services.AddOptions<ForumOptions>().BindConfiguration(ForumOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ForumPaths(
+            sp.GetRequiredService<IHostEnvironment>(),
+            sp.GetRequiredService<IOptions<ForumOptions>>().Value,
+            sp.GetRequiredService<IOptions<SmtpOptions>>().Value));
+        services.AddSingleton(TimeProvider.System);
+    }
+
+    private static void AddForumData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDbContext<ForumDbContext>((sp, options) =>
+        {
+            var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+            var connectionString = configuration.GetConnectionString("Forum");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var paths = sp.GetRequiredService<ForumPaths>();
+                Directory.CreateDirectory(paths.DataDirectory);
+                connectionString = $"Data Source={paths.SqliteDatabaseFile}";
+            }
+            ForumDatabase.Configure(options, provider, connectionString);
+        });
+        services.AddScoped<ForumSeeder>();
+    }
+
+    private static void AddForumIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<ForumUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+
+                // The user name is the email address, and addresses may hold any character.
+                options.User.AllowedUserNameCharacters = "";
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<ForumDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ForumClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "pf_auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ForumPolicies.CanPost, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(ForumClaims.EmailConfirmed, "true"));
+    }
+
+    private static void AddForumEmail(this IServiceCollection services)
+    {
+        services.AddSingleton<MailSignal>();
+        services.AddScoped<EmailOutbox>();
+        services.AddSingleton<IMailTransport>(sp =>
+            sp.GetRequiredService<IOptions<SmtpOptions>>().Value.UsesPickupDirectory
+                ? ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(sp)
+                : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
+        services.AddHostedService<MailDeliveryWorker>();
+    }
+
+    private static void AddForumFeatures(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddAntiforgery(options => options.Cookie.Name = "pf_af");
+        services.AddSingleton<IPostRenderer, PostRenderer>();
+        services.AddScoped<ThreadReader>();
+        services.AddScoped<PostingService>();
+        services.AddScoped<AccountMailer>();
+    }
+}

@@ -1,0 +1,91 @@
+using AngleSharp.Dom;
+using Ganss.Xss;
+using Markdig;
+
+namespace PatientForum.Web.Infrastructure.Html;
+
+/// <summary>Turns a post's Markdown into HTML that is safe to store and show as is.</summary>
+public interface IPostRenderer
+{
+    string Render(string markdown);
+}
+
+/// <summary>
+/// Markdig (CommonMark, plus autolinks and hard line breaks as forum members expect) followed by
+/// HtmlSanitizer. Built once and shared: both are thread-safe after configuration.
+/// </summary>
+public sealed class PostRenderer : IPostRenderer
+{
+    private const string ExternalLinkRel = "nofollow ugc noopener";
+
+    // Tags that have no place in a post: forms could phish, embeds could track or run code.
+    private static readonly string[] s_removedTags =
+    [
+        "form", "input", "button", "select", "option", "optgroup", "textarea", "label", "fieldset",
+        "legend", "datalist", "output", "iframe", "frame", "frameset", "object", "embed", "style",
+    ];
+
+    // id and name could clobber the page's own DOM names; style is not allowed at all.
+    private static readonly string[] s_removedAttributes = ["style", "id", "name", "tabindex", "accesskey"];
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .UseSoftlineBreakAsHardlineBreak()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public string Render(string markdown)
+    {
+        var html = Markdown.ToHtml(markdown, _pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        foreach (var tag in s_removedTags)
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
+        foreach (var attribute in s_removedAttributes)
+        {
+            sanitizer.AllowedAttributes.Remove(attribute);
+        }
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedAtRules.Clear();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+        sanitizer.AllowDataAttributes = false;
+        sanitizer.PostProcessDom += (_, e) => RewriteLinksAndImages(e.Document);
+        return sanitizer;
+    }
+
+    private static void RewriteLinksAndImages(IParentNode document)
+    {
+        // Remote images would tell a third party who reads which health story, so they become links.
+        foreach (var image in document.QuerySelectorAll("img").ToList())
+        {
+            var source = image.GetAttribute("src");
+            var alt = image.GetAttribute("alt");
+            var replacement = image.Owner!.CreateElement("a");
+            replacement.SetAttribute("href", source ?? "");
+            replacement.TextContent = string.IsNullOrWhiteSpace(alt) ? "image" : alt;
+            image.Replace(replacement);
+        }
+
+        foreach (var link in document.QuerySelectorAll("a[href]"))
+        {
+            var href = link.GetAttribute("href") ?? "";
+            if (Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                link.SetAttribute("rel", ExternalLinkRel);
+            }
+            else
+            {
+                link.RemoveAttribute("target");
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using PatientForum.Web.Data;
+using PatientForum.Web.Infrastructure;
+using PatientForum.Web.Infrastructure.Cli;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddForum();
+
+var app = builder.Build();
+await ForumDatabase.MigrateAndSeedAsync(app.Services);
+
+if (ForumCommands.IsCommand(args))
+{
+    return await ForumCommands.RunAsync(app.Services, args);
+}
+
+app.UseForum();
+await app.RunAsync();
+return 0;
