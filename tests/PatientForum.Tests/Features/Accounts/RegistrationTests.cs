@@ -1,0 +1,56 @@
+using System.Net;
+using PatientForum.Tests.Infrastructure;
+
+namespace PatientForum.Tests.Features.Accounts;
+
+public sealed class RegistrationTests(ForumFactory factory) : IClassFixture<ForumFactory>
+{
+    [Fact]
+    public async Task Register_ThenConfirmFromPickupMail_ThenReply_ReplyIsShownWithDisplayName()
+    {
+        var member = await Members.RegisterAsync(factory);
+        await Members.ConfirmAsync(member);
+
+        var guide = await member.Client.GetOkAsync("/guide");
+        var firstPart = guide.Document.QuerySelector(".guide-list a")!.GetAttribute("href")!;
+        var after = await Posting.ReplyAsync(member, firstPart, "The injection helped my shoulder within two days.");
+
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        var lastPost = after.Document.QuerySelectorAll("article.post")[^1];
+        Assert.Equal(member.DisplayName, lastPost.QuerySelector(".post-author")!.TextContent);
+        Assert.Contains("helped my shoulder", lastPost.QuerySelector(".post-body")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reply_BeforeEmailIsConfirmed_IsRefusedWithAPromptToConfirm()
+    {
+        var member = await Members.RegisterAsync(factory);
+
+        var page = await member.Client.GetAsync("/t/rehab/new");
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Equal("Confirm your email address", page.TextOf("h1"));
+    }
+
+    [Fact]
+    public async Task Register_WithDisplayNameTakenInAnotherCase_ShowsErrorAndKeepsInput()
+    {
+        var first = await Members.RegisterAsync(factory);
+        var client = factory.CreateForumClient();
+        var email = Members.UniqueEmail();
+
+        var form = await client.GetOkAsync("/account/register");
+        var result = await client.SubmitAsync(form, "form[action='/account/register']", new Dictionary<string, string?>
+        {
+            ["Email"] = email,
+            ["DisplayName"] = first.DisplayName.ToUpperInvariant(),
+            ["Password"] = Members.Password,
+            ["ConfirmPassword"] = Members.Password,
+        });
+
+        Assert.Equal("Register", result.TextOf("h1"));
+        Assert.Contains("display name is taken", result.TextOf("#DisplayName-error"), StringComparison.Ordinal);
+        Assert.Equal(email, result.Document.QuerySelector("#Email")!.GetAttribute("value"));
+        Assert.Equal(first.DisplayName.ToUpperInvariant(), result.Document.QuerySelector("#DisplayName")!.GetAttribute("value"));
+    }
+}
