@@ -1,7 +1,11 @@
+using PatientForum.Web.Features.Live;
+
 namespace PatientForum.Web.Infrastructure;
 
 public static class ForumApplicationBuilderExtensions
 {
+    public const string ForumHubPath = "/hubs/forum";
+
     /// <summary>The request pipeline, in order.</summary>
     public static WebApplication UseForum(this WebApplication app)
     {
@@ -12,10 +16,12 @@ public static class ForumApplicationBuilderExtensions
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
+        app.UseHubOriginCheck(ForumHubPath);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();
+        app.MapHub<ForumHub>(ForumHubPath);
         return app;
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Data.Seeding;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Email;
@@ -22,6 +24,7 @@ public static class ForumServiceCollectionExtensions
         builder.Services.AddForumIdentity();
         builder.Services.AddForumEmail();
         builder.Services.AddForumFeatures();
+        builder.Services.AddForumLive();
         return builder;
     }
 
@@ -103,6 +106,21 @@ public static class ForumServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
         services.AddHostedService<MailDeliveryWorker>();
+    }
+
+    private static void AddForumLive(this IServiceCollection services)
+    {
+        services.AddSignalR(options =>
+        {
+            // Clients only send ids; nothing they send is content for others, so messages stay tiny.
+            options.MaximumReceiveMessageSize = 4 * 1024;
+            options.AddFilter<HubRateLimitFilter>();
+        });
+        services.AddSingleton<HubRateLimitFilter>();
+        services.AddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
+        services.AddScoped<FragmentRenderer>();
+        services.AddScoped<LiveFragments>();
+        services.AddScoped<LiveBroadcaster>();
     }
 
     private static void AddForumFeatures(this IServiceCollection services)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Live;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Text;
 
@@ -12,7 +13,7 @@ public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId);
 /// Saves threads, replies and edits. Text arrives cleaned and validated; this renders it once, keeps the
 /// Markdown beside the HTML, and keeps thread counters in step in the same save.
 /// </summary>
-public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, TimeProvider clock)
+public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, LiveBroadcaster live, TimeProvider clock)
 {
     public async Task<SavedPost> StartThreadAsync(int topicId, string authorId, string title, string body, Guid token, CancellationToken cancellationToken)
     {
@@ -34,7 +35,9 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Ti
         post.IsOpening = true;
         thread.Posts.Add(post);
         db.Threads.Add(thread);
-        return await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id), cancellationToken);
+        var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id), cancellationToken);
+        await live.ThreadChangedAsync(saved.ThreadId, cancellationToken);
+        return saved;
     }
 
     public async Task<SavedPost> ReplyAsync(ForumThread thread, string authorId, string body, Guid token, CancellationToken cancellationToken)
@@ -49,7 +52,9 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Ti
         db.Posts.Add(post);
         thread.ReplyCount++;
         thread.LastActivityAt = now;
-        return await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id), cancellationToken);
+        var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id), cancellationToken);
+        await live.PostAddedAsync(saved.PostId, cancellationToken);
+        return saved;
     }
 
     /// <summary>Replaces a post's text, keeping the old text as a revision. A new title renames the thread too.</summary>
@@ -70,6 +75,11 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Ti
             post.EditedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await live.PostUpdatedAsync(post.Id, cancellationToken);
+        if (title is not null)
+        {
+            await live.ThreadChangedAsync(post.ThreadId, cancellationToken);
+        }
     }
 
     private Post NewPost(string authorId, string body, Guid token, DateTime now) => new()

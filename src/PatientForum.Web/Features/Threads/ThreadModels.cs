@@ -5,13 +5,13 @@ public sealed record TopicSummary(string Slug, string Name, string Description, 
 
 /// <summary>A row in a topic's thread list.</summary>
 public sealed record ThreadListItem(
-    int Id, string Title, string Slug, string AuthorName, int ReplyCount, DateTime CreatedAt, DateTime LastActivityAt, bool IsPinned, bool IsLocked);
+    int Id, string TopicSlug, string Title, string Slug, string AuthorName, int ReplyCount, DateTime CreatedAt, DateTime LastActivityAt, bool IsPinned, bool IsLocked);
 
 public sealed record TopicPage(int Id, string Slug, string Name, string Description, IReadOnlyList<ThreadListItem> Threads, Paging Paging);
 
 /// <summary>One post as every page shows it. The author's email is never part of it.</summary>
 public sealed record PostView(
-    int Id, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening);
+    int Id, int ThreadId, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening);
 
 public sealed record ThreadPage(
     int Id, string Title, string Slug, string TopicSlug, string TopicName, bool IsPinned, bool IsLocked, bool IsGuide,

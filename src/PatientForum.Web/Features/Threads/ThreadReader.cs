@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
@@ -8,6 +10,12 @@ namespace PatientForum.Web.Features.Threads;
 /// <summary>The read side of the forum: the queries behind the home, topic, thread and guide pages.</summary>
 public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> options)
 {
+    private static readonly Expression<Func<Post, PostView>> s_postView = p =>
+        new PostView(p.Id, p.ThreadId, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening);
+
+    private static readonly Expression<Func<ForumThread, ThreadListItem>> s_threadRow = t =>
+        new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked);
+
     private readonly ForumOptions _options = options.Value;
 
     public async Task<IReadOnlyList<TopicSummary>> GetTopicsAsync(CancellationToken cancellationToken) =>
@@ -38,8 +46,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .OrderByDescending(t => t.IsPinned).ThenBy(t => t.IsPinned ? t.PinOrder : 0)
             .ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(t => new ThreadListItem(
-                t.Id, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked))
+            .Select(s_threadRow)
             .ToListAsync(cancellationToken);
         return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging);
     }
@@ -68,7 +75,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .Where(p => p.ThreadId == id)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(p => new PostView(p.Id, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening))
+            .Select(s_postView)
             .ToListAsync(cancellationToken);
         return new ThreadPage(
             thread.Id, thread.Title, thread.Slug, thread.TopicSlug, thread.TopicName, thread.IsPinned, thread.IsLocked, thread.IsGuide,
@@ -90,4 +97,26 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .CountAsync(p => p.ThreadId == threadId && (p.CreatedAt < post.CreatedAt || (p.CreatedAt == post.CreatedAt && p.Id < postId)), cancellationToken);
         return before / _options.PostsPerPage + 1;
     }
+
+    public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
+        db.Topics.AsNoTracking().AnyAsync(t => t.Slug == slug, cancellationToken);
+
+    /// <summary>Whether <paramref name="user"/> may read the thread. Every existing thread is public for now.</summary>
+    public Task<bool> CanReadThreadAsync(int threadId, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
+        db.Threads.AsNoTracking().AnyAsync(t => t.Id == threadId, cancellationToken);
+
+    public Task<PostView?> GetPostAsync(int postId, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(s_postView).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Posts of a thread with an id above <paramref name="afterPostId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<PostView>> GetPostsAfterAsync(int threadId, int afterPostId, int limit, CancellationToken cancellationToken) =>
+        await db.Posts.AsNoTracking()
+            .Where(p => p.ThreadId == threadId && p.Id > afterPostId)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Take(limit)
+            .Select(s_postView)
+            .ToListAsync(cancellationToken);
+
+    public Task<ThreadListItem?> GetThreadRowAsync(int threadId, CancellationToken cancellationToken) =>
+        db.Threads.AsNoTracking().Where(t => t.Id == threadId).Select(s_threadRow).SingleOrDefaultAsync(cancellationToken);
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using MimeKit;
 
-namespace PatientForum.Tests.Infrastructure;
+namespace PatientForum.TestSupport;
 
 /// <summary>Reads what the forum's outbox wrote to the pickup folder, waiting a little for the worker.</summary>
 public sealed partial class MailPickup(string directory)

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Threads;
+
+namespace PatientForum.Web.Features.Live;
+
+/// <summary>
+/// The one hub, at /hubs/forum. It is thin on purpose: clients join groups and ask for missed replies.
+/// Content is never sent through it; posting is a normal HTTP POST with validation and antiforgery.
+/// </summary>
+public sealed class ForumHub(ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, TimeProvider clock) : Hub<IForumClient>
+{
+    /// <summary>Most replies one catch-up call returns; a page that missed more reloads instead.</summary>
+    public const int CatchUpLimit = 100;
+
+    private static readonly TimeSpan s_typingInterval = TimeSpan.FromSeconds(3);
+
+    /// <summary>Starts live updates for a thread the caller may read; returns how many are reading it.</summary>
+    public async Task<int> JoinThread(int threadId)
+    {
+        await EnsureReadableAsync(threadId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Thread(threadId));
+        var readers = presence.Join(Context.ConnectionId, threadId);
+        await Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, readers);
+        return readers;
+    }
+
+    public async Task LeaveThread(int threadId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Thread(threadId));
+        if (presence.Leave(Context.ConnectionId, threadId) is { } readers)
+        {
+            await Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, readers);
+        }
+    }
+
+    /// <summary>Starts live updates of a topic's thread list.</summary>
+    public async Task JoinTopic(string topicSlug)
+    {
+        if (!await reader.TopicExistsAsync(topicSlug, Context.ConnectionAborted))
+        {
+            throw new HubException("That topic does not exist.");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Topic(topicSlug));
+    }
+
+    /// <summary>Every reply newer than the last one the page shows, for catching up after a reconnect.</summary>
+    public async Task<IReadOnlyList<PostFragment>> RepliesAfter(int threadId, int afterPostId)
+    {
+        await EnsureReadableAsync(threadId);
+        return await fragments.PostsAfterAsync(threadId, afterPostId, CatchUpLimit, Context.ConnectionAborted);
+    }
+
+    /// <summary>Tells the other readers that a signed-in member is writing a reply. Throttled per connection.</summary>
+    [Authorize(Policy = ForumPolicies.CanPost)]
+    public async Task Typing(int threadId)
+    {
+        var now = clock.GetUtcNow();
+        var key = $"typing:{threadId}";
+        if (Context.Items.TryGetValue(key, out var last) && last is DateTimeOffset at && now - at < s_typingInterval)
+        {
+            return;
+        }
+        Context.Items[key] = now;
+        await EnsureReadableAsync(threadId);
+        var name = ForumClaims.DisplayNameOf(Context.User!) ?? "Someone";
+        await Clients.OthersInGroup(LiveGroups.Thread(threadId)).Typing(threadId, name);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var (threadId, readers) in presence.LeaveAll(Context.ConnectionId))
+        {
+            await Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, readers);
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task EnsureReadableAsync(int threadId)
+    {
+        if (!await reader.CanReadThreadAsync(threadId, Context.User, Context.ConnectionAborted))
+        {
+            throw new HubException("That thread does not exist or is not visible to you.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace PatientForum.Web.Features.Live;
+
+/// <summary>What the server pushes to open pages. HTML always comes from the same partials a page load uses.</summary>
+public interface IForumClient
+{
+    /// <summary>A new reply, rendered by Views/Shared/_Post.</summary>
+    Task PostAdded(PostFragment post);
+
+    /// <summary>An edited post, to replace in place.</summary>
+    Task PostUpdated(PostFragment post);
+
+    /// <summary>A post that readers may no longer see.</summary>
+    Task PostRemoved(int threadId, int postId);
+
+    /// <summary>A thread row for a topic page, rendered by Views/Shared/_ThreadRow: a new thread or new activity.</summary>
+    Task ThreadActivity(ThreadRowFragment thread);
+
+    /// <summary>How many pages have the thread open now.</summary>
+    Task Presence(int threadId, int readers);
+
+    /// <summary>A signed-in member is writing a reply.</summary>
+    Task Typing(int threadId, string displayName);
+}
+
+public sealed record PostFragment(int ThreadId, int PostId, string Html);
+
+public sealed record ThreadRowFragment(string TopicSlug, int ThreadId, bool IsPinned, string Html);
+
+/// <summary>The one place that names SignalR groups.</summary>
+public static class LiveGroups
+{
+    public static string Thread(int threadId) => $"thread:{threadId}";
+
+    public static string Topic(string topicSlug) => $"topic:{topicSlug}";
+}

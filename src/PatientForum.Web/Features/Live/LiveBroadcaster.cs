@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace PatientForum.Web.Features.Live;
+
+/// <summary>
+/// Pushes changes to open pages through <see cref="IHubContext{THub, T}"/>. Called after a change is saved;
+/// a failed push is logged and never undoes or fails the save, since pages catch up on reconnect.
+/// </summary>
+public sealed partial class LiveBroadcaster(
+    IHubContext<ForumHub, IForumClient> hub,
+    LiveFragments fragments,
+    ILogger<LiveBroadcaster> logger)
+{
+    public async Task PostAddedAsync(int postId, CancellationToken cancellationToken)
+    {
+        await SafelyAsync(async () =>
+        {
+            if (await fragments.PostAsync(postId, cancellationToken) is { } post)
+            {
+                await hub.Clients.Group(LiveGroups.Thread(post.ThreadId)).PostAdded(post);
+                await ThreadChangedCoreAsync(post.ThreadId, cancellationToken);
+            }
+        }, nameof(PostAddedAsync));
+    }
+
+    public async Task PostUpdatedAsync(int postId, CancellationToken cancellationToken)
+    {
+        await SafelyAsync(async () =>
+        {
+            if (await fragments.PostAsync(postId, cancellationToken) is { } post)
+            {
+                await hub.Clients.Group(LiveGroups.Thread(post.ThreadId)).PostUpdated(post);
+            }
+        }, nameof(PostUpdatedAsync));
+    }
+
+    public async Task PostRemovedAsync(int threadId, int postId)
+    {
+        await SafelyAsync(() => hub.Clients.Group(LiveGroups.Thread(threadId)).PostRemoved(threadId, postId), nameof(PostRemovedAsync));
+    }
+
+    /// <summary>A thread was started, renamed or got activity: topic pages update its row.</summary>
+    public async Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken)
+    {
+        await SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), nameof(ThreadChangedAsync));
+    }
+
+    private async Task ThreadChangedCoreAsync(int threadId, CancellationToken cancellationToken)
+    {
+        if (await fragments.ThreadRowAsync(threadId, cancellationToken) is { } row)
+        {
+            await hub.Clients.Group(LiveGroups.Topic(row.TopicSlug)).ThreadActivity(row);
+        }
+    }
+
+    private async Task SafelyAsync(Func<Task> push, string what)
+    {
+        try
+        {
+            await push();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPushFailed(what, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live push {What} failed: {ErrorType}; pages will catch up on reconnect")]
+    private partial void LogPushFailed(string what, string errorType);
+}
