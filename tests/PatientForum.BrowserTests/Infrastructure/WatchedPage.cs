@@ -15,7 +15,7 @@ public sealed class WatchedPage : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !(ExpectNetworkErrors && IsNetworkError(message.Text)))
+            if (message.Type == "error" && !(ExpectNetworkErrors && IsNetworkError(message.Text)) && !IsDocumentStatus(message))
             {
                 Record($"console error: {message.Text}");
             }
@@ -54,6 +54,14 @@ public sealed class WatchedPage : IAsyncDisposable
     public void AssertNoProblems() => Assert.True(Problems.Count == 0, string.Join(Environment.NewLine, Problems));
 
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
+
+    /// <summary>
+    /// Chromium reports a 4xx status of the page itself (a 404 page, a 422 form with errors) as a console
+    /// error; that is the page working as designed. A 4xx of any other resource still counts.
+    /// </summary>
+    private bool IsDocumentStatus(IConsoleMessage message) =>
+        message.Text.StartsWith("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal)
+        && message.Location.StartsWith(Page.Url, StringComparison.Ordinal);
 
     private static bool IsNetworkError(string text) =>
         text.Contains("Failed to load resource", StringComparison.Ordinal) || text.Contains("net::ERR_", StringComparison.Ordinal)

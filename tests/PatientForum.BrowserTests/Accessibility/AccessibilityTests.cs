@@ -1,0 +1,140 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PatientForum.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PatientForum.BrowserTests.Accessibility;
+
+/// <summary>Every page type passes axe-core with no violations, on a desktop and on a phone-sized screen.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    private static readonly ViewportSize s_phone = new() { Width = 360, Height = 740 };
+
+    public static TheoryData<string> PublicPages =>
+    [
+        "/", "/t/injections", "/guide", "/account/login", "/account/register", "/account/forgot-password",
+        "/account/resend-confirmation", "/no-such-page",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task PublicPage_OnDesktopAndPhone_HasNoAxeViolationsAndNoSidewaysScroll(string path)
+    {
+        foreach (var viewport in new[] { (ViewportSize?)null, s_phone })
+        {
+            await using var watched = await fixture.NewPageAsync(viewport);
+            await watched.Page.GotoAsync(path);
+            await AssertAccessibleAsync(watched.Page, path);
+            watched.AssertNoProblems();
+        }
+    }
+
+    [Fact]
+    public async Task ThreadPage_ForReaderAndMember_HasNoAxeViolations()
+    {
+        await using var member = await fixture.NewPageAsync();
+        await BrowserMembers.RegisterConfirmedAsync(member, fixture.Server);
+        await member.Page.GotoAsync("/guide");
+        await member.Page.Locator(".guide-list a").First.ClickAsync();
+        await member.WaitForLiveAsync();
+        await AssertAccessibleAsync(member.Page, "thread page, signed in");
+
+        await using var reader = await fixture.NewPageAsync(s_phone);
+        await reader.Page.GotoAsync(new Uri(member.Page.Url).AbsolutePath);
+        await reader.WaitForLiveAsync();
+        await AssertAccessibleAsync(reader.Page, "thread page, anonymous, phone");
+        member.AssertNoProblems();
+        reader.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task ComposeEditAndHistoryPages_IncludingValidationErrors_HaveNoAxeViolations()
+    {
+        await using var member = await fixture.NewPageAsync();
+        await BrowserMembers.RegisterConfirmedAsync(member, fixture.Server);
+        var page = member.Page;
+
+        await page.GotoAsync("/t/rehab/new");
+        await AssertAccessibleAsync(page, "new thread form");
+
+        // The browser's own required-field check would stop an empty submit, so make the title too short instead.
+        await page.GetByLabel("Title").FillAsync("Hi");
+        await page.GetByLabel("Your post").FillAsync("Short title on purpose.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
+        await Expect(page.Locator("#Title-error")).ToContainTextAsync("too short");
+        await AssertAccessibleAsync(page, "new thread form with errors");
+
+        var thread = await BrowserMembers.StartThreadAsync(page, "rehab", $"Knee brace questions {Guid.NewGuid():N}", "Which brace did you get?");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit your post" }).ClickAsync();
+        await AssertAccessibleAsync(page, "edit form");
+        await page.GetByLabel("Your post").FillAsync("Which knee brace did your physio suggest?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await page.Locator(".post-edited").First.ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Edit history");
+        await AssertAccessibleAsync(page, $"history of {thread}");
+        member.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task SkipLink_IsFirstTabStop_AndMovesFocusToMainContent()
+    {
+        await using var watched = await fixture.NewPageAsync();
+        var page = watched.Page;
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#main")).ToBeFocusedAsync();
+        watched.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task StartThread_UsingOnlyTheKeyboard_Works()
+    {
+        await using var watched = await fixture.NewPageAsync();
+        await BrowserMembers.RegisterConfirmedAsync(watched, fixture.Server);
+        var page = watched.Page;
+        await page.GotoAsync("/t/surgical-referral");
+
+        await TabUntilFocusedAsync(page, "a.button");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Start a thread in Surgical referral");
+        await TabUntilFocusedAsync(page, "#Title");
+        var title = $"Choosing a surgeon {Guid.NewGuid():N}";
+        await page.Keyboard.TypeAsync(title);
+        await TabUntilFocusedAsync(page, "#Body");
+        await page.Keyboard.TypeAsync("I asked each surgeon how many of these operations they do a year.");
+        await TabUntilFocusedAsync(page, "button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        watched.AssertNoProblems();
+    }
+
+    private static async Task TabUntilFocusedAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+        }
+        Assert.Fail($"Tab never reached {selector}.");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var results = await page.RunAxe();
+        var violations = results.Violations.Select(v =>
+            $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
+        Assert.True(results.Violations.Length == 0, $"axe violations on {what}:\n{string.Join("\n", violations)}");
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, $"{what} scrolls sideways at {page.ViewportSize?.Width}px wide.");
+    }
+}
