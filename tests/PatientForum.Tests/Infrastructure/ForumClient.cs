@@ -7,13 +7,16 @@ namespace PatientForum.Tests.Infrastructure;
 /// Drives the forum the way a browser does: reads a page, fills in one of its forms (hidden fields and
 /// the antiforgery token included) and submits it.
 /// </summary>
-public sealed class ForumClient(HttpClient http, ForumFactory factory) : IDisposable
+public sealed class ForumClient(HttpClient http, ForumFactory factory, System.Net.CookieContainer cookies) : IDisposable
 {
     private static readonly HtmlParser s_parser = new();
 
     public HttpClient Http { get; } = http;
 
     public ForumFactory Factory { get; } = factory;
+
+    /// <summary>The session's cookies, as a Cookie header, for clients that do not share this HttpClient (SignalR).</summary>
+    public string CookieHeader => cookies.GetCookieHeader(Http.BaseAddress!);
 
     public async Task<Page> GetAsync(string url)
     {

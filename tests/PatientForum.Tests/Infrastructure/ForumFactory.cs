@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Configuration;
 
 namespace PatientForum.Tests.Infrastructure;
@@ -42,8 +44,14 @@ public class ForumFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser-like client: keeps cookies, and follows redirects unless told not to.</summary>
-    public ForumClient CreateForumClient(bool followRedirects = true) =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true }), this);
+    public ForumClient CreateForumClient(bool followRedirects = true)
+    {
+        var cookies = new CookieContainer();
+        DelegatingHandler[] handlers = followRedirects
+            ? [new RedirectHandler(), new CookieContainerHandler(cookies)]
+            : [new CookieContainerHandler(cookies)];
+        return new ForumClient(CreateDefaultClient(handlers), this, cookies);
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Features.Live;
+
+namespace PatientForum.Tests.Features.Live;
+
+public sealed class ForumHubTests(ForumFactory factory) : IClassFixture<ForumFactory>
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task JoinThread_AsAnonymousReader_ReceivesReplyRenderedByServerWithoutPrivateParts()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var path = await Posting.StartThreadPathAsync(member, "rehab", "Hydrotherapy after a hip", "Has anyone tried it?");
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        var added = Channel.CreateUnbounded<PostFragment>();
+        reader.On<PostFragment>(nameof(IForumClient.PostAdded), post => added.Writer.TryWrite(post));
+        await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), Posting.ThreadId(path));
+
+        await Posting.ReplyAsync(member, path, "Yes, the **warm pool** eased my hip.");
+
+        var post = await ReadAsync(added);
+        Assert.Equal(Posting.ThreadId(path), post.ThreadId);
+        Assert.Contains("<strong>warm pool</strong>", post.Html, StringComparison.Ordinal);
+        Assert.Contains(member.DisplayName, post.Html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"post-{post.PostId}\"", post.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/edit", post.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(member.Email, post.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RepliesAfter_GivenLastShownPost_ReturnsOnlyNewerRepliesInOrder()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var path = await Posting.StartThreadPathAsync(member, "injections", "Catch-up ordering thread", "Opening post.");
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        var threadId = Posting.ThreadId(path);
+        var before = await reader.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), threadId, 0);
+        var opening = Assert.Single(before);
+
+        foreach (var text in new[] { "first reply", "second reply", "third reply" })
+        {
+            await Posting.ReplyAsync(member, path, text);
+        }
+        var missed = await reader.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), threadId, opening.PostId);
+
+        Assert.Collection(missed,
+            p => Assert.Contains("first reply", p.Html, StringComparison.Ordinal),
+            p => Assert.Contains("second reply", p.Html, StringComparison.Ordinal),
+            p => Assert.Contains("third reply", p.Html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task JoinThread_UnknownThread_IsRefused()
+    {
+        await using var reader = await LiveClient.ConnectAsync(factory);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), 987654));
+
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Presence_TwoReadersOnOneThread_BothAreCounted()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var threadId = Posting.ThreadId(await Posting.StartThreadPathAsync(member, "biologics", "Presence thread", "Who is here?"));
+        await using var first = await LiveClient.ConnectAsync(factory);
+        await using var second = await LiveClient.ConnectAsync(factory);
+
+        Assert.Equal(1, await first.InvokeAsync<int>(nameof(ForumHub.JoinThread), threadId));
+        Assert.Equal(2, await second.InvokeAsync<int>(nameof(ForumHub.JoinThread), threadId));
+    }
+
+    [Fact]
+    public async Task Typing_ByConfirmedMember_IsShownToOthers_ButRefusedForAnonymousAndUnconfirmed()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var unconfirmed = await Members.RegisterAsync(factory);
+        var threadId = Posting.ThreadId(await Posting.StartThreadPathAsync(member, "rehab", "Typing indicator thread", "Reply to me."));
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        await using var writer = await LiveClient.ConnectAsync(factory, member.Client);
+        await using var anonymous = await LiveClient.ConnectAsync(factory);
+        await using var notConfirmed = await LiveClient.ConnectAsync(factory, unconfirmed.Client);
+        var typing = Channel.CreateUnbounded<string>();
+        reader.On<int, string>(nameof(IForumClient.Typing), (_, name) => typing.Writer.TryWrite(name));
+        await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), threadId);
+
+        await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync(nameof(ForumHub.Typing), threadId));
+        await Assert.ThrowsAsync<HubException>(() => notConfirmed.InvokeAsync(nameof(ForumHub.Typing), threadId));
+        await writer.InvokeAsync(nameof(ForumHub.Typing), threadId);
+
+        Assert.Equal(member.DisplayName, await ReadAsync(typing));
+        Assert.False(typing.Reader.TryRead(out _), "Refused callers must not have reached the other readers.");
+    }
+
+    [Fact]
+    public async Task Handshake_FromAnotherSite_IsRefused_FromThisSite_IsAccepted()
+    {
+        using var client = factory.CreateClient();
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, "/hubs/forum/negotiate?negotiateVersion=1");
+        foreign.Headers.Add("Origin", "https://evil.example");
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/hubs/forum/negotiate?negotiateVersion=1");
+        own.Headers.Add("Origin", "http://localhost");
+
+        using var refused = await client.SendAsync(foreign);
+        using var accepted = await client.SendAsync(own);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task HubCalls_BeyondTheRateLimit_AreRefused()
+    {
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        var refused = 0;
+        for (var i = 0; i < HubRateLimitFilter.CallsPerWindow + 5; i++)
+        {
+            try
+            {
+                await reader.InvokeAsync(nameof(ForumHub.JoinTopic), "rehab");
+            }
+            catch (HubException ex) when (ex.Message.Contains("Too many", StringComparison.Ordinal))
+            {
+                refused++;
+            }
+        }
+
+        Assert.True(refused >= 5, $"Expected at least 5 refused calls, got {refused}.");
+    }
+
+    [Fact]
+    public async Task Message_LargerThanTheLimit_ClosesTheConnection()
+    {
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        var closed = new TaskCompletionSource();
+        reader.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => reader.InvokeAsync(nameof(ForumHub.JoinTopic), new string('x', 10_000)));
+
+        await closed.Task.WaitAsync(s_wait);
+        Assert.Equal(HubConnectionState.Disconnected, reader.State);
+    }
+
+    private static async Task<T> ReadAsync<T>(Channel<T> channel)
+    {
+        using var timeout = new CancellationTokenSource(s_wait);
+        return await channel.Reader.ReadAsync(timeout.Token);
+    }
+}
