@@ -118,6 +118,8 @@ public static class ForumServiceCollectionExtensions
         });
         services.AddSingleton<HubRateLimitFilter>();
         services.AddSingleton<IPresenceTracker, InMemoryPresenceTracker>();
+        services.AddSingleton<PresenceNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceNotifier>());
         services.AddScoped<FragmentRenderer>();
         services.AddScoped<LiveFragments>();
         services.AddScoped<LiveBroadcaster>();

@@ -9,7 +9,9 @@ namespace PatientForum.Web.Features.Live;
 /// The one hub, at /hubs/forum. It is thin on purpose: clients join groups and ask for missed replies.
 /// Content is never sent through it; posting is a normal HTTP POST with validation and antiforgery.
 /// </summary>
-public sealed class ForumHub(ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, TimeProvider clock) : Hub<IForumClient>
+public sealed class ForumHub(
+    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, TimeProvider clock)
+    : Hub<IForumClient>
 {
     /// <summary>Most replies one catch-up call returns; a page that missed more reloads instead.</summary>
     public const int CatchUpLimit = 100;
@@ -22,16 +24,16 @@ public sealed class ForumHub(ThreadReader reader, LiveFragments fragments, IPres
         await EnsureReadableAsync(threadId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Thread(threadId));
         var readers = presence.Join(Context.ConnectionId, threadId);
-        await Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, readers);
+        presenceNotifier.Changed(threadId);
         return readers;
     }
 
     public async Task LeaveThread(int threadId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Thread(threadId));
-        if (presence.Leave(Context.ConnectionId, threadId) is { } readers)
+        if (presence.Leave(Context.ConnectionId, threadId))
         {
-            await Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, readers);
+            presenceNotifier.Changed(threadId);
         }
     }
 
@@ -70,9 +72,9 @@ public sealed class ForumHub(ThreadReader reader, LiveFragments fragments, IPres
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var (threadId, readers) in presence.LeaveAll(Context.ConnectionId))
+        foreach (var threadId in presence.LeaveAll(Context.ConnectionId))
         {
-            await Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, readers);
+            presenceNotifier.Changed(threadId);
         }
         await base.OnDisconnectedAsync(exception);
     }

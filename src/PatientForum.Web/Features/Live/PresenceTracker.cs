@@ -6,11 +6,13 @@ public interface IPresenceTracker
     /// <summary>Records that the connection reads the thread; returns the new count.</summary>
     int Join(string connectionId, int threadId);
 
-    /// <summary>Returns the new count, or null if the connection was not reading the thread.</summary>
-    int? Leave(string connectionId, int threadId);
+    /// <summary>Returns false if the connection was not reading the thread.</summary>
+    bool Leave(string connectionId, int threadId);
 
-    /// <summary>Forgets a closed connection; returns each thread it left with its new count.</summary>
-    IReadOnlyList<(int ThreadId, int Readers)> LeaveAll(string connectionId);
+    /// <summary>Forgets a closed connection; returns the threads it was reading.</summary>
+    IReadOnlyList<int> LeaveAll(string connectionId);
+
+    int Count(int threadId);
 }
 
 /// <summary>Presence for a single instance, held in memory.</summary>
@@ -36,17 +38,20 @@ public sealed class InMemoryPresenceTracker : IPresenceTracker
         }
     }
 
-    public int? Leave(string connectionId, int threadId)
+    public bool Leave(string connectionId, int threadId)
     {
         lock (_lock)
         {
-            return _threadsByConnection.TryGetValue(connectionId, out var threads) && threads.Remove(threadId)
-                ? Decrement(threadId)
-                : null;
+            if (!_threadsByConnection.TryGetValue(connectionId, out var threads) || !threads.Remove(threadId))
+            {
+                return false;
+            }
+            Decrement(threadId);
+            return true;
         }
     }
 
-    public IReadOnlyList<(int ThreadId, int Readers)> LeaveAll(string connectionId)
+    public IReadOnlyList<int> LeaveAll(string connectionId)
     {
         lock (_lock)
         {
@@ -54,11 +59,23 @@ public sealed class InMemoryPresenceTracker : IPresenceTracker
             {
                 return [];
             }
-            return threads.Select(threadId => (threadId, Decrement(threadId))).ToList();
+            foreach (var threadId in threads)
+            {
+                Decrement(threadId);
+            }
+            return [.. threads];
         }
     }
 
-    private int Decrement(int threadId)
+    public int Count(int threadId)
+    {
+        lock (_lock)
+        {
+            return _readers.GetValueOrDefault(threadId);
+        }
+    }
+
+    private void Decrement(int threadId)
     {
         var count = _readers[threadId] - 1;
         if (count == 0)
@@ -69,6 +86,5 @@ public sealed class InMemoryPresenceTracker : IPresenceTracker
         {
             _readers[threadId] = count;
         }
-        return count;
     }
 }

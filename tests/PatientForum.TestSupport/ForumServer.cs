@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PatientForum.BrowserTests.Infrastructure;
+namespace PatientForum.TestSupport;
 
 /// <summary>
 /// The forum as a real process on a loopback port, as a user runs it, so tests can stop it and start it
@@ -15,8 +15,12 @@ public sealed class ForumServer : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    public ForumServer()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="settings">Configuration for the app, as environment variables (e.g. Forum__PostsPerPage).</param>
+    public ForumServer(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         DataDirectory = Path.Combine(Path.GetTempPath(), "patientforum-browser", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         Port = FreePort();
@@ -57,6 +61,10 @@ public sealed class ForumServer : IAsyncDisposable
         start.Environment["Forum__DataDirectory"] = DataDirectory;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("The forum process did not start.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -138,7 +146,7 @@ public sealed class ForumServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The web app built in the same configuration as these tests.</summary>
+    /// <summary>The web app built in the same configuration as the calling program (Debug or Release).</summary>
     private static string WebAssemblyPath()
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

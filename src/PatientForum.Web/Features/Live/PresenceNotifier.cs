@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace PatientForum.Web.Features.Live;
+
+/// <summary>
+/// Sends "N reading now" at most once per interval per thread. Broadcasting on every join would cost
+/// N² messages when N readers arrive together (a shared link), so changes are coalesced.
+/// </summary>
+public sealed class PresenceNotifier(IHubContext<ForumHub, IForumClient> hub, IPresenceTracker presence, TimeProvider clock)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<int, byte> _changed = new();
+
+    /// <summary>Notes that a thread's reader count changed; the count is sent with the next batch.</summary>
+    public void Changed(int threadId) => _changed.TryAdd(threadId, 0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var threadId in _changed.Keys)
+            {
+                _changed.TryRemove(threadId, out _);
+                await hub.Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, presence.Count(threadId));
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace PatientForum.Benchmarks;
+
+/// <summary>A member's HTTP session against a running forum: real forms, real antiforgery tokens.</summary>
+public sealed partial class ForumSession : IDisposable
+{
+    private readonly HttpClient _http;
+
+    private ForumSession(string baseUrl)
+    {
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true })
+        {
+            BaseAddress = new Uri(baseUrl),
+        };
+    }
+
+    /// <summary>Registers a member and confirms the address with the link from the mail pickup folder.</summary>
+    public static async Task<ForumSession> CreateConfirmedMemberAsync(ForumServer server)
+    {
+        var session = new ForumSession(server.BaseUrl);
+        var email = $"bench-{Guid.NewGuid():N}@example.org";
+        const string password = "benchmark password 1";
+        await session.SubmitAsync("/account/register", "/account/register", new()
+        {
+            ["Email"] = email,
+            ["DisplayName"] = $"Bench {Guid.NewGuid().ToString("N")[..8]}",
+            ["Password"] = password,
+            ["ConfirmPassword"] = password,
+        });
+        var mail = await server.Mail.WaitForAsync(email, "Confirm your email");
+        using var confirmed = await session._http.GetAsync(new Uri(MailPickup.LinkIn(mail, "/account/confirm"), UriKind.Relative));
+        confirmed.EnsureSuccessStatusCode();
+        return session;
+    }
+
+    /// <summary>Starts a thread; returns its path.</summary>
+    public async Task<string> StartThreadAsync(string topicSlug, string title, string body)
+    {
+        var response = await SubmitAsync($"/t/{topicSlug}/new", $"/t/{topicSlug}/new", new()
+        {
+            ["Title"] = title,
+            ["Body"] = body,
+            ["SubmissionToken"] = Guid.NewGuid().ToString(),
+        });
+        return response.RequestMessage!.RequestUri!.AbsolutePath;
+    }
+
+    /// <summary>Loads the thread page for its form token; the returned function only sends the POST, so it can be timed alone.</summary>
+    public async Task<Func<Task>> PrepareReplyAsync(string threadPath, int threadId, string body)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Body"] = body,
+            ["SubmissionToken"] = Guid.NewGuid().ToString(),
+            ["__RequestVerificationToken"] = await TokenAsync(threadPath),
+        };
+        return async () =>
+        {
+            using var content = new FormUrlEncodedContent(fields);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/threads/{threadId}/reply", UriKind.Relative)) { Content = content };
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+        };
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await TokenAsync(formPage);
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await _http.PostAsync(new Uri(action, UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
+    private async Task<string> TokenAsync(string formPage)
+    {
+        var html = await _http.GetStringAsync(new Uri(formPage, UriKind.Relative));
+        return TokenPattern().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"No antiforgery token on {formPage}.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
