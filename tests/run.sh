@@ -32,8 +32,19 @@ command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK (see global.json) is r
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The browser tests drive Debian's Chromium (never a downloaded browser build).
+ensure_packages chromium fonts-dejavu-core
+
 log "Building"
 dotnet build PatientForum.sln -c Release -warnaserror --nologo -v quiet
 
-log "Running tests"
-dotnet test PatientForum.sln -c Release --no-build --nologo
+status=0
+for project in tests/PatientForum.Tests tests/PatientForum.BrowserTests; do
+  log "Testing $project"
+  dotnet test "$project" -c Release --no-build --nologo || status=1
+done
+
+if [ "$status" -ne 0 ]; then
+  log "Some tests failed"
+fi
+exit "$status"

@@ -8,23 +8,8 @@ public static class RepoPaths
 
     public static string WebProject => Path.Combine(Root, "src", "PatientForum.Web");
 
-    /// <summary>
-    /// The Big List of Naughty Strings: ../shared/corpora/blns.json next to the repository (as laid out
-    /// for development and CI), or tests/corpora/blns.json if a copy is kept there.
-    /// </summary>
-    public static string NaughtyStrings
-    {
-        get
-        {
-            string[] candidates =
-            [
-                Path.Combine(Root, "..", "shared", "corpora", "blns.json"),
-                Path.Combine(Root, "tests", "corpora", "blns.json"),
-            ];
-            return candidates.Select(Path.GetFullPath).FirstOrDefault(File.Exists)
-                ?? throw new FileNotFoundException($"blns.json was not found; looked in: {string.Join(", ", candidates)}");
-        }
-    }
+    /// <summary>The Big List of Naughty Strings (MIT, see tests/corpora/blns.LICENSE), kept in the repository.</summary>
+    public static string NaughtyStrings => Path.Combine(Root, "tests", "corpora", "blns.json");
 
     private static string FindRoot()
     {
