@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using PatientForum.Web.Infrastructure.Options;
+
+namespace PatientForum.Tests.Features.Configuration;
+
+/// <summary>appsettings.sample.json is the documentation of every key; it must stay loadable and valid.</summary>
+public sealed class SampleSettingsTests
+{
+    private static readonly IConfigurationRoot s_sample = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepoPaths.Root, "appsettings.sample.json"), optional: false)
+        .Build();
+
+    public static TheoryData<string, Type> Sections => new()
+    {
+        { ForumOptions.SectionName, typeof(ForumOptions) },
+        { DatabaseOptions.SectionName, typeof(DatabaseOptions) },
+        { SmtpOptions.SectionName, typeof(SmtpOptions) },
+        { ModerationOptions.SectionName, typeof(ModerationOptions) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void SampleSection_BindsToItsOptionsClass_AndPassesValidation(string section, Type optionsType)
+    {
+        // The Forum section also holds the nested sections, so only the leaf sections can insist on no unknown keys.
+        var options = s_sample.GetSection(section).Get(optionsType, o => o.ErrorOnUnknownConfiguration = section != ForumOptions.SectionName);
+
+        Assert.NotNull(options);
+        var results = new List<ValidationResult>();
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true),
+            string.Join("; ", results.Select(r => r.ErrorMessage)));
+    }
+
+    [Fact]
+    public void SampleForumSection_NamesEveryOptionsProperty()
+    {
+        var documented = s_sample.AsEnumerable().Select(pair => pair.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = Sections
+            .Select(row => ((string)row[0], (Type)row[1]))
+            .SelectMany(s => s.Item2.GetProperties().Where(p => p.CanWrite).Select(p => $"{s.Item1}:{p.Name}"))
+            .Where(key => !documented.Any(d => d.Equals(key, StringComparison.OrdinalIgnoreCase) || d.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+
+        Assert.True(missing.Count == 0, $"appsettings.sample.json does not document: {string.Join(", ", missing)}");
+    }
+}
