@@ -12,11 +12,35 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<ModeratorDigest> ModeratorDigests => Set<ModeratorDigest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>The audit log is append-only: no code path may change or remove an entry.</summary>
+    private void GuardAuditLog()
+    {
+        if (ChangeTracker.Entries<ModerationAction>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit log entries cannot be changed or deleted.");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -25,6 +25,12 @@ public class ForumThread
 
     public bool IsLocked { get; set; }
 
+    /// <summary>
+    /// True while the opening post is not visible: the thread is then left out of lists and only
+    /// moderators (and its author) can open it.
+    /// </summary>
+    public bool IsHidden { get; set; }
+
     /// <summary>The slug of the seed file this thread came from, or null for threads that members started.</summary>
     public string? SeedKey { get; set; }
 

@@ -12,6 +12,11 @@ public class ForumUser : IdentityUser
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Until when the member may read but not post or flag; <see cref="DateTime.MaxValue"/> means indefinitely.</summary>
+    public DateTime? SuspendedUntil { get; set; }
+
+    public string? SuspensionReason { get; set; }
+
     /// <summary>True for accounts that the forum itself owns, such as the guide's author. They cannot sign in.</summary>
     public bool IsSystem { get; set; }
 }

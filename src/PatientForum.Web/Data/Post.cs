@@ -13,6 +13,12 @@ public class Post
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
 
+    /// <summary>Whether readers see the post, or a notice in its place.</summary>
+    public PostState State { get; set; }
+
+    /// <summary>True when the last edit was made by a moderator, which the post then says.</summary>
+    public bool EditedByModerator { get; set; }
+
     /// <summary>True for the post that opened the thread.</summary>
     public bool IsOpening { get; set; }
 
@@ -22,4 +28,19 @@ public class Post
     public Guid? SubmissionToken { get; set; }
 
     public List<PostRevision> Revisions { get; } = [];
+}
+
+/// <summary>A post's visibility. Anything but <see cref="Visible"/> shows the public a notice instead of the text.</summary>
+public enum PostState
+{
+    Visible = 0,
+
+    /// <summary>Hidden automatically because enough members flagged it; waits for a moderator.</summary>
+    AutoHidden = 1,
+
+    /// <summary>Hidden by a moderator.</summary>
+    Hidden = 2,
+
+    /// <summary>Removed by a moderator; kept in the database for the record and for a restore.</summary>
+    Deleted = 3,
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
@@ -6,6 +7,7 @@ using PatientForum.Web.Data;
 using PatientForum.Web.Data.Seeding;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Email;
@@ -91,10 +93,17 @@ public static class ForumServiceCollectionExtensions
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
 
+        // Roles and suspensions reach signed-in sessions within a minute of a change.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddScoped<IAuthorizationHandler, NotSuspendedHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ForumPolicies.CanPost, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(ForumClaims.EmailConfirmed, "true"));
+                .RequireClaim(ForumClaims.EmailConfirmed, "true")
+                .AddRequirements(new NotSuspendedRequirement()))
+            .AddPolicy(ForumPolicies.Moderator, policy => policy.RequireRole(ForumRoles.Moderator, ForumRoles.Admin))
+            .AddPolicy(ForumPolicies.Admin, policy => policy.RequireRole(ForumRoles.Admin));
     }
 
     private static void AddForumEmail(this IServiceCollection services)
@@ -133,5 +142,10 @@ public static class ForumServiceCollectionExtensions
         services.AddScoped<ThreadReader>();
         services.AddScoped<PostingService>();
         services.AddScoped<AccountMailer>();
+        services.AddScoped<FlagService>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ReviewQueueReader>();
+        services.AddScoped<ModeratorMail>();
+        services.AddHostedService<FlagDigestWorker>();
     }
 }

@@ -145,6 +145,51 @@ namespace PatientForum.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.Flag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlaggerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FlaggerId", "CreatedAt");
+
+                    b.HasIndex("IsOpen", "CreatedAt");
+
+                    b.HasIndex("PostId", "FlaggerId")
+                        .IsUnique()
+                        .HasFilter("\"IsOpen\"");
+
+                    b.ToTable("Flags");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ForumThread", b =>
                 {
                     b.Property<int>("Id")
@@ -157,6 +202,9 @@ namespace PatientForum.Web.Data.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsLocked")
                         .HasColumnType("INTEGER");
@@ -266,6 +314,12 @@ namespace PatientForum.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SuspendedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -286,6 +340,67 @@ namespace PatientForum.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.ModerationAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TargetUserId");
+
+                    b.ToTable("ModerationActions");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.ModeratorDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ModeratorDigests");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.OutboxMessage", b =>
@@ -362,6 +477,9 @@ namespace PatientForum.Web.Data.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EditedByModerator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -372,6 +490,9 @@ namespace PatientForum.Web.Data.Migrations
                     b.Property<string>("Markdown")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SubmissionToken")
                         .HasColumnType("TEXT");
@@ -505,6 +626,25 @@ namespace PatientForum.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.Flag", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", "Flagger")
+                        .WithMany()
+                        .HasForeignKey("FlaggerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Flagger");
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ForumThread", b =>
                 {
                     b.HasOne("PatientForum.Web.Data.ForumUser", "Author")
@@ -522,6 +662,24 @@ namespace PatientForum.Web.Data.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.ModerationAction", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.ForumUser", "TargetUser")
+                        .WithMany()
+                        .HasForeignKey("TargetUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("TargetUser");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.Post", b =>

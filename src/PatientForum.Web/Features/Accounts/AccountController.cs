@@ -140,10 +140,16 @@ public sealed class AccountController(
     }
 
     [HttpGet("access-denied")]
-    public IActionResult AccessDenied(string? returnUrl)
+    public async Task<IActionResult> AccessDenied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        var unconfirmed = User.Identity?.IsAuthenticated == true && !User.HasClaim(ForumClaims.EmailConfirmed, "true");
-        return View(unconfirmed);
+        var user = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;
+        var reason = user switch
+        {
+            { SuspendedUntil: { } until } when until > clock.GetUtcNow().UtcDateTime => DeniedReason.Suspended,
+            { EmailConfirmed: false } => DeniedReason.Unconfirmed,
+            _ => DeniedReason.NotAllowed,
+        };
+        return View(new AccessDeniedPage(reason, user?.SuspendedUntil, user?.SuspensionReason));
     }
 }

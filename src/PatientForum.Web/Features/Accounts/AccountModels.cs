@@ -72,3 +72,12 @@ public sealed class ResetPasswordForm
     [Required]
     public string? Code { get; set; }
 }
+
+public enum DeniedReason
+{
+    NotAllowed,
+    Unconfirmed,
+    Suspended,
+}
+
+public sealed record AccessDeniedPage(DeniedReason Reason, DateTime? SuspendedUntil, string? SuspensionReason);

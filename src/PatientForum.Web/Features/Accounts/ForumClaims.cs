@@ -17,8 +17,13 @@ public static class ForumClaims
 /// <summary>Authorization policy names.</summary>
 public static class ForumPolicies
 {
-    /// <summary>Signed in with a confirmed email address.</summary>
+    /// <summary>Signed in with a confirmed email address and not suspended.</summary>
     public const string CanPost = "CanPost";
+
+    /// <summary>Holds the moderator or the admin role.</summary>
+    public const string Moderator = "Moderator";
+
+    public const string Admin = "Admin";
 }
 
 /// <summary>Puts the display name and the email-confirmed flag into the cookie, so pages need no lookup.</summary>

@@ -47,6 +47,13 @@ public sealed class ForumHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Topic(topicSlug));
     }
 
+    /// <summary>Live updates of the moderation queue's size. Moderators and admins only.</summary>
+    [Authorize(Policy = ForumPolicies.Moderator)]
+    public async Task JoinModerators()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Moderators);
+    }
+
     /// <summary>Every reply newer than the last one the page shows, for catching up after a reconnect.</summary>
     public async Task<IReadOnlyList<PostFragment>> RepliesAfter(int threadId, int afterPostId)
     {

@@ -9,8 +9,8 @@ public interface IForumClient
     /// <summary>An edited post, to replace in place.</summary>
     Task PostUpdated(PostFragment post);
 
-    /// <summary>A post that readers may no longer see.</summary>
-    Task PostRemoved(int threadId, int postId);
+    /// <summary>How many posts wait in the moderation queue (moderators only).</summary>
+    Task QueueCount(int count);
 
     /// <summary>A thread row for a topic page, rendered by Views/Shared/_ThreadRow: a new thread or new activity.</summary>
     Task ThreadActivity(ThreadRowFragment thread);
@@ -32,4 +32,6 @@ public static class LiveGroups
     public static string Thread(int threadId) => $"thread:{threadId}";
 
     public static string Topic(string topicSlug) => $"topic:{topicSlug}";
+
+    public const string Moderators = "moderators";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using PatientForum.Web.Features.Moderation;
 
 namespace PatientForum.Web.Features.Live;
 
@@ -9,6 +10,7 @@ namespace PatientForum.Web.Features.Live;
 public sealed partial class LiveBroadcaster(
     IHubContext<ForumHub, IForumClient> hub,
     LiveFragments fragments,
+    ReviewQueueReader queue,
     ILogger<LiveBroadcaster> logger)
 {
     public async Task PostAddedAsync(int postId, CancellationToken cancellationToken)
@@ -34,9 +36,24 @@ public sealed partial class LiveBroadcaster(
         }, nameof(PostUpdatedAsync));
     }
 
-    public async Task PostRemovedAsync(int threadId, int postId)
+    /// <summary>
+    /// A post was hidden, restored or removed: open pages get it again as the public sees it now (the
+    /// text, or a notice in its place), and topic pages update the thread's row.
+    /// </summary>
+    public async Task PostVisibilityChangedAsync(int threadId, int postId, CancellationToken cancellationToken)
     {
-        await SafelyAsync(() => hub.Clients.Group(LiveGroups.Thread(threadId)).PostRemoved(threadId, postId), nameof(PostRemovedAsync));
+        await PostUpdatedAsync(postId, cancellationToken);
+        await ThreadChangedAsync(threadId, cancellationToken);
+    }
+
+    /// <summary>Tells open moderation pages how many posts wait in the queue.</summary>
+    public async Task ModerationQueueChangedAsync(CancellationToken cancellationToken)
+    {
+        await SafelyAsync(async () =>
+        {
+            var count = await queue.CountAsync(cancellationToken);
+            await hub.Clients.Group(LiveGroups.Moderators).QueueCount(count);
+        }, nameof(ModerationQueueChangedAsync));
     }
 
     /// <summary>A thread was started, renamed or got activity: topic pages update its row.</summary>

@@ -21,7 +21,7 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         {
             return NotFound();
         }
-        if (post.AuthorId != users.GetUserId(User))
+        if (!IsEditableBy(post))
         {
             return Forbid();
         }
@@ -38,7 +38,7 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         {
             return NotFound();
         }
-        if (post.AuthorId != users.GetUserId(User))
+        if (!IsEditableBy(post))
         {
             return Forbid();
         }
@@ -77,6 +77,9 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
             .SingleOrDefaultAsync(cancellationToken);
         return history is null ? NotFound() : View(history);
     }
+
+    /// <summary>Only the author edits, and only while the post is visible: a moderated post waits for the moderators.</summary>
+    private bool IsEditableBy(Post post) => post.AuthorId == users.GetUserId(User) && post.State == PostState.Visible;
 
     private Task<Post?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);

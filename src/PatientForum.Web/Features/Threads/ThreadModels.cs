@@ -1,4 +1,19 @@
+using System.Security.Claims;
+using PatientForum.Web.Data;
+
 namespace PatientForum.Web.Features.Threads;
+
+/// <summary>Who is reading: decides whether hidden threads and posts are shown.</summary>
+public sealed record Viewer(string? UserId, bool IsModerator)
+{
+    public static Viewer Anonymous { get; } = new(null, false);
+
+    public static Viewer From(ClaimsPrincipal? user) => user?.Identity?.IsAuthenticated == true
+        ? new Viewer(user.FindFirstValue(ClaimTypes.NameIdentifier), IsStaff(user))
+        : Anonymous;
+
+    public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(ForumRoles.Moderator) || user.IsInRole(ForumRoles.Admin);
+}
 
 /// <summary>A topic on the home page, with its thread count and latest activity.</summary>
 public sealed record TopicSummary(string Slug, string Name, string Description, int ThreadCount, DateTime? LastActivityAt);
@@ -11,10 +26,11 @@ public sealed record TopicPage(int Id, string Slug, string Name, string Descript
 
 /// <summary>One post as every page shows it. The author's email is never part of it.</summary>
 public sealed record PostView(
-    int Id, int ThreadId, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening);
+    int Id, int ThreadId, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening,
+    PostState State, bool EditedByModerator);
 
 public sealed record ThreadPage(
-    int Id, string Title, string Slug, string TopicSlug, string TopicName, bool IsPinned, bool IsLocked, bool IsGuide,
+    int Id, string Title, string Slug, string TopicSlug, string TopicName, bool IsPinned, bool IsLocked, bool IsGuide, bool IsHidden,
     IReadOnlyList<PostView> Posts, Paging Paging);
 
 /// <summary>A part of the patient guide, in reading order.</summary>

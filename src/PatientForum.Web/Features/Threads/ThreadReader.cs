@@ -11,7 +11,7 @@ namespace PatientForum.Web.Features.Threads;
 public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> options)
 {
     private static readonly Expression<Func<Post, PostView>> s_postView = p =>
-        new PostView(p.Id, p.ThreadId, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening);
+        new PostView(p.Id, p.ThreadId, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening, p.State, p.EditedByModerator);
 
     private static readonly Expression<Func<ForumThread, ThreadListItem>> s_threadRow = t =>
         new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked);
@@ -22,27 +22,29 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         await db.Topics.AsNoTracking()
             .OrderBy(t => t.SortOrder)
             .Select(t => new TopicSummary(
-                t.Slug, t.Name, t.Description, t.Threads.Count, t.Threads.Max(x => (DateTime?)x.LastActivityAt)))
+                t.Slug, t.Name, t.Description,
+                t.Threads.Count(x => !x.IsHidden), t.Threads.Where(x => !x.IsHidden).Max(x => (DateTime?)x.LastActivityAt)))
             .ToListAsync(cancellationToken);
 
-    public async Task<TopicPage?> GetTopicPageAsync(string slug, int page, CancellationToken cancellationToken)
+    public async Task<TopicPage?> GetTopicPageAsync(string slug, int page, Viewer viewer, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.AsNoTracking()
             .Where(t => t.Slug == slug)
-            .Select(t => new { t.Id, t.Slug, t.Name, t.Description, Count = t.Threads.Count })
+            .Select(t => new { t.Id, t.Slug, t.Name, t.Description })
             .SingleOrDefaultAsync(cancellationToken);
         if (topic is null)
         {
             return null;
         }
-        var paging = new Paging(page, _options.ThreadsPerPage, topic.Count);
+        var listed = db.Threads.AsNoTracking()
+            .Where(t => t.TopicId == topic.Id && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId));
+        var paging = new Paging(page, _options.ThreadsPerPage, await listed.CountAsync(cancellationToken));
         if (!paging.IsValid)
         {
             return null;
         }
 
-        var threads = await db.Threads.AsNoTracking()
-            .Where(t => t.TopicId == topic.Id)
+        var threads = await listed
             .OrderByDescending(t => t.IsPinned).ThenBy(t => t.IsPinned ? t.PinOrder : 0)
             .ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
@@ -51,17 +53,17 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging);
     }
 
-    public async Task<ThreadPage?> GetThreadPageAsync(int id, int page, CancellationToken cancellationToken)
+    public async Task<ThreadPage?> GetThreadPageAsync(int id, int page, Viewer viewer, CancellationToken cancellationToken)
     {
         var thread = await db.Threads.AsNoTracking()
             .Where(t => t.Id == id)
             .Select(t => new
             {
                 t.Id, t.Title, t.Slug, TopicSlug = t.Topic!.Slug, TopicName = t.Topic.Name,
-                t.IsPinned, t.IsLocked, IsGuide = t.SeedKey != null, PostCount = t.ReplyCount + 1,
+                t.IsPinned, t.IsLocked, t.IsHidden, t.AuthorId, IsGuide = t.SeedKey != null, PostCount = t.ReplyCount + 1,
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (thread is null)
+        if (thread is null || (thread.IsHidden && !viewer.IsModerator && thread.AuthorId != viewer.UserId))
         {
             return null;
         }
@@ -79,12 +81,12 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .ToListAsync(cancellationToken);
         return new ThreadPage(
             thread.Id, thread.Title, thread.Slug, thread.TopicSlug, thread.TopicName, thread.IsPinned, thread.IsLocked, thread.IsGuide,
-            posts, paging);
+            thread.IsHidden, posts, paging);
     }
 
     public async Task<IReadOnlyList<GuideEntry>> GetGuideAsync(CancellationToken cancellationToken) =>
         await db.Threads.AsNoTracking()
-            .Where(t => t.SeedKey != null && t.IsPinned)
+            .Where(t => t.SeedKey != null && t.IsPinned && !t.IsHidden)
             .OrderBy(t => t.PinOrder)
             .Select(t => new GuideEntry(t.PinOrder, t.Id, t.Title, t.Slug, t.Topic!.Slug, t.Topic.Name, t.ReplyCount))
             .ToListAsync(cancellationToken);
@@ -101,9 +103,13 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
         db.Topics.AsNoTracking().AnyAsync(t => t.Slug == slug, cancellationToken);
 
-    /// <summary>Whether <paramref name="user"/> may read the thread. Every existing thread is public for now.</summary>
-    public Task<bool> CanReadThreadAsync(int threadId, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
-        db.Threads.AsNoTracking().AnyAsync(t => t.Id == threadId, cancellationToken);
+    /// <summary>Whether <paramref name="user"/> may read the thread: anyone, unless it is hidden; then moderators and its author.</summary>
+    public Task<bool> CanReadThreadAsync(int threadId, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(user);
+        return db.Threads.AsNoTracking()
+            .AnyAsync(t => t.Id == threadId && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId), cancellationToken);
+    }
 
     public Task<PostView?> GetPostAsync(int postId, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(s_postView).SingleOrDefaultAsync(cancellationToken);

@@ -11,7 +11,7 @@ public sealed class ThreadsController(ThreadReader reader) : Controller
     [HttpGet("/threads/{id:int}/{slug?}")]
     public async Task<IActionResult> Show(int id, string? slug, int page = 1, CancellationToken cancellationToken = default)
     {
-        var thread = await reader.GetThreadPageAsync(id, page, cancellationToken);
+        var thread = await reader.GetThreadPageAsync(id, page, Viewer.From(User), cancellationToken);
         if (thread is null)
         {
             return NotFound();

@@ -9,7 +9,7 @@ public sealed class TopicsController(ThreadReader reader) : Controller
     [HttpGet("/t/{slug}")]
     public async Task<IActionResult> Show(string slug, int page = 1, CancellationToken cancellationToken = default)
     {
-        var topic = await reader.GetTopicPageAsync(slug, page, cancellationToken);
+        var topic = await reader.GetTopicPageAsync(slug, page, Viewer.From(User), cancellationToken);
         return topic is null ? NotFound() : View(topic);
     }
 }

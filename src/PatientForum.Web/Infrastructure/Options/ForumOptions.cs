@@ -18,6 +18,10 @@ public sealed class ForumOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Forum:SeedDirectory must name a folder.")]
     public string SeedDirectory { get; set; } = "seed";
 
+    /// <summary>The forum's address as members reach it, for links in mail sent outside a request (moderator summaries).</summary>
+    [Url(ErrorMessage = "Forum:PublicUrl must be an absolute http or https address, e.g. https://forum.example.org.")]
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
     [Range(5, 200, ErrorMessage = "Forum:ThreadsPerPage must be between 5 and 200.")]
     public int ThreadsPerPage { get; set; } = 25;
 

@@ -5,7 +5,8 @@
 
   var threadList = document.querySelector("[data-live-thread]");
   var topicList = document.querySelector("[data-live-topic]");
-  if (!window.signalR || (!threadList && !topicList)) {
+  var moderationQueue = document.querySelector("[data-queue-count]");
+  if (!window.signalR || (!threadList && !topicList && !moderationQueue)) {
     return;
   }
 
@@ -57,10 +58,10 @@
     }
   });
 
-  connection.on("PostRemoved", function (removedThreadId, postId) {
-    var existing = document.getElementById("post-" + postId);
-    if (removedThreadId === threadId && existing) {
-      existing.remove();
+  connection.on("QueueCount", function (count) {
+    var counter = document.querySelector("[data-queue-count]");
+    if (counter) {
+      counter.textContent = count === 1 ? "1 post waiting" : count + " posts waiting";
     }
   });
 
@@ -130,6 +131,9 @@
 
   // Groups do not survive a reconnect, so join again, then fetch every reply newer than the last one shown.
   function joinAndCatchUp() {
+    if (moderationQueue) {
+      return connection.invoke("JoinModerators");
+    }
     if (topicSlug) {
       return connection.invoke("JoinTopic", topicSlug);
     }

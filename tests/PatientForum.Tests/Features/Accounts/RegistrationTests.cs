@@ -13,7 +13,7 @@ public sealed class RegistrationTests(ForumFactory factory) : IClassFixture<Foru
 
         var guide = await member.Client.GetOkAsync("/guide");
         var firstPart = guide.Document.QuerySelector(".guide-list a")!.GetAttribute("href")!;
-        var after = await Posting.ReplyAsync(member, firstPart, "The injection helped my shoulder within two days.");
+        var after = await Compose.ReplyAsync(member, firstPart, "The injection helped my shoulder within two days.");
 
         Assert.Equal(HttpStatusCode.OK, after.Status);
         var lastPost = after.Document.QuerySelectorAll("article.post")[^1];

@@ -15,16 +15,16 @@ public sealed class ForumHubTests(ForumFactory factory) : IClassFixture<ForumFac
     public async Task JoinThread_AsAnonymousReader_ReceivesReplyRenderedByServerWithoutPrivateParts()
     {
         var member = await Members.RegisterConfirmedAsync(factory);
-        var path = await Posting.StartThreadPathAsync(member, "rehab", "Hydrotherapy after a hip", "Has anyone tried it?");
+        var path = await Compose.StartThreadPathAsync(member, "rehab", "Hydrotherapy after a hip", "Has anyone tried it?");
         await using var reader = await LiveClient.ConnectAsync(factory);
         var added = Channel.CreateUnbounded<PostFragment>();
         reader.On<PostFragment>(nameof(IForumClient.PostAdded), post => added.Writer.TryWrite(post));
-        await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), Posting.ThreadId(path));
+        await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), Compose.ThreadId(path));
 
-        await Posting.ReplyAsync(member, path, "Yes, the **warm pool** eased my hip.");
+        await Compose.ReplyAsync(member, path, "Yes, the **warm pool** eased my hip.");
 
         var post = await ReadAsync(added);
-        Assert.Equal(Posting.ThreadId(path), post.ThreadId);
+        Assert.Equal(Compose.ThreadId(path), post.ThreadId);
         Assert.Contains("<strong>warm pool</strong>", post.Html, StringComparison.Ordinal);
         Assert.Contains(member.DisplayName, post.Html, StringComparison.Ordinal);
         Assert.Contains($"id=\"post-{post.PostId}\"", post.Html, StringComparison.Ordinal);
@@ -36,15 +36,15 @@ public sealed class ForumHubTests(ForumFactory factory) : IClassFixture<ForumFac
     public async Task RepliesAfter_GivenLastShownPost_ReturnsOnlyNewerRepliesInOrder()
     {
         var member = await Members.RegisterConfirmedAsync(factory);
-        var path = await Posting.StartThreadPathAsync(member, "injections", "Catch-up ordering thread", "Opening post.");
+        var path = await Compose.StartThreadPathAsync(member, "injections", "Catch-up ordering thread", "Opening post.");
         await using var reader = await LiveClient.ConnectAsync(factory);
-        var threadId = Posting.ThreadId(path);
+        var threadId = Compose.ThreadId(path);
         var before = await reader.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), threadId, 0);
         var opening = Assert.Single(before);
 
         foreach (var text in new[] { "first reply", "second reply", "third reply" })
         {
-            await Posting.ReplyAsync(member, path, text);
+            await Compose.ReplyAsync(member, path, text);
         }
         var missed = await reader.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), threadId, opening.PostId);
 
@@ -68,7 +68,7 @@ public sealed class ForumHubTests(ForumFactory factory) : IClassFixture<ForumFac
     public async Task Presence_TwoReadersOnOneThread_BothAreCounted()
     {
         var member = await Members.RegisterConfirmedAsync(factory);
-        var threadId = Posting.ThreadId(await Posting.StartThreadPathAsync(member, "biologics", "Presence thread", "Who is here?"));
+        var threadId = Compose.ThreadId(await Compose.StartThreadPathAsync(member, "biologics", "Presence thread", "Who is here?"));
         await using var first = await LiveClient.ConnectAsync(factory);
         await using var second = await LiveClient.ConnectAsync(factory);
 
@@ -81,7 +81,7 @@ public sealed class ForumHubTests(ForumFactory factory) : IClassFixture<ForumFac
     {
         var member = await Members.RegisterConfirmedAsync(factory);
         var unconfirmed = await Members.RegisterAsync(factory);
-        var threadId = Posting.ThreadId(await Posting.StartThreadPathAsync(member, "rehab", "Typing indicator thread", "Reply to me."));
+        var threadId = Compose.ThreadId(await Compose.StartThreadPathAsync(member, "rehab", "Typing indicator thread", "Reply to me."));
         await using var reader = await LiveClient.ConnectAsync(factory);
         await using var writer = await LiveClient.ConnectAsync(factory, member.Client);
         await using var anonymous = await LiveClient.ConnectAsync(factory);

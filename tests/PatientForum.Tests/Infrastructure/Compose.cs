@@ -1,7 +1,7 @@
 namespace PatientForum.Tests.Infrastructure;
 
 /// <summary>Starts threads and replies through the real compose forms.</summary>
-public static class Posting
+public static class Compose
 {
     public const string NewThreadForm = "form.composer";
     public const string ReplyForm = "form.composer";

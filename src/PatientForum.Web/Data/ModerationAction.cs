@@ -1,0 +1,40 @@
+namespace PatientForum.Web.Data;
+
+/// <summary>
+/// One entry of the audit log: who did what to which post, thread or member, why and when.
+/// Entries are only ever added; <see cref="ForumDbContext"/> refuses to change or delete them.
+/// </summary>
+public class ModerationAction
+{
+    public long Id { get; set; }
+    public required string ActorId { get; set; }
+    public ForumUser? Actor { get; set; }
+    public ModerationKind Kind { get; set; }
+    public int? PostId { get; set; }
+    public int? ThreadId { get; set; }
+    public string? TargetUserId { get; set; }
+    public ForumUser? TargetUser { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>Facts worth keeping with the entry, e.g. "from Rehab to Injections" or "until 2027-01-01".</summary>
+    public string? Details { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum ModerationKind
+{
+    KeepPost = 0,
+    HidePost = 1,
+    RestorePost = 2,
+    DeletePost = 3,
+    EditPost = 4,
+    LockThread = 5,
+    UnlockThread = 6,
+    PinThread = 7,
+    UnpinThread = 8,
+    MoveThread = 9,
+    SuspendUser = 10,
+    UnsuspendUser = 11,
+    GrantModerator = 12,
+    RevokeModerator = 13,
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientForum.Web.Data;
+using PatientForum.Web.Infrastructure.Options;
+
+namespace PatientForum.Web.Features.Moderation;
+
+/// <summary>Sends the moderators a summary of new flags, at most once per Forum:Moderation:DigestIntervalMinutes.</summary>
+public sealed partial class FlagDigestWorker(
+    IServiceScopeFactory scopes, IOptions<ModerationOptions> options, TimeProvider clock, ILogger<FlagDigestWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(s_tick, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SendIfDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            {
+                LogFailed(ex.GetType().Name);
+            }
+        }
+    }
+
+    public async Task SendIfDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var last = await db.ModeratorDigests.MaxAsync(d => (DateTime?)d.SentAt, cancellationToken) ?? DateTime.MinValue;
+        if (now - last < TimeSpan.FromMinutes(options.Value.DigestIntervalMinutes))
+        {
+            return;
+        }
+        var newFlags = await db.Flags.Where(f => f.CreatedAt > last && f.CreatedAt <= now).Select(f => f.Reason).ToListAsync(cancellationToken);
+        if (newFlags.Count == 0)
+        {
+            return;
+        }
+
+        var mail = scope.ServiceProvider.GetRequiredService<ModeratorMail>();
+        await mail.AddDigestAsync(newFlags, cancellationToken);
+        db.ModeratorDigests.Add(new ModeratorDigest { SentAt = now, FlagCount = newFlags.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Flag summary failed: {ErrorType}")]
+    private partial void LogFailed(string errorType);
+}

@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PatientForum.Web.Data;
+using PatientForum.Web.Features.Live;
+using PatientForum.Web.Infrastructure.Html;
+using PatientForum.Web.Infrastructure.Text;
+
+namespace PatientForum.Web.Features.Moderation;
+
+/// <summary>
+/// Every moderator action, each written to the audit log in the same save as the change itself, then
+/// pushed to open pages.
+/// </summary>
+public sealed class ModerationService(
+    ForumDbContext db, IPostRenderer renderer, LiveBroadcaster live, UserManager<ForumUser> users, TimeProvider clock)
+{
+    /// <summary>Keep, hide, restore or delete a post. Keep and the decisive actions close its open flags.</summary>
+    public async Task<bool> SetPostStateAsync(int postId, ModerationKind kind, string actorId, string? reason, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
+        if (post is null)
+        {
+            return false;
+        }
+        var state = kind switch
+        {
+            ModerationKind.KeepPost => post.State == PostState.AutoHidden ? PostState.Visible : post.State,
+            ModerationKind.HidePost => PostState.Hidden,
+            ModerationKind.RestorePost => PostState.Visible,
+            ModerationKind.DeletePost => PostState.Deleted,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a post state action."),
+        };
+        var changed = state != post.State;
+        PostVisibility.Set(post, state);
+        if (kind != ModerationKind.RestorePost)
+        {
+            await ResolveFlagsAsync(postId, actorId, cancellationToken);
+        }
+        Audit(kind, actorId, reason, post.Id, post.ThreadId, post.AuthorId);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (changed)
+        {
+            await live.PostVisibilityChangedAsync(post.ThreadId, post.Id, cancellationToken);
+        }
+        await live.ModerationQueueChangedAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Edits or redacts a post's text; the old text stays in its history and the post says a moderator edited it.</summary>
+    public async Task<bool> EditPostAsync(int postId, string actorId, string body, string? reason, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
+        if (post is null)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        post.Revisions.Add(new PostRevision { Markdown = post.Markdown, Html = post.Html, ReplacedAt = now, EditorId = actorId });
+        post.Markdown = body;
+        post.Html = renderer.Render(body);
+        post.EditedAt = now;
+        post.EditedByModerator = true;
+        Audit(ModerationKind.EditPost, actorId, reason, post.Id, post.ThreadId, post.AuthorId);
+        await db.SaveChangesAsync(cancellationToken);
+        await live.PostUpdatedAsync(post.Id, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Lock, unlock, pin, unpin, or move a thread to <paramref name="topicId"/>.</summary>
+    public async Task<bool> ChangeThreadAsync(int threadId, ModerationKind kind, string actorId, string? reason, int? topicId, CancellationToken cancellationToken)
+    {
+        var thread = await db.Threads.Include(t => t.Topic).SingleOrDefaultAsync(t => t.Id == threadId, cancellationToken);
+        if (thread is null)
+        {
+            return false;
+        }
+        string? details = null;
+        switch (kind)
+        {
+            case ModerationKind.LockThread or ModerationKind.UnlockThread:
+                thread.IsLocked = kind == ModerationKind.LockThread;
+                break;
+            case ModerationKind.PinThread or ModerationKind.UnpinThread:
+                thread.IsPinned = kind == ModerationKind.PinThread;
+                break;
+            case ModerationKind.MoveThread:
+                var target = await db.Topics.SingleOrDefaultAsync(t => t.Id == topicId, cancellationToken);
+                if (target is null)
+                {
+                    return false;
+                }
+                details = $"from {thread.Topic!.Name} to {target.Name}";
+                thread.Topic = target;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a thread action.");
+        }
+        Audit(kind, actorId, reason, null, thread.Id, thread.AuthorId, details);
+        await db.SaveChangesAsync(cancellationToken);
+        await live.ThreadChangedAsync(thread.Id, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Suspends a member until <paramref name="until"/> (null: indefinitely) and ends their sessions.</summary>
+    public async Task<bool> SuspendAsync(string userId, DateTime? until, string actorId, string? reason, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.IsSystem)
+        {
+            return false;
+        }
+        user.SuspendedUntil = until ?? DateTime.MaxValue;
+        user.SuspensionReason = reason;
+        Audit(ModerationKind.SuspendUser, actorId, reason, null, null, user.Id, until is null ? "indefinitely" : $"until {until:yyyy-MM-dd HH:mm} UTC");
+        await users.UpdateSecurityStampAsync(user);
+        return true;
+    }
+
+    public async Task<bool> UnsuspendAsync(string userId, string actorId, string? reason, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return false;
+        }
+        user.SuspendedUntil = null;
+        user.SuspensionReason = null;
+        Audit(ModerationKind.UnsuspendUser, actorId, reason, null, null, user.Id);
+        await users.UpdateSecurityStampAsync(user);
+        return true;
+    }
+
+    /// <summary>Records an action in the audit log; saved with the caller's change.</summary>
+    public void Audit(ModerationKind kind, string actorId, string? reason, int? postId, int? threadId, string? targetUserId, string? details = null) =>
+        db.ModerationActions.Add(new ModerationAction
+        {
+            ActorId = actorId,
+            Kind = kind,
+            PostId = postId,
+            ThreadId = threadId,
+            TargetUserId = targetUserId,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : ForumText.Line(reason),
+            Details = details,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+
+    private async Task ResolveFlagsAsync(int postId, string actorId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var flag in await db.Flags.Where(f => f.PostId == postId && f.IsOpen).ToListAsync(cancellationToken))
+        {
+            flag.IsOpen = false;
+            flag.ResolvedAt = now;
+            flag.ResolvedById = actorId;
+        }
+    }
+}

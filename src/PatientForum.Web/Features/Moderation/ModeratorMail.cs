@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientForum.Web.Data;
+using PatientForum.Web.Infrastructure.Email;
+using PatientForum.Web.Infrastructure.Options;
+
+namespace PatientForum.Web.Features.Moderation;
+
+/// <summary>
+/// Mail to the moderators: members holding the moderator or admin role, plus Forum:Moderation:ModeratorEmails.
+/// Mails carry a link and the reason, never the post's text: health details stay on the site.
+/// </summary>
+public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSignal signal, IOptions<ModerationOptions> moderation, IOptions<ForumOptions> forum)
+{
+    public async Task<IReadOnlyList<string>> RecipientsAsync(CancellationToken cancellationToken)
+    {
+        var staffRoles = await db.Roles.Where(r => r.Name == ForumRoles.Moderator || r.Name == ForumRoles.Admin).Select(r => r.Id).ToListAsync(cancellationToken);
+        var staff = await db.UserRoles
+            .Where(ur => staffRoles.Contains(ur.RoleId))
+            .Join(db.Users, ur => ur.UserId, u => u.Id, (_, u) => u)
+            .Where(u => u.EmailConfirmed && u.Email != null)
+            .Select(u => u.Email!)
+            .ToListAsync(cancellationToken);
+        return staff.Concat(moderation.Value.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Adds, without saving, an immediate alert about a self-harm concern to every moderator.</summary>
+    public async Task AddUrgentAlertAsync(Post post, CancellationToken cancellationToken)
+    {
+        foreach (var to in await RecipientsAsync(cancellationToken))
+        {
+            outbox.Add(new OutgoingEmail(to, "Urgent: a member raised a self-harm concern", $"""
+                A member flagged a post with a concern about self-harm. Please look at it now:
+
+                {Link($"/moderation/posts/{post.Id}")}
+
+                The review queue: {Link("/moderation")}
+                """));
+        }
+    }
+
+    /// <summary>Adds, without saving, a summary of new flags for every moderator.</summary>
+    public async Task AddDigestAsync(IReadOnlyList<FlagReason> newFlags, CancellationToken cancellationToken)
+    {
+        var counts = string.Join(Environment.NewLine, newFlags
+            .GroupBy(r => r)
+            .OrderByDescending(g => g.Count())
+            .Select(g => $"- {FlagReasons.Label(g.Key)}: {g.Count()}"));
+        foreach (var to in await RecipientsAsync(cancellationToken))
+        {
+            outbox.Add(new OutgoingEmail(to, $"PatientForum: {newFlags.Count} new flag(s) to review", $"""
+                Members raised {newFlags.Count} new flag(s) since the last summary:
+
+                {counts}
+
+                The review queue: {Link("/moderation")}
+                """));
+        }
+    }
+
+    public void Wake() => signal.Wake();
+
+    private string Link(string path) => forum.Value.PublicUrl.TrimEnd('/') + path;
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Moderation;
+
+public sealed record QueuedFlag(FlagReason Reason, string? Note, string FlaggerName, DateTime CreatedAt);
+
+public sealed record QueueItem(
+    int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string AuthorId, string AuthorName, string Html, PostState State,
+    bool IsOpening, bool IsUrgent, DateTime OldestFlagAt, IReadOnlyList<QueuedFlag> Flags);
+
+/// <summary>Posts with open flags: self-harm concerns first, then the longest-waiting.</summary>
+public sealed class ReviewQueueReader(ForumDbContext db)
+{
+    public Task<int> CountAsync(CancellationToken cancellationToken) =>
+        db.Flags.AsNoTracking().Where(f => f.IsOpen).Select(f => f.PostId).Distinct().CountAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<QueueItem>> ListAsync(int? postId, CancellationToken cancellationToken)
+    {
+        var items = await db.Posts.AsNoTracking()
+            .Where(p => postId == null ? db.Flags.Any(f => f.PostId == p.Id && f.IsOpen) : p.Id == postId)
+            .Select(p => new
+            {
+                p.Id, p.ThreadId, p.Thread!.Title, p.Thread.Slug, p.AuthorId, p.Author!.DisplayName, p.Html, p.State, p.IsOpening,
+                Flags = db.Flags.Where(f => f.PostId == p.Id && f.IsOpen).OrderBy(f => f.CreatedAt)
+                    .Select(f => new QueuedFlag(f.Reason, f.Note, f.Flagger!.DisplayName, f.CreatedAt)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        return items
+            .Select(p => new QueueItem(
+                p.Id, p.ThreadId, p.Title, p.Slug, p.AuthorId, p.DisplayName, p.Html, p.State, p.IsOpening,
+                p.Flags.Any(f => f.Reason == FlagReason.SelfHarm),
+                p.Flags.Count > 0 ? p.Flags[0].CreatedAt : DateTime.MaxValue,
+                p.Flags))
+            .OrderByDescending(i => i.IsUrgent).ThenBy(i => i.OldestFlagAt).ThenBy(i => i.PostId)
+            .ToList();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
+
+namespace PatientForum.Web.Features.Moderation;
+
+public sealed class SuspendForm
+{
+    /// <summary>Days of suspension; empty or 0 means indefinitely.</summary>
+    public int? Days { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed record UserModerationPage(string Id, string DisplayName, DateTime? SuspendedUntil, string? SuspensionReason, int PostCount);
+
+/// <summary>Suspend and unsuspend members. A suspended member can read but not post or flag.</summary>
+[Authorize(Policy = ForumPolicies.Moderator)]
+[Route("moderation/users/{id}")]
+public sealed class UserModerationController(ForumDbContext db, ModerationService moderation, UserManager<ForumUser> users, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Show(string id, CancellationToken cancellationToken)
+    {
+        var page = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id && !u.IsSystem)
+            .Select(u => new UserModerationPage(u.Id, u.DisplayName, u.SuspendedUntil, u.SuspensionReason, db.Posts.Count(p => p.AuthorId == u.Id)))
+            .SingleOrDefaultAsync(cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpPost("suspend")]
+    public async Task<IActionResult> Suspend(string id, SuspendForm form, CancellationToken cancellationToken)
+    {
+        if (form.Days is < 0 or > 3650)
+        {
+            return BadRequest("Days must be between 0 and 3650; 0 or empty suspends indefinitely.");
+        }
+        DateTime? until = form.Days is > 0 ? clock.GetUtcNow().UtcDateTime.AddDays(form.Days.Value) : null;
+        return await moderation.SuspendAsync(id, until, users.GetUserId(User)!, form.Reason, cancellationToken)
+            ? LocalRedirect($"/moderation/users/{id}")
+            : NotFound();
+    }
+
+    [HttpPost("unsuspend")]
+    public async Task<IActionResult> Unsuspend(string id, ReasonForm form, CancellationToken cancellationToken) =>
+        await moderation.UnsuspendAsync(id, users.GetUserId(User)!, form.Reason, cancellationToken)
+            ? LocalRedirect($"/moderation/users/{id}")
+            : NotFound();
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using PatientForum.Tests.Infrastructure;
+
+namespace PatientForum.Tests.Features.Configuration;
+
+/// <summary>
+/// The documented <c>users add-role</c> command, run as its own process on the data folder of a running forum
+/// (SQLite in WAL mode lets the two share the file).
+/// </summary>
+public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<ForumFactory>
+{
+    private static readonly TimeSpan s_processTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task AddRole_ForARegisteredMember_ExitsZeroAndGivesThemTheRole()
+    {
+        var member = await Members.RegisterAsync(factory);
+        Assert.Equal(0L, RoleCount(member.Email, "moderator"));
+
+        var result = await RunForumAsync("users", "add-role", "moderator", member.Email);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"{member.DisplayName} is now moderator.", result.Output, StringComparison.Ordinal);
+        Assert.Equal(1L, RoleCount(member.Email, "moderator"));
+        Assert.Equal(0L, RoleCount(member.Email, "admin"));
+    }
+
+    [Fact]
+    public async Task AddRole_ForAnUnknownEmail_ExitsOneWithAMessage()
+    {
+        factory.CreateClient().Dispose();
+        var email = Members.UniqueEmail("nobody");
+
+        var result = await RunForumAsync("users", "add-role", "moderator", email);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"No registered user has the email address {email}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("users", "add-role")]
+    [InlineData("users", "promote", "moderator", "someone@example.org")]
+    [InlineData("users", "add-role", "superhero", "someone@example.org")]
+    public async Task Users_WithBadUsage_ExitsTwoWithHelp(params string[] args)
+    {
+        factory.CreateClient().Dispose();
+
+        var result = await RunForumAsync(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Matches("Usage:|Unknown role", result.Error);
+    }
+
+    /// <summary>Runs the forum's dll from the test output folder as the README does with dotnet run.</summary>
+    private async Task<ProcessResult> RunForumAsync(params string[] args)
+    {
+        var workingDirectory = Path.Combine(Path.GetTempPath(), "patientforum-tests", "cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workingDirectory);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PatientForum.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["Forum__DataDirectory"] = factory.DataDirectory;
+
+        // The working folder has no appsettings.json; without this every EF command is logged to stdout.
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        try
+        {
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+            using var timeout = new CancellationTokenSource(s_processTimeout);
+            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var error = process.StandardError.ReadToEndAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"'{string.Join(' ', args)}' ran longer than {s_processTimeout.TotalSeconds} s and was stopped.");
+            }
+            return new ProcessResult(process.ExitCode, await output, await error);
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>How many times the user with this email holds the named role, read from the database file.</summary>
+    private long RoleCount(string email, string role)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = factory.DatabaseFile, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM AspNetUserRoles ur
+            JOIN AspNetUsers u ON u.Id = ur.UserId
+            JOIN AspNetRoles r ON r.Id = ur.RoleId
+            WHERE u.NormalizedEmail = $email AND r.Name = $role;
+            """;
+        command.Parameters.AddWithValue("$email", email.ToUpperInvariant());
+        command.Parameters.AddWithValue("$role", role);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private sealed record ProcessResult(int ExitCode, string Output, string Error)
+    {
+        public override string ToString() => $"exit code {ExitCode}{Environment.NewLine}stdout: {Output}{Environment.NewLine}stderr: {Error}";
+    }
+}

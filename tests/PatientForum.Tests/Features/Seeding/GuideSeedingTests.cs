@@ -1,0 +1,204 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using PatientForum.Tests.Features.Reading;
+using PatientForum.Tests.Infrastructure;
+
+namespace PatientForum.Tests.Features.Seeding;
+
+/// <summary>seed/guide/*.md becomes one pinned thread per file, and later starts bring the threads in line with the files.</summary>
+public sealed class GuideSeedingTests(ForumFactory factory) : IClassFixture<ForumFactory>
+{
+    [Fact]
+    public async Task FirstStart_WithTheShippedSeed_CreatesOnePinnedThreadPerGuideFileInItsTopicByTheSystemAccount()
+    {
+        var files = GuideSeedFiles.Read();
+        var visitor = factory.CreateForumClient();
+
+        var seeded = SeededThreads(factory.DatabaseFile);
+        var rowsByTopic = new Dictionary<string, IReadOnlyList<TopicRow>>();
+        foreach (var topic in files.Select(f => f.Topic).Distinct())
+        {
+            rowsByTopic[topic] = await ReadingPages.AllTopicRowsAsync(visitor, topic);
+        }
+
+        Assert.Equal(files.Select(f => (f.Slug, f.Topic, true, true)).Order(), seeded.Order());
+        foreach (var file in files)
+        {
+            var row = Assert.Single(rowsByTopic[file.Topic], r => r.Title == file.Title);
+            Assert.True(row.IsPinned, $"'{file.Title}' is not pinned.");
+            var thread = await visitor.GetOkAsync(row.Href);
+            Assert.Equal("The guide’s author", thread.TextOf("article.post-opening .post-author"));
+        }
+    }
+
+    [Fact]
+    public async Task GuideThread_ConfirmedMemberReplies_ReplyIsShownAfterTheGuidePart()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var guide = await member.Client.GetOkAsync("/guide");
+        var lastPart = guide.Document.QuerySelectorAll(".guide-list > li > a:first-child")[^1].GetAttribute("href")!;
+
+        var after = await Compose.ReplyAsync(member, lastPart, "These resources helped me prepare questions.");
+
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.Equal("These resources helped me prepare questions.", ReadingPages.PostBodies(after)[^1]);
+        Assert.Equal(member.DisplayName, after.TextsOf("article.post .post-author")[^1]);
+    }
+
+    [Fact]
+    public async Task Database_AfterStart_IsInWalMode()
+    {
+        factory.CreateClient().Dispose();
+
+        using var connection = Open(factory.DatabaseFile);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Restart_WithUnchangedSeed_CreatesNoDuplicateThreads()
+    {
+        using var installation = new SeedFolderForum();
+        var databaseFile = Path.Combine(installation.DataDirectory, "forum.db");
+        using (var first = installation.Start())
+        {
+            await first.CreateForumClient().GetOkAsync("/guide");
+        }
+        var before = ThreadsPerTopic(databaseFile);
+
+        IReadOnlyList<string> guideTitles;
+        using (var second = installation.Start())
+        {
+            guideTitles = (await second.CreateForumClient().GetOkAsync("/guide")).TextsOf(".guide-list > li > a:first-child");
+        }
+        var after = ThreadsPerTopic(databaseFile);
+
+        Assert.Equal(GuideSeedFiles.Read(installation.SeedDirectory).Count, before.Values.Sum());
+        Assert.Equal(before, after);
+        Assert.Equal(GuideSeedFiles.Read(installation.SeedDirectory).Select(f => f.Title), guideTitles);
+    }
+
+    [Fact]
+    public async Task Restart_AfterAGuideFilesBodyChanged_UpdatesItsPostAndKeepsTheOldTextInTheHistory()
+    {
+        using var installation = new SeedFolderForum();
+        var part = installation.GuidePart("risks-and-comparison-with-other-treatments");
+        var original = $"The original wording, {Guid.NewGuid():N}.";
+        var revised = $"The revised wording, {Guid.NewGuid():N}.";
+        GuideSeedFiles.RewriteBody(part.Path, original);
+        string path;
+        using (var first = installation.Start())
+        {
+            path = await GuidePartPathAsync(first.CreateForumClient(), part.Title);
+        }
+        GuideSeedFiles.RewriteBody(part.Path, revised);
+
+        using var second = installation.Start();
+        var visitor = second.CreateForumClient();
+        var thread = await visitor.GetOkAsync(path);
+        var opening = thread.Document.QuerySelector("article.post-opening")!;
+        var history = await visitor.GetOkAsync($"/posts/{opening.Id!["post-".Length..]}/history");
+
+        Assert.Equal(revised, opening.QuerySelector(".post-body")!.TextContent.Trim());
+        Assert.Equal(revised, history.TextOf("section.revision:first-of-type .post-body"));
+        Assert.Equal([original], history.TextsOf("section.revision:not(:first-of-type) .post-body"));
+    }
+
+    [Fact]
+    public async Task Restart_AfterAGuideFileWithoutRepliesIsRemoved_RemovesItsThread()
+    {
+        using var installation = new SeedFolderForum();
+        var part = installation.GuidePart("things-i-wish-i-knew-earlier");
+        string path;
+        using (var first = installation.Start())
+        {
+            path = await GuidePartPathAsync(first.CreateForumClient(), part.Title);
+        }
+        File.Delete(part.Path);
+
+        using var second = installation.Start();
+        var visitor = second.CreateForumClient();
+        var thread = await visitor.GetAsync(path);
+        var guide = await visitor.GetOkAsync("/guide");
+
+        Assert.Equal(HttpStatusCode.NotFound, thread.Status);
+        Assert.DoesNotContain(part.Title, guide.TextsOf(".guide-list > li > a:first-child"));
+        Assert.Equal(GuideSeedFiles.Read(installation.SeedDirectory).Count, guide.Document.QuerySelectorAll(".guide-list > li").Length);
+    }
+
+    [Fact]
+    public async Task Restart_AfterAGuideFileWithAReplyIsRemoved_KeepsTheThreadAndReplyButNotInTheGuide()
+    {
+        using var installation = new SeedFolderForum();
+        var part = installation.GuidePart("emerging-biologic-therapies");
+        string path;
+        using (var first = installation.Start())
+        {
+            var member = await Members.RegisterConfirmedAsync(first);
+            path = await GuidePartPathAsync(member.Client, part.Title);
+            await Compose.ReplyAsync(member, path, "PRP did more for me than I expected.");
+        }
+        File.Delete(part.Path);
+
+        using var second = installation.Start();
+        var visitor = second.CreateForumClient();
+        var thread = await visitor.GetOkAsync(path);
+        var guide = await visitor.GetOkAsync("/guide");
+        var rows = await ReadingPages.AllTopicRowsAsync(visitor, "biologics");
+
+        Assert.Equal(part.Title, thread.TextOf("h1"));
+        Assert.Equal("PRP did more for me than I expected.", ReadingPages.PostBodies(thread)[^1]);
+        Assert.DoesNotContain(part.Title, guide.TextsOf(".guide-list > li > a:first-child"));
+        Assert.False(Assert.Single(rows, r => r.Title == part.Title).IsPinned);
+    }
+
+    /// <summary>The thread path the guide page links for the part titled <paramref name="title"/>.</summary>
+    private static async Task<string> GuidePartPathAsync(ForumClient client, string title)
+    {
+        var guide = await client.GetOkAsync("/guide");
+        return guide.Document.QuerySelectorAll(".guide-list > li > a:first-child").Single(a => a.TextContent.Trim() == title).GetAttribute("href")!;
+    }
+
+    private static SqliteConnection Open(string databaseFile)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Topic slug to its number of threads, read straight from the file so that no page can hide a duplicate.</summary>
+    private static Dictionary<string, long> ThreadsPerTopic(string databaseFile)
+    {
+        using var connection = Open(databaseFile);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT tp.Slug, COUNT(t.Id) FROM Topics tp LEFT JOIN Threads t ON t.TopicId = tp.Id GROUP BY tp.Slug;";
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, long>();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return counts;
+    }
+
+    /// <summary>Each seeded thread as (seed slug, topic slug, pinned, authored by a system account).</summary>
+    private static List<(string Slug, string Topic, bool Pinned, bool BySystem)> SeededThreads(string databaseFile)
+    {
+        using var connection = Open(databaseFile);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT t.SeedKey, tp.Slug, t.IsPinned, u.IsSystem
+            FROM Threads t JOIN Topics tp ON tp.Id = t.TopicId JOIN AspNetUsers u ON u.Id = t.AuthorId
+            WHERE t.SeedKey IS NOT NULL;
+            """;
+        using var reader = command.ExecuteReader();
+        var threads = new List<(string, string, bool, bool)>();
+        while (reader.Read())
+        {
+            threads.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+        }
+        return threads;
+    }
+}
