@@ -74,6 +74,25 @@ public sealed class ForumServer : IAsyncDisposable
         await WaitUntilServingAsync();
     }
 
+    /// <summary>Runs a command-line command of the app (e.g. users add-role) against this server's data; returns its exit code.</summary>
+    public async Task<int> RunCommandAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.WebProject, UseShellExecute = false, RedirectStandardOutput = true };
+        start.ArgumentList.Add(WebAssemblyPath());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["Forum__DataDirectory"] = DataDirectory;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Append(await output);
+        return process.ExitCode;
+    }
+
     public async Task StopAsync()
     {
         if (_process is null)

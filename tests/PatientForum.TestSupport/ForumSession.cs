@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace PatientForum.Benchmarks;
+namespace PatientForum.TestSupport;
 
 /// <summary>A member's HTTP session against a running forum: real forms, real antiforgery tokens.</summary>
 public sealed partial class ForumSession : IDisposable
@@ -16,16 +16,18 @@ public sealed partial class ForumSession : IDisposable
         };
     }
 
+    public string Email { get; private set; } = "";
+
     /// <summary>Registers a member and confirms the address with the link from the mail pickup folder.</summary>
     public static async Task<ForumSession> CreateConfirmedMemberAsync(ForumServer server)
     {
         var session = new ForumSession(server.BaseUrl);
-        var email = $"bench-{Guid.NewGuid():N}@example.org";
-        const string password = "benchmark password 1";
+        var email = session.Email = $"member-{Guid.NewGuid():N}@example.org";
+        const string password = "session password 1";
         await session.SubmitAsync("/account/register", "/account/register", new()
         {
             ["Email"] = email,
-            ["DisplayName"] = $"Bench {Guid.NewGuid().ToString("N")[..8]}",
+            ["DisplayName"] = $"Member {Guid.NewGuid().ToString("N")[..8]}",
             ["Password"] = password,
             ["ConfirmPassword"] = password,
         });
@@ -65,9 +67,20 @@ public sealed partial class ForumSession : IDisposable
         };
     }
 
+    /// <summary>Signs in again, e.g. after a role change, so the cookie carries the new roles.</summary>
+    public async Task SignInAgainAsync()
+    {
+        await SubmitAsync("/account/login", "/account/login", new()
+        {
+            ["Email"] = Email,
+            ["Password"] = "session password 1",
+        });
+    }
+
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, Dictionary<string, string> fields)
+    /// <summary>Submits a form the way a browser does: the token comes from <paramref name="formPage"/>; redirects are followed.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await TokenAsync(formPage);
         using var content = new FormUrlEncodedContent(fields);

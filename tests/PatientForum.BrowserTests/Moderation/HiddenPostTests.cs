@@ -1,0 +1,44 @@
+using PatientForum.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PatientForum.BrowserTests.Moderation;
+
+[Collection(SharedBrowser.Name)]
+public sealed class HiddenPostTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Post_FlaggedByThreeMembers_VanishesFromOpenReaderPage_AndReturnsWhenAModeratorRestoresIt()
+    {
+        var server = fixture.Server;
+        using var author = await ForumSession.CreateConfirmedMemberAsync(server);
+        var thread = await author.StartThreadAsync("injections", $"Steroid flare {Guid.NewGuid():N}", "Did anyone else get a flare after the injection?");
+        var threadId = int.Parse(thread.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var text = $"Buy miracle pills at example.com {Guid.NewGuid():N}";
+        await (await author.PrepareReplyAsync(thread, threadId, text))();
+
+        await using var reader = await fixture.NewPageAsync();
+        await reader.Page.GotoAsync(thread);
+        await reader.WaitForLiveAsync();
+        var post = reader.Page.Locator("article.post", new() { HasText = text });
+        await Expect(post).ToBeVisibleAsync();
+        var postId = (await post.GetAttributeAsync("id"))!["post-".Length..];
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var flagger = await ForumSession.CreateConfirmedMemberAsync(server);
+            await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = "Spam", ["Note"] = "Selling pills" });
+        }
+
+        var hidden = reader.Page.Locator($"#post-{postId}");
+        await Expect(hidden).ToContainTextAsync("hidden while moderators review it", new() { Timeout = 10_000 });
+        await Expect(reader.Page.GetByText(text)).ToHaveCountAsync(0);
+
+        using var moderator = await ForumSession.CreateConfirmedMemberAsync(server);
+        Assert.Equal(0, await server.RunCommandAsync("users", "add-role", "moderator", moderator.Email));
+        await moderator.SignInAgainAsync();
+        await moderator.SubmitAsync($"/moderation/posts/{postId}", $"/moderation/posts/{postId}/restore", new() { ["Reason"] = "Checked: not spam" });
+
+        await Expect(reader.Page.Locator(".post-body", new() { HasText = text })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        reader.AssertNoProblems();
+    }
+}
