@@ -15,6 +15,7 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<ModeratorDigest> ModeratorDigests => Set<ModeratorDigest>();
+    public DbSet<ContactSubmission> ContactSubmissions => Set<ContactSubmission>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,15 @@ public class OutboxMessage
 
     /// <summary>The last delivery error (the server's reply or the exception type), never the message text.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Set while a worker is sending the message. Another worker may take it over only after this
+    /// time has passed, so a crashed worker's message is sent again (at most twice), never lost.
+    /// </summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    /// <summary>The contact submission this mail delivers, if any.</summary>
+    public int? ContactSubmissionId { get; set; }
 }
 
 public enum OutboxStatus

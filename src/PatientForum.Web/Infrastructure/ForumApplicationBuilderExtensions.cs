@@ -20,6 +20,7 @@ public static class ForumApplicationBuilderExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapControllers();
         app.MapHub<ForumHub>(ForumHubPath);
         return app;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Data.Seeding;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Posting;
@@ -27,6 +30,7 @@ public static class ForumServiceCollectionExtensions
         builder.Services.AddForumEmail();
         builder.Services.AddForumFeatures();
         builder.Services.AddForumLive();
+        builder.Services.AddForumRateLimits();
         return builder;
     }
 
@@ -35,6 +39,7 @@ public static class ForumServiceCollectionExtensions
         services.AddOptions<ForumOptions>().BindConfiguration(ForumOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new ForumPaths(
             sp.GetRequiredService<IHostEnvironment>(),
@@ -117,6 +122,29 @@ public static class ForumServiceCollectionExtensions
         services.AddHostedService<MailDeliveryWorker>();
     }
 
+    private static void AddForumRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(ContactController.RateLimitPolicy, http =>
+            {
+                var perHour = http.RequestServices.GetRequiredService<IOptions<ContactOptions>>().Value.PerHourPerIp;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
+            });
+        });
+    }
+
     private static void AddForumLive(this IServiceCollection services)
     {
         services.AddSignalR(options =>
@@ -146,6 +174,7 @@ public static class ForumServiceCollectionExtensions
         services.AddScoped<ModerationService>();
         services.AddScoped<ReviewQueueReader>();
         services.AddScoped<ModeratorMail>();
+        services.AddScoped<ContactService>();
         services.AddHostedService<FlagDigestWorker>();
     }
 }

@@ -14,5 +14,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasOne<ContactSubmission>().WithMany(c => c.Deliveries).HasForeignKey(m => m.ContactSubmissionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

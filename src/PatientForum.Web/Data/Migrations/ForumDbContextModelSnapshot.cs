@@ -145,6 +145,54 @@ namespace PatientForum.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.ContactSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("ContactSubmissions");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.Flag", b =>
                 {
                     b.Property<int>("Id")
@@ -412,6 +460,12 @@ namespace PatientForum.Web.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactSubmissionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -452,6 +506,8 @@ namespace PatientForum.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactSubmissionId");
 
                     b.HasIndex("MessageId")
                         .IsUnique();
@@ -682,6 +738,14 @@ namespace PatientForum.Web.Data.Migrations
                     b.Navigation("TargetUser");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.OutboxMessage", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ContactSubmission", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("ContactSubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.Post", b =>
                 {
                     b.HasOne("PatientForum.Web.Data.ForumUser", "Author")
@@ -718,6 +782,11 @@ namespace PatientForum.Web.Data.Migrations
                     b.Navigation("Editor");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.ContactSubmission", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.ForumThread", b =>

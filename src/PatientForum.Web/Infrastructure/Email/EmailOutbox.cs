@@ -3,7 +3,12 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Infrastructure.Email;
 
 /// <summary>An email to be sent by the background worker.</summary>
-public sealed record OutgoingEmail(string To, string Subject, string TextBody, string? ReplyTo = null);
+/// <param name="To">One recipient address.</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="TextBody">The plain-text body.</param>
+/// <param name="ReplyTo">A mailbox as MimeKit formats it, e.g. <c>"Ann Lee" &lt;ann@example.org&gt;</c>.</param>
+/// <param name="ContactSubmissionId">The contact submission this mail delivers, so its status can be shown.</param>
+public sealed record OutgoingEmail(string To, string Subject, string TextBody, string? ReplyTo = null, int? ContactSubmissionId = null);
 
 /// <summary>
 /// Puts email in the persisted outbox. Nothing is sent inside a request: the
@@ -25,6 +30,7 @@ public sealed class EmailOutbox(ForumDbContext db, MailSignal signal, TimeProvid
             CreatedAt = now,
             NextAttemptAt = now,
             Status = OutboxStatus.Pending,
+            ContactSubmissionId = email.ContactSubmissionId,
         };
         db.OutboxMessages.Add(message);
         return message;

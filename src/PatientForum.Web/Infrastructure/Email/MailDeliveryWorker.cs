@@ -1,3 +1,4 @@
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -7,8 +8,11 @@ using PatientForum.Web.Infrastructure.Options;
 namespace PatientForum.Web.Infrastructure.Email;
 
 /// <summary>
-/// Sends what the outbox holds, oldest first. A failed attempt is retried later with a growing delay;
-/// the message text and addresses are never logged.
+/// Sends what the outbox holds, oldest first. Each message is claimed with a lease before it is sent, so
+/// two workers never send it at once, and a worker that dies mid-send leaves it to be sent again after
+/// the lease: at most twice, never zero times. Temporary failures (connection errors, timeouts, 4xx
+/// replies) are retried with exponential backoff and jitter; a 5xx reply fails the message for good.
+/// Neither the text nor the addresses are ever logged.
 /// </summary>
 public sealed partial class MailDeliveryWorker(
     IServiceScopeFactory scopes,
@@ -19,8 +23,12 @@ public sealed partial class MailDeliveryWorker(
     ILogger<MailDeliveryWorker> logger) : BackgroundService
 {
     private const int BatchSize = 20;
-    private const int MaxAttempts = 12;
+    private const int MaxAttempts = 15;
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_maxBackoff = TimeSpan.FromHours(1);
+
+    /// <summary>How long a claim holds: longer than one send can take with the configured timeout.</summary>
+    private TimeSpan Lease => TimeSpan.FromSeconds(smtp.Value.TimeoutSeconds * 3 + 30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,8 +36,7 @@ public sealed partial class MailDeliveryWorker(
         {
             try
             {
-                var sent = await DeliverDueAsync(stoppingToken);
-                if (sent == BatchSize)
+                if (await DeliverDueAsync(stoppingToken) == BatchSize)
                 {
                     continue;
                 }
@@ -47,28 +54,43 @@ public sealed partial class MailDeliveryWorker(
         }
     }
 
-    private async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    /// <summary>Sends every message that is due; returns how many were due.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
-        foreach (var message in due)
+        foreach (var id in due)
         {
-            await DeliverAsync(message, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            if (await TryClaimAsync(db, id, cancellationToken))
+            {
+                await DeliverAsync(db, id, cancellationToken);
+            }
         }
         return due.Count;
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>One conditional UPDATE: only one worker can move the lease forward.</summary>
+    private async Task<bool> TryClaimAsync(ForumDbContext db, int id, CancellationToken cancellationToken)
     {
-        message.Attempts++;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        return claimed == 1;
+    }
+
+    private async Task DeliverAsync(ForumDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
             await transport.SendAsync(ToMime(message), cancellationToken);
@@ -79,18 +101,38 @@ public sealed partial class MailDeliveryWorker(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            message.LastError = $"{ex.GetType().Name}: {ex.Message}";
-            if (message.Attempts >= MaxAttempts)
-            {
-                message.Status = OutboxStatus.Failed;
-            }
-            else
-            {
-                var delay = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, message.Attempts - 1)));
-                message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + delay;
-            }
-            LogAttemptFailed(message.Id, message.Attempts, ex.GetType().Name);
+            Fail(message, ex);
         }
+        message.ClaimedUntil = null;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private void Fail(OutboxMessage message, Exception ex)
+    {
+        var permanent = ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 };
+        message.LastError = ex is SmtpCommandException command
+            ? $"{(int)command.StatusCode} {command.Message}"
+            : $"{ex.GetType().Name}: {ex.Message}";
+        if (message.LastError.Length > 1000)
+        {
+            message.LastError = message.LastError[..1000];
+        }
+        if (permanent || message.Attempts >= MaxAttempts)
+        {
+            message.Status = OutboxStatus.Failed;
+        }
+        else
+        {
+            message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + Backoff(message.Attempts);
+        }
+        LogAttemptFailed(message.Id, message.Attempts, permanent ? "permanent" : "temporary", ex.GetType().Name);
+    }
+
+    /// <summary>2 s, 4 s, 8 s … up to an hour, each stretched or shrunk by up to 20 % so retries do not arrive in step.</summary>
+    public static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(s_maxBackoff.TotalSeconds, Math.Pow(2, Math.Clamp(attempts, 1, 30)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
 
     private MimeMessage ToMime(OutboxMessage message)
@@ -114,8 +156,8 @@ public sealed partial class MailDeliveryWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} delivered on attempt {Attempt}")]
     private partial void LogSent(int id, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} attempt {Attempt} failed: {ErrorType}")]
-    private partial void LogAttemptFailed(int id, int attempt, string errorType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} attempt {Attempt} failed ({Kind}): {ErrorType}")]
+    private partial void LogAttemptFailed(int id, int attempt, string kind, string errorType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox loop failed: {ErrorType}")]
     private partial void LogLoopFailed(string errorType);
