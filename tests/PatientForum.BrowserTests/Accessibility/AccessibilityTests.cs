@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     public static TheoryData<string> PublicPages =>
     [
         "/", "/t/injections", "/guide", "/account/login", "/account/register", "/account/forgot-password",
-        "/account/resend-confirmation", "/no-such-page",
+        "/account/resend-confirmation", "/contact", "/no-such-page",
     ];
 
     [Theory]
@@ -74,6 +74,37 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Edit history");
         await AssertAccessibleAsync(page, $"history of {thread}");
         member.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task ModerationPages_ForAnAdmin_HaveNoAxeViolations()
+    {
+        await using var admin = await fixture.NewPageAsync();
+        var email = await BrowserMembers.RegisterConfirmedAsync(admin, fixture.Server);
+        Assert.Equal(0, await fixture.Server.RunCommandAsync("users", "add-role", "admin", email));
+        await BrowserMembers.SignInAgainAsync(admin.Page, email);
+
+        using var author = await ForumSession.CreateConfirmedMemberAsync(fixture.Server);
+        var thread = await author.StartThreadAsync("rehab", $"Flag me {Guid.NewGuid():N}", "An opening post to review.");
+        using var flagger = await ForumSession.CreateConfirmedMemberAsync(fixture.Server);
+        await admin.Page.GotoAsync(thread);
+        var postId = (await admin.Page.Locator("article.post").First.GetAttributeAsync("id"))!["post-".Length..];
+        await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = "SelfHarm", ["Note"] = "Worried" });
+        await admin.Page.GotoAsync($"/posts/{postId}/flag");
+        await AssertAccessibleAsync(admin.Page, "flag form");
+
+        foreach (var path in new[] { "/moderation", $"/moderation/posts/{postId}", $"/moderation/posts/{postId}/edit", "/moderation/log", "/moderation/contact", "/admin/moderators" })
+        {
+            await admin.Page.GotoAsync(path);
+            await AssertAccessibleAsync(admin.Page, path);
+        }
+        await admin.Page.GotoAsync(thread);
+        await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Moderate this thread" }).ClickAsync();
+        await AssertAccessibleAsync(admin.Page, "thread moderation");
+        await admin.Page.GotoAsync($"/moderation/posts/{postId}");
+        await admin.Page.Locator("a[href^='/moderation/users/']").First.ClickAsync();
+        await AssertAccessibleAsync(admin.Page, "user moderation");
+        admin.AssertNoProblems();
     }
 
     [Fact]

@@ -7,6 +7,7 @@ public static class BrowserMembers
 {
     public const string Password = "correct horse battery staple";
 
+    /// <summary>Registers and confirms a member in this page's session; returns the email address.</summary>
     public static async Task<string> RegisterConfirmedAsync(WatchedPage watched, ForumServer server)
     {
         var page = watched.Page;
@@ -23,7 +24,19 @@ public static class BrowserMembers
         var mail = await server.Mail.WaitForAsync(email, "Confirm your email");
         await page.GotoAsync(MailPickup.LinkIn(mail, "/account/confirm"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Email confirmed");
-        return name;
+        return email;
+    }
+
+    /// <summary>Signs out and in again, so the cookie carries roles granted meanwhile.</summary>
+    public static async Task SignInAgainAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".signed-in-as")).ToBeVisibleAsync();
     }
 
     /// <summary>Starts a thread through the compose page; returns the thread's path.</summary>
