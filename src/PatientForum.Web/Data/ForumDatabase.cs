@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using PatientForum.Web.Data.Seeding;
+using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Data;
@@ -12,6 +14,17 @@ namespace PatientForum.Web.Data;
 /// </summary>
 public static class ForumDatabase
 {
+    /// <summary>Registers the services that differ by provider (the search engine).</summary>
+    public static void AddProviderServices(IServiceCollection services)
+    {
+        services.AddScoped<ISearchEngine>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+            {
+                DatabaseProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteSearchEngine>(sp),
+                var other => throw new InvalidOperationException($"No search engine for Forum:Database:Provider '{other}'."),
+            });
+    }
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         switch (provider)

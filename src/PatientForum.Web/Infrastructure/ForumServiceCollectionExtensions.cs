@@ -63,6 +63,7 @@ public static class ForumServiceCollectionExtensions
             ForumDatabase.Configure(options, provider, connectionString);
         });
         services.AddScoped<ForumSeeder>();
+        ForumDatabase.AddProviderServices(services);
     }
 
     private static void AddForumIdentity(this IServiceCollection services)

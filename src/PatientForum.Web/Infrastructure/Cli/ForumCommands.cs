@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Search;
 
 namespace PatientForum.Web.Infrastructure.Cli;
 
@@ -13,12 +14,20 @@ public static class ForumCommands
         Usage:
           users add-role <moderator|admin> <email>      give a registered user a staff role
           users remove-role <moderator|admin> <email>   take it away again
+          search rebuild                                rebuild the full-text search index from the posts
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "users";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "search";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
+        if (args is ["search", "rebuild"])
+        {
+            await using var searchScope = services.CreateAsyncScope();
+            var indexed = await searchScope.ServiceProvider.GetRequiredService<ISearchEngine>().RebuildAsync(CancellationToken.None);
+            Console.WriteLine($"Search index rebuilt: {indexed} posts.");
+            return 0;
+        }
         if (args is not ["users", var verb and ("add-role" or "remove-role"), var role, var email])
         {
             await Console.Error.WriteLineAsync(Usage);
