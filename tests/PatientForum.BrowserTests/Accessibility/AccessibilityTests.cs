@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     public static TheoryData<string> PublicPages =>
     [
         "/", "/t/injections", "/guide", "/account/login", "/account/register", "/account/forgot-password",
-        "/account/resend-confirmation", "/contact", "/no-such-page",
+        "/account/resend-confirmation", "/contact", "/search", "/search?q=trigger+point", "/search?q=zzzz", "/no-such-page",
     ];
 
     [Theory]

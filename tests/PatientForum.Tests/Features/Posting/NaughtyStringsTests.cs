@@ -10,13 +10,12 @@ using Xunit.Abstractions;
 namespace PatientForum.Tests.Features.Posting;
 
 /// <summary>
-/// The Big List of Naughty Strings (shared/corpora/blns.json) as titles and as bodies. Whatever arrives, the
+/// The Big List of Naughty Strings (tests/corpora/blns.json) as titles and as bodies. Whatever arrives, the
 /// forum never fails with a 5xx: it either saves exactly the cleaned text or explains the problem and keeps it.
 /// </summary>
 public sealed class NaughtyStringsTests(ForumFactory factory, ITestOutputHelper output) : IClassFixture<ForumFactory>
 {
     private const string Topic = "surgical-referral";
-    private const string Corpus = "shared/corpora/blns.json";
 
     // The limits as the forum promises them, written out here so that a change to the app's rules shows up.
     private const int TitleMin = 5;
@@ -141,24 +140,11 @@ public sealed class NaughtyStringsTests(ForumFactory factory, ITestOutputHelper 
         return "\"" + (shown.Length > 120 ? shown[..120] + "…" : shown) + "\"";
     }
 
-    /// <summary>
-    /// The corpus lives beside the repository (…/shared next to …/main), not inside it, so search upward from the
-    /// test binaries. Walking up covers both "shared/" inside an ancestor and "../shared" beside the repository root.
-    /// </summary>
+    /// <summary>The corpus is kept in the repository (tests/corpora), so a plain clone runs this test.</summary>
     private static List<string> LoadCorpus()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, Corpus);
-            if (File.Exists(candidate))
-            {
-                var strings = JsonSerializer.Deserialize<List<string>>(File.ReadAllText(candidate));
-                Assert.True(strings is { Count: > 0 }, $"{candidate} holds no strings.");
-                return strings;
-            }
-        }
-        Assert.Fail($"{Corpus} was not found in {AppContext.BaseDirectory} or any folder above it. "
-            + "Check out the shared folder beside the repository (e.g. /work/shared next to /work/main).");
-        return [];
+        var strings = JsonSerializer.Deserialize<List<string>>(File.ReadAllText(RepoPaths.NaughtyStrings));
+        Assert.True(strings is { Count: > 0 }, $"{RepoPaths.NaughtyStrings} holds no strings.");
+        return strings;
     }
 }
