@@ -1,4 +1,5 @@
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Infrastructure;
 
@@ -14,6 +15,7 @@ public static class ForumApplicationBuilderExtensions
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseHubOriginCheck(ForumHubPath);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +7,7 @@ using PatientForum.Web.Data;
 using PatientForum.Web.Data.Seeding;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Infrastructure.Security;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Posting;
@@ -121,29 +120,6 @@ public static class ForumServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
         services.AddHostedService<MailDeliveryWorker>();
-    }
-
-    private static void AddForumRateLimits(this IServiceCollection services)
-    {
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-                return ValueTask.CompletedTask;
-            };
-            options.AddPolicy(ContactController.RateLimitPolicy, http =>
-            {
-                var perHour = http.RequestServices.GetRequiredService<IOptions<ContactOptions>>().Value.PerHourPerIp;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
-            });
-        });
     }
 
     private static void AddForumLive(this IServiceCollection services)

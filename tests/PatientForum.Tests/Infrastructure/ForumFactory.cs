@@ -34,7 +34,15 @@ public class ForumFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config =>
         {
-            var settings = new Dictionary<string, string?> { ["Forum:DataDirectory"] = DataDirectory };
+            var settings = new Dictionary<string, string?>
+            {
+                ["Forum:DataDirectory"] = DataDirectory,
+
+                // Tests post quickly and all come from one address; the limits have tests of their own that turn them on.
+                ["Forum:RateLimits:Enabled"] = "false",
+                ["Forum:Contact:PerHourPerIp"] = "10000",
+                ["Forum:Contact:MinimumFillSeconds"] = "0",
+            };
             foreach (var (key, value) in Settings)
             {
                 settings[key] = value;

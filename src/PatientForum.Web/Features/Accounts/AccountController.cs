@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Accounts;
 
@@ -110,6 +112,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
+    [EnableRateLimiting(ForumRateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)

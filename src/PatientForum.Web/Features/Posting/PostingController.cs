@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Html;
+using PatientForum.Web.Infrastructure.Security;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
@@ -26,6 +28,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     }
 
     [HttpPost("/t/{topicSlug}/new")]
+    [EnableRateLimiting(ForumRateLimits.Thread)]
     public async Task<IActionResult> NewThread(string topicSlug, NewThreadForm form, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == topicSlug, cancellationToken);
@@ -61,6 +64,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     }
 
     [HttpPost("/threads/{id:int}/reply")]
+    [EnableRateLimiting(ForumRateLimits.Reply)]
     public async Task<IActionResult> Reply(int id, ReplyForm form, CancellationToken cancellationToken)
     {
         var thread = await db.Threads.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);

@@ -17,6 +17,8 @@ public sealed class SampleSettingsTests
         { DatabaseOptions.SectionName, typeof(DatabaseOptions) },
         { SmtpOptions.SectionName, typeof(SmtpOptions) },
         { ModerationOptions.SectionName, typeof(ModerationOptions) },
+        { ContactOptions.SectionName, typeof(ContactOptions) },
+        { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
     };
 
     [Theory]

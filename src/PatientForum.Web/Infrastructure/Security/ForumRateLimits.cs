@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure.Options;
+
+namespace PatientForum.Web.Infrastructure.Security;
+
+/// <summary>
+/// The forum's rate limits, on ASP.NET Core's limiter: per member for posting (staff exempt), per IP for
+/// signing in and for the contact page. Over a limit the answer is 429 with Retry-After, and browsers get
+/// the friendly error page.
+/// </summary>
+public static class ForumRateLimits
+{
+    public const string Reply = "reply";
+    public const string Thread = "thread";
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddForumRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(Reply, http => PerMember(http, o => o.ReplySeconds));
+            options.AddPolicy(Thread, http => PerMember(http, o => o.ThreadSeconds));
+            options.AddPolicy(SignIn, http =>
+            {
+                var limits = Limits(http);
+                return limits.Enabled
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => Window(limits.SignInsPerMinute, TimeSpan.FromMinutes(1)))
+                    : RateLimitPartition.GetNoLimiter("off");
+            });
+            options.AddPolicy(ContactController.RateLimitPolicy, http =>
+            {
+                var perHour = http.RequestServices.GetRequiredService<IOptions<ContactOptions>>().Value.PerHourPerIp;
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => Window(perHour, TimeSpan.FromHours(1)));
+            });
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerMember(HttpContext http, Func<RateLimitOptions, int> seconds)
+    {
+        var limits = Limits(http);
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (!limits.Enabled || userId is null || Viewer.IsStaff(http.User))
+        {
+            return RateLimitPartition.GetNoLimiter("exempt");
+        }
+        return RateLimitPartition.GetFixedWindowLimiter(userId, _ => Window(1, TimeSpan.FromSeconds(seconds(limits))));
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+
+    private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
