@@ -25,6 +25,8 @@ public sealed class Options(Dictionary<string, string> values)
         return new Options(values);
     }
 
+    public string? Text(string name) => values.GetValueOrDefault(name);
+
     public int Number(string name, int fallback) =>
         values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

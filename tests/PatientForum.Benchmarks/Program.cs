@@ -2,17 +2,29 @@ using PatientForum.Benchmarks;
 
 // Usage:
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- live [--readers 1000] [--rounds 5]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- search [--sizes 10000,100000,1000000] [--requests 200]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- generate --posts 1000000 [--data folder]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- bare-hub --port 5099   (started by "live")
 var command = args.Length > 0 ? args[0] : "live";
 return command switch
 {
     "live" => await LiveDeliveryBenchmark.RunAsync(Options.Parse(args.Skip(1))),
+    "search" => await SearchBenchmark.RunAsync(Options.Parse(args.Skip(1))),
+    "generate" => await Generate(Options.Parse(args.Skip(1))),
     "bare-hub" => await BareHubServer.RunAsync(Options.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
+static async Task<int> Generate(Options options)
+{
+    var folder = await CorpusGenerator.EnsureAsync(
+        options.Text("data") ?? Path.Combine(RepoPaths.Root, "artifacts", "benchmark-data"), options.Number("posts", 10_000));
+    Console.WriteLine($"Run the forum on it: Forum__DataDirectory={folder} dotnet run -c Release --project src/PatientForum.Web");
+    return 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | bare-hub --port N");
+    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] | generate --posts N | bare-hub --port N");
     return 2;
 }

@@ -3,14 +3,14 @@ using System.Globalization;
 namespace PatientForum.Benchmarks;
 
 /// <summary>Latency figures from one set of samples, in milliseconds.</summary>
-public sealed record Latency(int Count, double P50, double P99, double Max)
+public sealed record Latency(int Count, double P50, double P95, double P99, double Max)
 {
     public static Latency From(IReadOnlyCollection<double> samples)
     {
         var sorted = samples.Order().ToArray();
         return sorted.Length == 0
-            ? new Latency(0, double.NaN, double.NaN, double.NaN)
-            : new Latency(sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted[^1]);
+            ? new Latency(0, double.NaN, double.NaN, double.NaN, double.NaN)
+            : new Latency(sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1]);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -21,15 +21,44 @@ public sealed class SqliteSearchEngine(ForumDbContext db) : ISearchEngine
         {
             return new SearchResults([], false);
         }
+
+        // Without filters, first try only the best few hundred matches: hidden posts rarely remove enough of
+        // them to leave a page short. If they do, and there were more matches, search them all. Filtered
+        // searches go straight to all matches, since a narrow filter would empty the candidates.
+        var wanted = query.Page * query.PageSize + 1;
+        var candidates = wanted * 5 + 200;
+        var filtered = query.TopicSlug is not null || query.Author is not null || query.From is not null || query.To is not null;
+        var (rows, candidatesUsed) = await PageAsync(query, filtered ? null : candidates, cancellationToken);
+        if (rows.Count < Math.Min(wanted, query.PageSize + 1) && candidatesUsed >= candidates && !filtered)
+        {
+            (rows, _) = await PageAsync(query, null, cancellationToken);
+        }
+
+        var page = rows.Take(query.PageSize).ToList();
+        var snippets = await SnippetsAsync(ToFts(query.Terms), page.Select(r => r.PostId), cancellationToken);
+        var hits = page
+            .Select(r => new SearchHit(r.PostId, r.ThreadId, r.ThreadTitle, r.ThreadSlug, r.TopicSlug, r.TopicName, r.AuthorName,
+                DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), Snippets.ToHtml(snippets.GetValueOrDefault(r.PostId, "")), (PostState)r.State))
+            .ToList();
+        return new SearchResults(hits, rows.Count > query.PageSize);
+    }
+
+    /// <summary>One page of rows, from the top <paramref name="candidates"/> matches (or all matches when null).</summary>
+    private async Task<(List<Row> Rows, int Candidates)> PageAsync(SearchQuery query, int? candidates, CancellationToken cancellationToken)
+    {
         var parameters = new List<SqliteParameter> { new("@match", ToFts(query.Terms)) };
+        var order = query.Sort == SearchSort.Newest ? "rowid DESC" : "Score";
+        var limit = candidates is null ? "" : " ORDER BY " + order + " LIMIT @candidates";
+        if (candidates is not null)
+        {
+            parameters.Add(new("@candidates", candidates));
+        }
         var sql = new StringBuilder($"""
             WITH m AS MATERIALIZED (
-                SELECT rowid AS PostId, {Rank} AS Score,
-                       snippet(PostSearch, -1, char(1), char(2), '…', 16) AS Snippet
-                FROM PostSearch WHERE PostSearch MATCH @match
+                SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match{limit}
             )
             SELECT p.Id AS PostId, t.Id AS ThreadId, t.Title AS ThreadTitle, t.Slug AS ThreadSlug, tp.Slug AS TopicSlug,
-                   tp.Name AS TopicName, u.DisplayName AS AuthorName, p.CreatedAt AS CreatedAt, m.Snippet AS Snippet, p.State AS State
+                   tp.Name AS TopicName, u.DisplayName AS AuthorName, p.CreatedAt AS CreatedAt, p.State AS State
             FROM m
             JOIN Posts p ON p.Id = m.PostId
             JOIN Threads t ON t.Id = p.ThreadId
@@ -67,11 +96,30 @@ public sealed class SqliteSearchEngine(ForumDbContext db) : ISearchEngine
         parameters.Add(new("@skip", (query.Page - 1) * query.PageSize));
 
         var rows = await db.Database.SqlQueryRaw<Row>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
-        var hits = rows.Take(query.PageSize)
-            .Select(r => new SearchHit(r.PostId, r.ThreadId, r.ThreadTitle, r.ThreadSlug, r.TopicSlug, r.TopicName, r.AuthorName,
-                DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), Snippets.ToHtml(r.Snippet), (PostState)r.State))
-            .ToList();
-        return new SearchResults(hits, rows.Count > query.PageSize);
+        if (candidates is null)
+        {
+            return (rows, int.MaxValue);
+        }
+        var matched = await db.Database
+            .SqlQueryRaw<int>("SELECT count(*) AS Value FROM (SELECT rowid FROM PostSearch WHERE PostSearch MATCH @match LIMIT @candidates)",
+                new SqliteParameter("@match", parameters[0].Value), new SqliteParameter("@candidates", candidates))
+            .SingleAsync(cancellationToken);
+        return (rows, matched);
+    }
+
+    /// <summary>Snippets for one page of hits only: making them is the costly part of a common-term search.</summary>
+    private async Task<Dictionary<int, string>> SnippetsAsync(string match, IEnumerable<int> postIds, CancellationToken cancellationToken)
+    {
+        var ids = string.Join(',', postIds);
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+        // The ids are integers read back from the database a moment ago, so they are safe to inline.
+        var sql = "SELECT rowid AS PostId, snippet(PostSearch, -1, char(1), char(2), '…', 16) AS Snippet "
+            + "FROM PostSearch WHERE PostSearch MATCH @match AND rowid IN (" + ids + ")";
+        var rows = await db.Database.SqlQueryRaw<SnippetRow>(sql, new SqliteParameter("@match", match)).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.PostId, r => r.Snippet);
     }
 
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
@@ -95,5 +143,7 @@ public sealed class SqliteSearchEngine(ForumDbContext db) : ISearchEngine
 
     private sealed record Row(
         int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string TopicSlug, string TopicName, string AuthorName,
-        DateTime CreatedAt, string Snippet, int State);
+        DateTime CreatedAt, int State);
+
+    private sealed record SnippetRow(int PostId, string Snippet);
 }

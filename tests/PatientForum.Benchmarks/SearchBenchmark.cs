@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PatientForum.Benchmarks;
+
+/// <summary>
+/// Search latency through HTTP at growing forum sizes: a rare term, a common term, a phrase and a
+/// filtered query, each timed over many requests. Reports p50/p95 per size and how p95 grows.
+/// </summary>
+public static class SearchBenchmark
+{
+    public static readonly (string Name, string Query)[] Queries =
+    [
+        ("rare term", $"q={CorpusGenerator.RareTerm}"),
+        ("common term", "q=pain"),
+        ("phrase", "q=%22trigger+point%22"),
+        ("filtered", "q=injection&topic=biologics&from=2025-01-01&to=2026-12-31&author=Patient+0042"),
+    ];
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        var sizes = (options.Text("sizes") ?? "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var requests = options.Number("requests", 200);
+        var dataRoot = options.Text("data") ?? Path.Combine(RepoPaths.Root, "artifacts", "benchmark-data");
+        Console.WriteLine($"Search latency: {requests} sequential requests per query after 20 warm-up requests, {Environment.ProcessorCount} cores");
+
+        var p95BySize = new Dictionary<int, double>();
+        foreach (var size in sizes)
+        {
+            var folder = await CorpusGenerator.EnsureAsync(dataRoot, size);
+            await using var forum = new ForumServer(new Dictionary<string, string>
+            {
+                ["Forum__DataDirectory"] = folder,
+                ["Logging__LogLevel__Default"] = "Warning",
+            });
+            await forum.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(forum.BaseUrl) };
+            var worst = 0.0;
+            foreach (var (name, query) in Queries)
+            {
+                var latency = await MeasureAsync(http, "/search?" + query, requests);
+                worst = Math.Max(worst, latency.P95);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {size,9:N0} posts  {name,-12} p50 {latency.P50,7:F1} ms  p95 {latency.P95,7:F1} ms"));
+            }
+            p95BySize[size] = worst;
+        }
+        if (p95BySize.Count > 1)
+        {
+            var smallest = p95BySize.Keys.Min();
+            var largest = p95BySize.Keys.Max();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  growth: worst search p95 at {largest:N0} / at {smallest:N0} posts = {p95BySize[largest] / p95BySize[smallest]:F2}"));
+        }
+        return 0;
+    }
+
+    public static async Task<Latency> MeasureAsync(HttpClient http, string path, int requests)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            (await http.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+        var samples = new List<double>(requests);
+        for (var i = 0; i < requests; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return Latency.From(samples);
+    }
+}
