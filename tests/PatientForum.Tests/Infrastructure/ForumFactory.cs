@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace PatientForum.Tests.Infrastructure;
 
@@ -26,12 +27,16 @@ public class ForumFactory : WebApplicationFactory<Program>
 
     public MailPickup Mail => new(MailPickupDirectory);
 
+    /// <summary>Everything the app logged at Information or above.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>Extra settings a test class wants; applied after the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureAppConfiguration(config =>
         {
             var settings = new Dictionary<string, string?>

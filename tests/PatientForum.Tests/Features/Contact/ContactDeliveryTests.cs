@@ -1,0 +1,129 @@
+using System.Net;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Tests.Features.Contact;
+
+/// <summary>Contact submissions reach every moderator through a real SMTP server, and none is lost or sent twice.</summary>
+public sealed class ContactDeliveryTests
+{
+    [Fact]
+    public async Task Submit_WithMailServerUp_ReachesEveryModeratorOnceWithReplyToTheSender()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        using var forum = new ContactForum(smtp);
+        var moderator = await forum.StaffAsync(ForumRoles.Moderator);
+        var text = $"The guide's link to the resources page is broken {Guid.NewGuid():N}";
+
+        var page = await forum.SubmitAsync("Ann O'Hara", "ann@example.org", "Problem", text);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Message received", page.TextOf("h1"));
+        var reference = page.TextOf(".reference")!;
+        Assert.Matches("^PF-[A-Z0-9]{8}$", reference);
+        foreach (var address in new[] { moderator.Email, ContactForum.ConfiguredModerator })
+        {
+            var mail = await smtp.WaitForAsync(address, reference);
+            Assert.Equal("ann@example.org", Assert.Single(mail.ReplyTo.Mailboxes).Address);
+            Assert.Equal("Ann O'Hara", mail.ReplyTo.Mailboxes.Single().Name);
+            Assert.Contains("Report a problem", mail.Subject, StringComparison.Ordinal);
+            Assert.Contains(text, mail.TextBody, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(mail.MessageId));
+        }
+        await Task.Delay(1000);
+        Assert.Equal(2, smtp.Received.Count(m => (m.Subject ?? "").Contains(reference, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Submit_WhileMailServerIsDown_SucceedsAndStaysPending_ThenIsDeliveredExactlyOnce()
+    {
+        await using var smtp = new TestSmtpServer();
+        using var forum = new ContactForum(smtp);
+        var moderator = await forum.StaffAsync(ForumRoles.Moderator);
+
+        var references = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var page = await forum.SubmitAsync($"Sender {i}", $"sender{i}@example.org", "Question", $"Question number {i} about rehab.");
+            Assert.Equal("Message received", page.TextOf("h1"));
+            references.Add(page.TextOf(".reference")!);
+        }
+        var inbox = await moderator.Client.GetOkAsync("/moderation/contact");
+        Assert.All(references, r => Assert.Contains(r, inbox.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(inbox.Document.QuerySelectorAll("[data-delivery-status]"), e => e.GetAttribute("data-delivery-status") == "sent");
+
+        await smtp.StartAsync();
+        foreach (var reference in references)
+        {
+            await smtp.WaitForAsync(moderator.Email, reference, TimeSpan.FromSeconds(45));
+            await smtp.WaitForAsync(ContactForum.ConfiguredModerator, reference, TimeSpan.FromSeconds(45));
+        }
+        await Task.Delay(2000);
+
+        var contactMail = smtp.Received.Where(m => references.Any(r => (m.Subject ?? "").Contains(r, StringComparison.Ordinal))).ToList();
+        Assert.Equal(6, contactMail.Count);
+        Assert.Equal(6, contactMail.Select(m => m.MessageId).Distinct().Count());
+        var after = await moderator.Client.GetOkAsync("/moderation/contact");
+        Assert.All(after.Document.QuerySelectorAll("[data-delivery-status]"), e => Assert.Equal("sent", e.GetAttribute("data-delivery-status")));
+    }
+
+    [Fact]
+    public async Task TemporaryRefusal_IsRetriedUntilDelivered_PermanentRefusal_FailsUntilAModeratorRetries()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        using var forum = new ContactForum(smtp);
+        var moderator = await forum.StaffAsync(ForumRoles.Moderator);
+
+        smtp.RefuseWith = 451;
+        var temporary = (await forum.SubmitAsync("Tem Porary", "tem@example.org", "Other", "Please retry this one later.")).TextOf(".reference")!;
+        await WaitUntilAsync(() => smtp.Refused >= 2);
+        var retrying = await moderator.Client.GetOkAsync("/moderation/contact");
+        Assert.Contains("451", retrying.Text, StringComparison.Ordinal);
+        Assert.Contains(retrying.Document.QuerySelectorAll("[data-delivery-status]"), e => e.GetAttribute("data-delivery-status") == "retrying");
+        smtp.RefuseWith = null;
+        await smtp.WaitForAsync(ContactForum.ConfiguredModerator, temporary, TimeSpan.FromSeconds(40));
+
+        smtp.RefuseWith = 550;
+        var refusedBefore = smtp.Refused;
+        var permanent = (await forum.SubmitAsync("Perma Nent", "perm@example.org", "Other", "This one the server refuses.")).TextOf(".reference")!;
+        await WaitUntilAsync(() => smtp.Refused >= refusedBefore + 2);
+        smtp.RefuseWith = null;
+        await Task.Delay(6000);
+        Assert.DoesNotContain(smtp.Received, m => (m.Subject ?? "").Contains(permanent, StringComparison.Ordinal));
+        var failed = await moderator.Client.GetOkAsync("/moderation/contact");
+        Assert.Contains("550", failed.Text, StringComparison.Ordinal);
+        Assert.Contains(failed.Document.QuerySelectorAll("[data-delivery-status]"), e => e.GetAttribute("data-delivery-status") == "failed");
+
+        await moderator.Client.SubmitAsync(failed, $"form[action$='/retry']", new Dictionary<string, string?>());
+        await smtp.WaitForAsync(ContactForum.ConfiguredModerator, permanent);
+    }
+
+    [Fact]
+    public async Task AppRestart_WithMessagesPending_LosesNothing()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"));
+        await using var smtp = new TestSmtpServer();
+        string reference;
+        using (var before = new ContactForum(smtp, dataDirectory: data))
+        {
+            reference = (await before.SubmitAsync("Res Tart", "restart@example.org", "Privacy", "Please delete my account data.")).TextOf(".reference")!;
+        }
+
+        await smtp.StartAsync();
+        using var after = new ContactForum(smtp, dataDirectory: data);
+        _ = after.Server;
+
+        var mail = await smtp.WaitForAsync(ContactForum.ConfiguredModerator, reference, TimeSpan.FromSeconds(45));
+        Assert.Equal("restart@example.org", mail.ReplyTo.Mailboxes.Single().Address);
+        Directory.Delete(data, recursive: true);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition was not met in time.");
+            await Task.Delay(100);
+        }
+    }
+}
