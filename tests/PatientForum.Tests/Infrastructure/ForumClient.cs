@@ -55,6 +55,9 @@ public sealed class ForumClient(HttpClient http, ForumFactory factory, System.Ne
                 case IHtmlTextAreaElement area:
                     values.Add(new(name, area.Value));
                     break;
+                case IHtmlSelectElement select:
+                    values.Add(new(name, select.Value ?? ""));
+                    break;
             }
         }
         foreach (var (name, value) in fields)
