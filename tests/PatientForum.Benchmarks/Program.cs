@@ -3,6 +3,7 @@ using PatientForum.Benchmarks;
 // Usage:
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- live [--readers 1000] [--rounds 5]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- search [--sizes 10000,100000,1000000] [--requests 200]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- mail [--messages 1000]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- generate --posts 1000000 [--data folder]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- bare-hub --port 5099   (started by "live")
 var command = args.Length > 0 ? args[0] : "live";
@@ -10,6 +11,7 @@ return command switch
 {
     "live" => await LiveDeliveryBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "search" => await SearchBenchmark.RunAsync(Options.Parse(args.Skip(1))),
+    "mail" => await MailBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "generate" => await Generate(Options.Parse(args.Skip(1))),
     "bare-hub" => await BareHubServer.RunAsync(Options.Parse(args.Skip(1))),
     _ => Usage(),
@@ -25,6 +27,6 @@ static async Task<int> Generate(Options options)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] | generate --posts N | bare-hub --port N");
+    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] | mail [--messages N] | generate --posts N | bare-hub --port N");
     return 2;
 }

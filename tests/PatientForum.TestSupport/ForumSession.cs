@@ -18,6 +18,9 @@ public sealed partial class ForumSession : IDisposable
 
     public string Email { get; private set; } = "";
 
+    /// <summary>A visitor who is not signed in.</summary>
+    public static ForumSession Visitor(ForumServer server) => new(server.BaseUrl);
+
     /// <summary>Registers a member and confirms the address with the link from the mail pickup folder.</summary>
     public static async Task<ForumSession> CreateConfirmedMemberAsync(ForumServer server)
     {

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using PatientForum.Web.Features.Search;
 
 #nullable disable
 
@@ -33,6 +34,8 @@ namespace PatientForum.Web.Data.Migrations
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     NormalizedDisplayName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SuspendedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "TEXT", nullable: true),
                     IsSystem = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -55,26 +58,37 @@ namespace PatientForum.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "OutboxMessages",
+                name: "ContactSubmissions",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    ReplyTo = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HandledById = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.PrimaryKey("PK_ContactSubmissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModeratorDigests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FlagCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModeratorDigests", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -200,6 +214,69 @@ namespace PatientForum.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModerationActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActorId = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ThreadId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TargetUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModerationActions_AspNetUsers_ActorId",
+                        column: x => x.ActorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ModerationActions_AspNetUsers_TargetUserId",
+                        column: x => x.TargetUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ReplyTo = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ContactSubmissionId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_ContactSubmissions_ContactSubmissionId",
+                        column: x => x.ContactSubmissionId,
+                        principalTable: "ContactSubmissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Threads",
                 columns: table => new
                 {
@@ -215,6 +292,7 @@ namespace PatientForum.Web.Data.Migrations
                     IsPinned = table.Column<bool>(type: "INTEGER", nullable: false),
                     PinOrder = table.Column<int>(type: "INTEGER", nullable: false),
                     IsLocked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
                     SeedKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
@@ -247,6 +325,8 @@ namespace PatientForum.Web.Data.Migrations
                     Html = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EditedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditedByModerator = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsOpening = table.Column<bool>(type: "INTEGER", nullable: false),
                     SubmissionToken = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
@@ -263,6 +343,38 @@ namespace PatientForum.Web.Data.Migrations
                         name: "FK_Posts_Threads_ThreadId",
                         column: x => x.ThreadId,
                         principalTable: "Threads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Flags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlaggerId = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedById = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Flags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Flags_AspNetUsers_FlaggerId",
+                        column: x => x.FlaggerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Flags_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -340,6 +452,54 @@ namespace PatientForum.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactSubmissions_CreatedAt",
+                table: "ContactSubmissions",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactSubmissions_Reference",
+                table: "ContactSubmissions",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Flags_FlaggerId_CreatedAt",
+                table: "Flags",
+                columns: new[] { "FlaggerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Flags_IsOpen_CreatedAt",
+                table: "Flags",
+                columns: new[] { "IsOpen", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Flags_PostId_FlaggerId",
+                table: "Flags",
+                columns: new[] { "PostId", "FlaggerId" },
+                unique: true,
+                filter: "\"IsOpen\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationActions_ActorId",
+                table: "ModerationActions",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationActions_CreatedAt",
+                table: "ModerationActions",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationActions_TargetUserId",
+                table: "ModerationActions",
+                column: "TargetUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ContactSubmissionId",
+                table: "OutboxMessages",
+                column: "ContactSubmissionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
                 table: "OutboxMessages",
                 column: "MessageId",
@@ -392,11 +552,22 @@ namespace PatientForum.Web.Data.Migrations
                 table: "Topics",
                 column: "Slug",
                 unique: true);
+
+            // The audit log is append-only in the database too, not only in ForumDbContext.
+            migrationBuilder.Sql("CREATE TRIGGER ModerationActions_NoUpdate BEFORE UPDATE ON ModerationActions BEGIN SELECT RAISE(ABORT, 'audit log entries cannot be changed'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER ModerationActions_NoDelete BEFORE DELETE ON ModerationActions BEGIN SELECT RAISE(ABORT, 'audit log entries cannot be deleted'); END;");
+
+            // The full-text index and the triggers that keep it in step with every write (see SqliteSearchSchema).
+            migrationBuilder.Sql(SqliteSearchSchema.CreateSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(SqliteSearchSchema.DropSql);
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS ModerationActions_NoUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS ModerationActions_NoDelete;");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -413,6 +584,15 @@ namespace PatientForum.Web.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Flags");
+
+            migrationBuilder.DropTable(
+                name: "ModerationActions");
+
+            migrationBuilder.DropTable(
+                name: "ModeratorDigests");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -420,6 +600,9 @@ namespace PatientForum.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "ContactSubmissions");
 
             migrationBuilder.DropTable(
                 name: "Posts");

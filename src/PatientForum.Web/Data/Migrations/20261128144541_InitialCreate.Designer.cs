@@ -11,8 +11,8 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Data.Migrations
 {
     [DbContext(typeof(ForumDbContext))]
-    [Migration("20261128141742_Contact")]
-    partial class Contact
+    [Migration("20261128144541_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
