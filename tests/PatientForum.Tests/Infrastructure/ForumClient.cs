@@ -74,6 +74,21 @@ public sealed class ForumClient(HttpClient http, ForumFactory factory, System.Ne
         return await Page.FromAsync(response);
     }
 
+    /// <summary>
+    /// POSTs <paramref name="fields"/> to any URL with a valid antiforgery token for this session, taken from
+    /// the contact form: for requests a page would not offer, such as replying to a locked thread.
+    /// </summary>
+    public async Task<Page> PostAsync(string url, IDictionary<string, string?> fields)
+    {
+        var tokenPage = await GetOkAsync("/contact");
+        var token = tokenPage.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+        var values = fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!))
+            .Append(new("__RequestVerificationToken", token));
+        using var content = new FormUrlEncodedContent(values);
+        var response = await Http.PostAsync(new Uri(url, UriKind.Relative), content);
+        return await Page.FromAsync(response);
+    }
+
     public void Dispose() => Http.Dispose();
 
     /// <summary>A response, parsed.</summary>

@@ -52,6 +52,10 @@ public sealed class ContactController(
 
     private bool FilledTooFast(string? started)
     {
+        if (options.Value.MinimumFillSeconds == 0)
+        {
+            return false;
+        }
         try
         {
             var ticks = long.Parse(_protector.Unprotect(started ?? ""), CultureInfo.InvariantCulture);

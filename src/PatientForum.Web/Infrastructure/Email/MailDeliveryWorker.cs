@@ -67,12 +67,19 @@ public sealed partial class MailDeliveryWorker(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
-        foreach (var id in due)
+        try
         {
-            if (await TryClaimAsync(db, id, cancellationToken))
+            foreach (var id in due)
             {
-                await DeliverAsync(db, id, cancellationToken);
+                if (await TryClaimAsync(db, id, cancellationToken))
+                {
+                    await DeliverAsync(db, id, cancellationToken);
+                }
             }
+        }
+        finally
+        {
+            await transport.EndBatchAsync();
         }
         return due.Count;
     }
@@ -99,7 +106,15 @@ public sealed partial class MailDeliveryWorker(
             message.LastError = null;
             LogSent(message.Id, message.Attempts);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the message straight back rather than leaving it to the lease. It may have
+            // reached the server already; then it is sent twice, which the at-most-twice promise allows.
+            message.ClaimedUntil = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
         {
             Fail(message, ex);
         }

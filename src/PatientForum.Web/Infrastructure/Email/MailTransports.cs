@@ -10,6 +10,9 @@ namespace PatientForum.Web.Infrastructure.Email;
 public interface IMailTransport
 {
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Called after each batch: closes any connection kept open between messages.</summary>
+    Task EndBatchAsync();
 }
 
 /// <summary>Writes each message as an .eml file, for development and for a forum with no SMTP server yet.</summary>
@@ -26,15 +29,56 @@ public sealed class PickupDirectoryMailTransport(ForumPaths paths) : IMailTransp
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, final, overwrite: true);
     }
+
+    public Task EndBatchAsync() => Task.CompletedTask;
 }
 
-/// <summary>Sends through an SMTP server with MailKit, never falling back to plain text when TLS was asked for.</summary>
-public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
+/// <summary>
+/// Sends through an SMTP server with MailKit, never falling back to plain text when TLS was asked for. One
+/// connection serves a whole batch; any failure drops it, so the next message starts clean.
+/// </summary>
+public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport, IDisposable
 {
+    private SmtpClient? _client;
+
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        try
+        {
+            var client = _client is { IsConnected: true } ? _client : await ConnectAsync(cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch
+        {
+            Drop();
+            throw;
+        }
+    }
+
+    public async Task EndBatchAsync()
+    {
+        if (_client is { IsConnected: true } client)
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true);
+            }
+            catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.CommandException or OperationCanceledException)
+            {
+                // The server went away first; nothing was in flight.
+            }
+        }
+        Drop();
+    }
+
+    public void Dispose() => Drop();
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        Drop();
         var smtp = options.Value;
-        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        _client = client;
         var security = smtp.Security switch
         {
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
@@ -46,7 +90,12 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTran
         {
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
         }
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        return client;
+    }
+
+    private void Drop()
+    {
+        _client?.Dispose();
+        _client = null;
     }
 }

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using PatientForum.Tests.Infrastructure;
-using PatientForum.Web.Data;
 
 namespace PatientForum.Tests.Features.Contact;
 
@@ -32,30 +29,7 @@ public sealed class ContactForum(TestSmtpServer smtp, IDictionary<string, string
         }
     }
 
-    /// <summary>
-    /// Registers a member through the form, confirms and promotes them directly (their confirmation mail goes
-    /// to the SMTP server, which may be down on purpose), and returns a client signed in again so the cookie
-    /// carries the role.
-    /// </summary>
-    public async Task<Member> StaffAsync(string role)
-    {
-        var member = await Members.RegisterAsync(this);
-        using (var scope = Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-            var user = (await users.FindByEmailAsync(member.Email))!;
-            await users.ConfirmEmailAsync(user, await users.GenerateEmailConfirmationTokenAsync(user));
-            await users.AddToRoleAsync(user, role);
-        }
-        var client = CreateForumClient();
-        var login = await client.GetOkAsync("/account/login");
-        await client.SubmitAsync(login, "form[action='/account/login']", new Dictionary<string, string?>
-        {
-            ["Email"] = member.Email,
-            ["Password"] = member.Password,
-        });
-        return member with { Client = client };
-    }
+    public Task<Member> StaffAsync(string role) => Staff.CreateAsync(this, role);
 
     /// <summary>Fills in and sends the contact form as a visitor.</summary>
     public async Task<ForumClient.Page> SubmitAsync(string name, string email, string subject, string message, ForumClient? client = null)

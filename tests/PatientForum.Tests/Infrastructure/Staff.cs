@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Tests.Infrastructure;
+
+/// <summary>Moderators and admins for tests. Granting a role is tested through the command line and /admin elsewhere.</summary>
+public static class Staff
+{
+    /// <summary>
+    /// Registers a member through the form, confirms and promotes them directly (the confirmation mail may go
+    /// to an SMTP server that is down on purpose), and signs in again so the cookie carries the role.
+    /// </summary>
+    public static async Task<Member> CreateAsync(ForumFactory factory, string role)
+    {
+        var member = await Members.RegisterAsync(factory);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+            var user = (await users.FindByEmailAsync(member.Email))!;
+            await users.ConfirmEmailAsync(user, await users.GenerateEmailConfirmationTokenAsync(user));
+            await users.AddToRoleAsync(user, role);
+        }
+        var client = factory.CreateForumClient();
+        var login = await client.GetOkAsync("/account/login");
+        await client.SubmitAsync(login, "form[action='/account/login']", new Dictionary<string, string?>
+        {
+            ["Email"] = member.Email,
+            ["Password"] = member.Password,
+        });
+        return member with { Client = client };
+    }
+
+    public static Task<Member> ModeratorAsync(ForumFactory factory) => CreateAsync(factory, ForumRoles.Moderator);
+
+    public static Task<Member> AdminAsync(ForumFactory factory) => CreateAsync(factory, ForumRoles.Admin);
+}
