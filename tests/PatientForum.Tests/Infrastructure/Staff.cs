@@ -11,7 +11,7 @@ public static class Staff
     /// Registers a member through the form, confirms and promotes them directly (the confirmation mail may go
     /// to an SMTP server that is down on purpose), and signs in again so the cookie carries the role.
     /// </summary>
-    public static async Task<Member> CreateAsync(ForumFactory factory, string role)
+    public static async Task<Member> CreateAsync(ForumFactory factory, string? role)
     {
         var member = await Members.RegisterAsync(factory);
         using (var scope = factory.Services.CreateScope())
@@ -19,7 +19,10 @@ public static class Staff
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
             var user = (await users.FindByEmailAsync(member.Email))!;
             await users.ConfirmEmailAsync(user, await users.GenerateEmailConfirmationTokenAsync(user));
-            await users.AddToRoleAsync(user, role);
+            if (role is not null)
+            {
+                await users.AddToRoleAsync(user, role);
+            }
         }
         var client = factory.CreateForumClient();
         var login = await client.GetOkAsync("/account/login");
@@ -30,6 +33,9 @@ public static class Staff
         });
         return member with { Client = client };
     }
+
+    /// <summary>A confirmed member with no role, for forums whose mail goes to an SMTP server rather than the pickup folder.</summary>
+    public static Task<Member> MemberAsync(ForumFactory factory) => CreateAsync(factory, null);
 
     public static Task<Member> ModeratorAsync(ForumFactory factory) => CreateAsync(factory, ForumRoles.Moderator);
 

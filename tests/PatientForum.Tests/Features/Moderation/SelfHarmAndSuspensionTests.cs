@@ -1,0 +1,86 @@
+using System.Net;
+using PatientForum.Tests.Features.Contact;
+using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Infrastructure.Options;
+
+namespace PatientForum.Tests.Features.Moderation;
+
+public sealed class SelfHarmAndSuspensionTests
+{
+    [Fact]
+    public async Task SelfHarmFlag_GoesToTheTopUnhidden_ShowsCrisisResources_AndMailsEveryModeratorAtOnce()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        using var forum = new ContactForum(smtp, new Dictionary<string, string?> { ["Forum:Moderation:DigestIntervalMinutes"] = "600" });
+        var moderator = await forum.StaffAsync("moderator");
+        var author = await Staff.MemberAsync(forum);
+        var older = await Moderating.ThreadWithReplyAsync(author, "An older post with an ordinary flag.");
+        var worrying = $"I don't see the point of carrying on {Guid.NewGuid():N}";
+        var (path, postId) = await Moderating.ThreadWithReplyAsync(author, worrying);
+        var flagger = await Staff.MemberAsync(forum);
+        await Moderating.FlagAsync(flagger, older.ReplyId, "OffTopic");
+
+        var thanks = await Moderating.FlagAsync(flagger, postId, "SelfHarm", "Please check on them");
+
+        Assert.All(ModerationOptions.DefaultCrisisResources, r => Assert.Contains(r, thanks.Document.Body!.TextContent, StringComparison.Ordinal));
+        var queue = await moderator.Client.GetOkAsync("/moderation");
+        var first = queue.Document.QuerySelector("li[id^=queue-]")!;
+        Assert.Equal($"queue-{postId}", first.Id);
+        Assert.Contains("Self-harm concern", first.TextContent, StringComparison.Ordinal);
+        Assert.Contains(worrying, await Moderating.PostTextAsync(forum.CreateForumClient(), path, postId), StringComparison.Ordinal);
+        foreach (var address in new[] { moderator.Email, ContactForum.ConfiguredModerator })
+        {
+            var mail = await smtp.WaitForAsync(address, "Urgent");
+            Assert.Contains($"/moderation/posts/{postId}", mail.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("carrying on", mail.TextBody, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Suspension_BlocksPostingAndFlaggingButNotReading_UntilLifted()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        using var forum = new ContactForum(smtp);
+        var moderator = await forum.StaffAsync("moderator");
+        var member = await Staff.MemberAsync(forum);
+        var other = await Staff.MemberAsync(forum);
+        var (path, otherPost) = await Moderating.ThreadWithReplyAsync(other, "A post to flag.");
+        var memberPath = await Compose.StartThreadPathAsync(member, "rehab", "My first thread here", "Hello all.");
+        var authorLink = (await moderator.Client.GetOkAsync(memberPath)).Document.QuerySelector("article.post a[href^='/moderation/posts/']")!.GetAttribute("href")!;
+        var userLink = (await moderator.Client.GetOkAsync(authorLink)).Document.QuerySelector("a[href^='/moderation/users/']")!.GetAttribute("href")!;
+
+        var form = await moderator.Client.GetOkAsync(userLink);
+        await moderator.Client.SubmitAsync(form, "form[action$='/suspend']", new Dictionary<string, string?> { ["Days"] = "3", ["Reason"] = "Selling supplements" });
+
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync(path)).Status);
+        var reply = await member.Client.PostAsync($"/threads/{Compose.ThreadId(path)}/reply", new Dictionary<string, string?> { ["Body"] = "Suspended reply" });
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal("Your account is suspended", reply.TextOf("h1"));
+        Assert.Contains("Selling supplements", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(DateTime.UtcNow.AddDays(3).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), reply.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsync($"/posts/{otherPost}/flag", new Dictionary<string, string?> { ["Reason"] = "Spam" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync("/t/rehab/new")).Status);
+
+        var lift = await moderator.Client.GetOkAsync(userLink);
+        await moderator.Client.SubmitAsync(lift, "form[action$='/unsuspend']", new Dictionary<string, string?> { ["Reason"] = "Appeal accepted" });
+
+        Assert.Equal(HttpStatusCode.OK, (await Compose.ReplyAsync(member, path, "Back again.")).Status);
+    }
+
+    [Fact]
+    public async Task IndefiniteSuspension_SaysUntilAModeratorLiftsIt()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        using var forum = new ContactForum(smtp);
+        var moderator = await forum.StaffAsync("moderator");
+        var member = await Staff.MemberAsync(forum);
+        var path = await Compose.StartThreadPathAsync(member, "rehab", "Thread before suspension", "Hello.");
+        var postLink = (await moderator.Client.GetOkAsync(path)).Document.QuerySelector("article.post a[href^='/moderation/posts/']")!.GetAttribute("href")!;
+        var userLink = (await moderator.Client.GetOkAsync(postLink)).Document.QuerySelector("a[href^='/moderation/users/']")!.GetAttribute("href")!;
+
+        await moderator.Client.SubmitAsync(await moderator.Client.GetOkAsync(userLink), "form[action$='/suspend']", new Dictionary<string, string?> { ["Reason"] = "Harassment" });
+
+        var denied = await member.Client.GetAsync("/t/rehab/new");
+        Assert.Contains("until a moderator lifts the suspension", denied.Text, StringComparison.Ordinal);
+    }
+}
