@@ -83,4 +83,25 @@ public sealed class SelfHarmAndSuspensionTests
         var denied = await member.Client.GetAsync("/t/rehab/new");
         Assert.Contains("until a moderator lifts the suspension", denied.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OrdinaryFlags_AreSummedUpInAtMostOneMailPerModeratorPerInterval()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        using var forum = new ContactForum(smtp, new Dictionary<string, string?> { ["Forum:Moderation:DigestIntervalMinutes"] = "1" });
+        var moderator = await forum.StaffAsync("moderator");
+        var author = await Staff.MemberAsync(forum);
+        var flagger = await Staff.MemberAsync(forum);
+        var first = await Moderating.ThreadWithReplyAsync(author, "First flagged reply.");
+        var second = await Moderating.ThreadWithReplyAsync(author, "Second flagged reply.");
+
+        await Moderating.FlagAsync(flagger, first.ReplyId, "OffTopic");
+        var digest = await smtp.WaitForAsync(moderator.Email, "new flag");
+        await Moderating.FlagAsync(flagger, second.ReplyId, "Spam");
+        await Task.Delay(TimeSpan.FromSeconds(8));
+
+        Assert.Contains("Off-topic: 1", digest.TextBody, StringComparison.Ordinal);
+        Assert.Single(smtp.To(moderator.Email), m => (m.Subject ?? "").Contains("new flag", StringComparison.Ordinal));
+        Assert.Single(smtp.To(ContactForum.ConfiguredModerator), m => (m.Subject ?? "").Contains("new flag", StringComparison.Ordinal));
+    }
 }
