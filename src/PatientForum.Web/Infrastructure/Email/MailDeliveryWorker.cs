@@ -23,9 +23,11 @@ public sealed partial class MailDeliveryWorker(
     ILogger<MailDeliveryWorker> logger) : BackgroundService
 {
     private const int BatchSize = 20;
-    private const int MaxAttempts = 15;
+    /// <summary>With the backoff capped at five minutes, temporary failures are retried for about a day.</summary>
+    private const int MaxAttempts = 300;
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan s_maxBackoff = TimeSpan.FromHours(1);
+    /// <summary>Short enough that mail goes out within minutes of the server coming back after a long outage.</summary>
+    private static readonly TimeSpan s_maxBackoff = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a claim holds: longer than one send can take with the configured timeout.</summary>
     private TimeSpan Lease => TimeSpan.FromSeconds(smtp.Value.TimeoutSeconds * 3 + 30);
@@ -143,7 +145,7 @@ public sealed partial class MailDeliveryWorker(
         LogAttemptFailed(message.Id, message.Attempts, permanent ? "permanent" : "temporary", ex.GetType().Name);
     }
 
-    /// <summary>2 s, 4 s, 8 s … up to an hour, each stretched or shrunk by up to 20 % so retries do not arrive in step.</summary>
+    /// <summary>2 s, 4 s, 8 s … up to five minutes, each stretched or shrunk by up to 20 % so retries do not arrive in step.</summary>
     public static TimeSpan Backoff(int attempts)
     {
         var seconds = Math.Min(s_maxBackoff.TotalSeconds, Math.Pow(2, Math.Clamp(attempts, 1, 30)));
