@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using PatientForum.Tests.Infrastructure;
+using static PatientForum.Tests.Infrastructure.RawRequests;
 
 namespace PatientForum.Tests.Features.Posting;
 
@@ -150,20 +151,4 @@ public sealed class EditingTests(ForumFactory factory) : IClassFixture<ForumFact
 
     private static string? BodyValue(ForumClient.Page page) =>
         (page.Document.QuerySelector("textarea#Body") as IHtmlTextAreaElement)?.Value;
-
-    private static string AntiforgeryToken(ForumClient.Page page) =>
-        page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {page.Url}.");
-
-    private static async Task<ForumClient.Page> PostFormAsync(ForumClient client, string url, params (string Name, string Value)[] fields)
-    {
-        using var content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
-        var response = await client.Http.PostAsync(new Uri(url, UriKind.Relative), content);
-        return await ForumClient.Page.FromAsync(response);
-    }
-
-    private static string? LocationPath(ForumClient.Page page) =>
-        page.Response.Headers.Location is { } location
-            ? (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).AbsolutePath
-            : null;
 }

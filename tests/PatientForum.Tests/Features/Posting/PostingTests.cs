@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using PatientForum.Tests.Infrastructure;
+using static PatientForum.Tests.Infrastructure.RawRequests;
 
 namespace PatientForum.Tests.Features.Posting;
 
@@ -244,20 +245,4 @@ public sealed class PostingTests(ForumFactory factory) : IClassFixture<ForumFact
 
     private static async Task<int> PostCountAsync(ForumClient client, string threadPath) =>
         (await client.GetOkAsync(threadPath)).Document.QuerySelectorAll("article.post").Length;
-
-    private static string AntiforgeryToken(ForumClient.Page page) =>
-        page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {page.Url}.");
-
-    private static async Task<ForumClient.Page> PostFormAsync(ForumClient client, string url, params (string Name, string Value)[] fields)
-    {
-        using var content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
-        var response = await client.Http.PostAsync(new Uri(url, UriKind.Relative), content);
-        return await ForumClient.Page.FromAsync(response);
-    }
-
-    private static string? LocationPath(ForumClient.Page page) =>
-        page.Response.Headers.Location is { } location
-            ? (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).AbsolutePath
-            : null;
 }
