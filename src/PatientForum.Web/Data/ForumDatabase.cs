@@ -52,6 +52,26 @@ public static class ForumDatabase
         await scope.ServiceProvider.GetRequiredService<ForumSeeder>().SeedAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A consistent online copy of the database: SQLite's VACUUM INTO reads one snapshot while the forum goes
+    /// on serving, and writes a compact file that opens as a forum database as it is.
+    /// </summary>
+    public static async Task<string> BackupAsync(ForumDbContext db, string file, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            throw new InvalidOperationException("db backup copies SQLite databases; back up PostgreSQL with pg_dump (see the README).");
+        }
+        var target = Path.GetFullPath(file);
+        if (File.Exists(target))
+        {
+            throw new IOException($"{target} already exists; choose a new file name.");
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", cancellationToken);
+        return target;
+    }
+
     /// <summary>Per-connection SQLite settings that are not stored in the file.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {

@@ -84,6 +84,7 @@ public static class ForumServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<ForumDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<ForumClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(options =>

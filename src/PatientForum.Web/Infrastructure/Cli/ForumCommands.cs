@@ -15,12 +15,20 @@ public static class ForumCommands
           users add-role <moderator|admin> <email>      give a registered user a staff role
           users remove-role <moderator|admin> <email>   take it away again
           search rebuild                                rebuild the full-text search index from the posts
+          db backup <file>                              a consistent copy of the database, taken while the forum runs
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "search";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "search" or "db";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
+        if (args is ["db", "backup", var file])
+        {
+            await using var backupScope = services.CreateAsyncScope();
+            var written = await ForumDatabase.BackupAsync(backupScope.ServiceProvider.GetRequiredService<ForumDbContext>(), file, CancellationToken.None);
+            Console.WriteLine($"Backup written to {written}.");
+            return 0;
+        }
         if (args is ["search", "rebuild"])
         {
             await using var searchScope = services.CreateAsyncScope();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PatientForum.Tests.Infrastructure;
 
@@ -10,8 +9,6 @@ namespace PatientForum.Tests.Features.Configuration;
 /// </summary>
 public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<ForumFactory>
 {
-    private static readonly TimeSpan s_processTimeout = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task AddRole_ForARegisteredMember_ExitsZeroAndGivesThemTheRole()
     {
@@ -52,50 +49,7 @@ public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<Foru
         Assert.Matches("Usage:|Unknown role", result.Error);
     }
 
-    /// <summary>Runs the forum's dll from the test output folder as the README does with dotnet run.</summary>
-    private async Task<ProcessResult> RunForumAsync(params string[] args)
-    {
-        var workingDirectory = Path.Combine(Path.GetTempPath(), "patientforum-tests", "cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workingDirectory);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PatientForum.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["Forum__DataDirectory"] = factory.DataDirectory;
-
-        // The working folder has no appsettings.json; without this every EF command is logged to stdout.
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        try
-        {
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-            using var timeout = new CancellationTokenSource(s_processTimeout);
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"'{string.Join(' ', args)}' ran longer than {s_processTimeout.TotalSeconds} s and was stopped.");
-            }
-            return new ProcessResult(process.ExitCode, await output, await error);
-        }
-        finally
-        {
-            Directory.Delete(workingDirectory, recursive: true);
-        }
-    }
+    private Task<ProcessResult> RunForumAsync(params string[] args) => ForumCommandLine.RunAsync(factory.DataDirectory, args);
 
     /// <summary>How many times the user with this email holds the named role, read from the database file.</summary>
     private long RoleCount(string email, string role)
@@ -112,10 +66,5 @@ public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<Foru
         command.Parameters.AddWithValue("$email", email.ToUpperInvariant());
         command.Parameters.AddWithValue("$role", role);
         return (long)command.ExecuteScalar()!;
-    }
-
-    private sealed record ProcessResult(int ExitCode, string Output, string Error)
-    {
-        public override string ToString() => $"exit code {ExitCode}{Environment.NewLine}stdout: {Output}{Environment.NewLine}stderr: {Error}";
     }
 }
