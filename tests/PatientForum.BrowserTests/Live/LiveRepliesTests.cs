@@ -16,10 +16,14 @@ public sealed class LiveRepliesTests(BrowserFixture fixture)
         await using var reader = await fixture.NewPageAsync();
         await BrowserMembers.RegisterConfirmedAsync(author, fixture.Server);
         var thread = await BrowserMembers.StartThreadAsync(author.Page, "rehab", $"Live thread {Guid.NewGuid():N}", "How did your physio go?");
+        await author.WaitForLiveAsync();
         await reader.Page.GotoAsync(thread);
         await reader.WaitForLiveAsync();
+        await Expect(reader.Page.Locator("[data-presence]")).ToHaveTextAsync("2 reading now", new() { Timeout = 10_000 });
 
         var text = $"My physio made a plan with me {Guid.NewGuid():N}";
+        await author.Page.GetByLabel("Your post").PressSequentiallyAsync("My physio");
+        await Expect(reader.Page.Locator("[data-typing]")).ToContainTextAsync("is replying", new() { Timeout = 10_000 });
         await BrowserMembers.ReplyAsync(author.Page, text);
 
         await Expect(reader.Page.Locator(".post-body", new() { HasText = text })).ToBeVisibleAsync(s_fewSeconds);

@@ -65,13 +65,15 @@
     }
   });
 
-  connection.on("Presence", function (id, readers) {
+  connection.on("Presence", showPresence);
+
+  function showPresence(id, readers) {
     var presence = document.querySelector("[data-presence]");
     if (id === threadId && presence) {
       presence.textContent = readers === 1 ? "1 reading now" : readers + " reading now";
       presence.hidden = false;
     }
-  });
+  }
 
   var typingTimer = 0;
   connection.on("Typing", function (id, name) {
@@ -138,7 +140,8 @@
       return connection.invoke("JoinTopic", topicSlug);
     }
     return connection.invoke("JoinThread", threadId)
-      .then(function () {
+      .then(function (readers) {
+        showPresence(threadId, readers);
         if (threadList.getAttribute("data-live-append") !== "true") {
           return null;
         }
