@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -87,17 +88,23 @@ public static class ForumServiceCollectionExtensions
             .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<ForumClaimsPrincipalFactory>();
 
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/account/login";
-            options.LogoutPath = "/account/logout";
-            options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "pf_auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
-        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<ForumOptions>>((options, forum) =>
+            {
+                // Served over HTTPS (as Forum:PublicUrl says), the cookie is Secure and takes the __Host- prefix,
+                // which browsers only accept from this exact host, over HTTPS, for the whole site.
+                var https = forum.Value.PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.AccessDeniedPath = "/account/access-denied";
+                options.Cookie.Name = https ? "__Host-pf_auth" : "pf_auth";
+                options.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.Cookie.Path = "/";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            });
 
         // Roles and suspensions reach signed-in sessions within a minute of a change.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -59,6 +59,32 @@ public sealed class SecurityHeaderTests(ForumFactory factory) : IClassFixture<Fo
         });
     }
 
+    public sealed class HttpsForum : ForumFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Forum:PublicUrl"] = "https://forum.example.org" };
+    }
+
+    [Fact]
+    public async Task AuthCookie_ForAForumServedOverHttps_IsSecureWithTheHostPrefix()
+    {
+        using var https = new HttpsForum();
+        var member = await Members.RegisterAsync(https);
+        var client = https.CreateForumClient(followRedirects: false);
+
+        var form = await client.GetOkAsync("/account/login");
+        var login = await client.SubmitAsync(form, "form[action='/account/login']", new Dictionary<string, string?>
+        {
+            ["Email"] = member.Email,
+            ["Password"] = member.Password,
+        });
+
+        var cookie = Assert.Single(SetCookies(login), c => c.Contains("pf_auth=", StringComparison.Ordinal));
+        Assert.StartsWith("__Host-pf_auth=", cookie, StringComparison.Ordinal);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static IEnumerable<string> SetCookies(ForumClient.Page page) =>
         page.Response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
 }
