@@ -23,6 +23,7 @@ public static class ForumApplicationBuilderExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.MapControllers();
         app.MapHub<ForumHub>(ForumHubPath);
         return app;

@@ -13,6 +13,7 @@ using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Options;
@@ -31,6 +32,7 @@ public static class ForumServiceCollectionExtensions
         builder.Services.AddForumFeatures();
         builder.Services.AddForumLive();
         builder.Services.AddForumRateLimits();
+        builder.Services.AddForumPageCache();
         return builder;
     }
 
@@ -128,6 +130,21 @@ public static class ForumServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
         services.AddHostedService<MailDeliveryWorker>();
+    }
+
+    private static void AddForumPageCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(options =>
+        {
+            // The base policy already refuses signed-in requests, requests with an Authorization header and
+            // responses that set cookies, so a member's page is never stored or served to anyone else.
+            options.AddPolicy(PageCache.Policy, policy => policy
+                .AddPolicy<PageTagsPolicy>()
+                .SetVaryByQuery("page")
+                .Expire(TimeSpan.FromSeconds(60)));
+        });
+        services.AddSingleton<PageTagsPolicy>();
+        services.AddScoped<PageCache>();
     }
 
     private static void AddForumLive(this IServiceCollection services)

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Guide;
@@ -7,6 +9,7 @@ public sealed class GuideController(ThreadReader reader) : Controller
 {
     /// <summary>The patient guide's parts in reading order, each a pinned thread open for replies.</summary>
     [HttpGet("/guide")]
+    [OutputCache(PolicyName = PageCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await reader.GetGuideAsync(cancellationToken));
 }

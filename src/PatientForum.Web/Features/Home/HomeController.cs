@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Home;
@@ -6,6 +8,7 @@ namespace PatientForum.Web.Features.Home;
 public sealed class HomeController(ThreadReader reader) : Controller
 {
     [HttpGet("/")]
+    [OutputCache(PolicyName = PageCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await reader.GetTopicsAsync(cancellationToken));
 }

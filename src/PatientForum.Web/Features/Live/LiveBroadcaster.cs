@@ -1,20 +1,26 @@
 using Microsoft.AspNetCore.SignalR;
 using PatientForum.Web.Features.Moderation;
+using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Live;
 
 /// <summary>
-/// Pushes changes to open pages through <see cref="IHubContext{THub, T}"/>. Called after a change is saved;
-/// a failed push is logged and never undoes or fails the save, since pages catch up on reconnect.
+/// Tells every page about a saved change: first evicts the cached anonymous pages it touches (so the next
+/// request is fresh), then pushes it to open pages through <see cref="IHubContext{THub, T}"/>. A failed push
+/// is logged and never undoes or fails the save, since pages catch up on reconnect.
 /// </summary>
 public sealed partial class LiveBroadcaster(
     IHubContext<ForumHub, IForumClient> hub,
     LiveFragments fragments,
     ReviewQueueReader queue,
+    PageCache pages,
+    ThreadReader threads,
     ILogger<LiveBroadcaster> logger)
 {
     public async Task PostAddedAsync(int postId, CancellationToken cancellationToken)
     {
+        await EvictThreadOfPostAsync(postId, cancellationToken);
         await SafelyAsync(async () =>
         {
             if (await fragments.PostAsync(postId, cancellationToken) is { } post)
@@ -27,6 +33,7 @@ public sealed partial class LiveBroadcaster(
 
     public async Task PostUpdatedAsync(int postId, CancellationToken cancellationToken)
     {
+        await EvictThreadOfPostAsync(postId, cancellationToken);
         await SafelyAsync(async () =>
         {
             if (await fragments.PostAsync(postId, cancellationToken) is { } post)
@@ -59,7 +66,16 @@ public sealed partial class LiveBroadcaster(
     /// <summary>A thread was started, renamed or got activity: topic pages update its row.</summary>
     public async Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken)
     {
+        await pages.ThreadChangedAsync(threadId, cancellationToken);
         await SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), nameof(ThreadChangedAsync));
+    }
+
+    private async Task EvictThreadOfPostAsync(int postId, CancellationToken cancellationToken)
+    {
+        if (await threads.GetPostAsync(postId, cancellationToken) is { } post)
+        {
+            await pages.ThreadChangedAsync(post.ThreadId, cancellationToken);
+        }
     }
 
     private async Task ThreadChangedCoreAsync(int threadId, CancellationToken cancellationToken)

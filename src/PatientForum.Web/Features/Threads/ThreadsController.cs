@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Threads;
 
@@ -9,6 +11,7 @@ public sealed class ThreadsController(ThreadReader reader) : Controller
     /// redirects there permanently, so shared links keep working after a title changes.
     /// </summary>
     [HttpGet("/threads/{id:int}/{slug?}")]
+    [OutputCache(PolicyName = PageCache.Policy)]
     public async Task<IActionResult> Show(int id, string? slug, int page = 1, CancellationToken cancellationToken = default)
     {
         var thread = await reader.GetThreadPageAsync(id, page, Viewer.From(User), cancellationToken);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Topics;
@@ -7,6 +9,7 @@ public sealed class TopicsController(ThreadReader reader) : Controller
 {
     /// <summary>A topic's threads: pinned first, then by latest activity. The URL is a public contract.</summary>
     [HttpGet("/t/{slug}")]
+    [OutputCache(PolicyName = PageCache.Policy)]
     public async Task<IActionResult> Show(string slug, int page = 1, CancellationToken cancellationToken = default)
     {
         var topic = await reader.GetTopicPageAsync(slug, page, Viewer.From(User), cancellationToken);

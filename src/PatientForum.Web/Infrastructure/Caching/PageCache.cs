@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace PatientForum.Web.Infrastructure.Caching;
+
+/// <summary>
+/// Anonymous page caching: home, topic, thread and guide pages are served from ASP.NET Core's output
+/// cache to visitors who are not signed in (signed-in members always get a fresh page), and every change
+/// evicts the pages it touches, so a cached page is never stale.
+/// </summary>
+public sealed class PageCache(IOutputCacheStore store)
+{
+    public const string Policy = "anonymous-pages";
+
+    /// <summary>Every cached topic page, the home page and the guide share these tags.</summary>
+    public const string TopicsTag = "topics";
+    public const string HomeTag = "home";
+    public const string GuideTag = "guide";
+
+    public static string ThreadTag(int threadId) => $"thread:{threadId}";
+
+    /// <summary>
+    /// A thread changed (a post added, edited, hidden, restored or removed; the thread renamed, moved,
+    /// locked or pinned): evict its pages and every list that shows it.
+    /// </summary>
+    public async Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken)
+    {
+        await store.EvictByTagAsync(ThreadTag(threadId), cancellationToken);
+        await ListsChangedAsync(cancellationToken);
+    }
+
+    /// <summary>A change that only lists show, such as a new thread.</summary>
+    public async Task ListsChangedAsync(CancellationToken cancellationToken)
+    {
+        await store.EvictByTagAsync(TopicsTag, cancellationToken);
+        await store.EvictByTagAsync(HomeTag, cancellationToken);
+        await store.EvictByTagAsync(GuideTag, cancellationToken);
+    }
+}
+
+/// <summary>Tags a cached page by what it shows, so <see cref="PageCache"/> can evict exactly those pages.</summary>
+public sealed class PageTagsPolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var values = context.HttpContext.Request.RouteValues;
+        var controller = values["controller"] as string;
+        switch (controller)
+        {
+            case "Threads" when values["id"] is string id && int.TryParse(id, out var threadId):
+                context.Tags.Add(PageCache.ThreadTag(threadId));
+                break;
+            case "Topics":
+                context.Tags.Add(PageCache.TopicsTag);
+                break;
+            case "Home":
+                context.Tags.Add(PageCache.HomeTag);
+                break;
+            case "Guide":
+                context.Tags.Add(PageCache.GuideTag);
+                break;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+}

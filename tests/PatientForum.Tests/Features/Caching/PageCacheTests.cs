@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using PatientForum.Tests.Features.Moderation;
+using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Tests.Features.Caching;
+
+public sealed class PageCacheTests(PageCacheTests.CountingForum factory) : IClassFixture<PageCacheTests.CountingForum>
+{
+    /// <summary>A forum that counts the SQL commands it sends.</summary>
+    public sealed class CountingForum : ForumFactory
+    {
+        public CommandCounter Commands { get; } = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.ConfigureDbContext<ForumDbContext>(options => options.AddInterceptors(Commands)));
+        }
+    }
+
+    public sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task AnonymousPages_AreServedFromTheCache_MembersPagesNever()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var path = await Compose.StartThreadPathAsync(member, "rehab", "Cached thread", "Cache me.");
+        var reader = factory.CreateForumClient();
+
+        foreach (var page in new[] { "/", "/t/rehab", path, "/guide" })
+        {
+            await reader.GetOkAsync(page);
+            var again = await reader.GetOkAsync(page);
+            Assert.True(again.Response.Headers.Age is not null, $"{page} was not served from the cache.");
+        }
+        await member.Client.GetOkAsync(path);
+        var mine = await member.Client.GetOkAsync(path);
+        Assert.Null(mine.Response.Headers.Age);
+        Assert.Contains(member.DisplayName, mine.TextOf(".signed-in-as"), StringComparison.Ordinal);
+        Assert.DoesNotContain(member.DisplayName, (await reader.GetOkAsync(path)).TextOf("header") ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryKindOfChange_EvictsTheCachedPagesItTouches()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var (path, postId) = await Moderating.ThreadWithReplyAsync(author, "The first reply.");
+        var threadId = Compose.ThreadId(path);
+        var moderator = await Staff.ModeratorAsync(factory);
+        var reader = factory.CreateForumClient();
+
+        await AssertFreshAfterAsync(reader, path, () => Compose.ReplyAsync(author, path, "A second reply."), page => page.Text.Contains("A second reply.", StringComparison.Ordinal));
+        await AssertFreshAfterAsync(reader, path, async () =>
+        {
+            var form = await author.Client.GetOkAsync($"/posts/{postId}/edit");
+            await author.Client.SubmitAsync(form, "form.composer", new Dictionary<string, string?> { ["Body"] = "The first reply, edited." });
+        }, page => page.Text.Contains("The first reply, edited.", StringComparison.Ordinal));
+        await AssertFreshAfterAsync(reader, path, () => Moderating.ActAsync(moderator, postId, "hide", "cache"), page => page.Text.Contains("hidden by a moderator", StringComparison.Ordinal));
+        await AssertFreshAfterAsync(reader, path, () => Moderating.ActAsync(moderator, postId, "restore", "cache"), page => page.Text.Contains("The first reply, edited.", StringComparison.Ordinal));
+        await AssertFreshAfterAsync(reader, path, () => Moderating.ActAsync(moderator, postId, "delete", "cache"), page => page.Text.Contains("removed by a moderator", StringComparison.Ordinal));
+        await AssertFreshAfterAsync(reader, path, () => Moderating.ThreadActAsync(moderator, threadId, "lock", "cache"), page => page.Text.Contains("This thread is locked", StringComparison.Ordinal));
+        await AssertFreshAfterAsync(reader, "/t/rehab", () => Moderating.ThreadActAsync(moderator, threadId, "move", "cache", "1"), page => page.Document.QuerySelector($"#thread-{threadId}") is null);
+        await AssertFreshAfterAsync(reader, "/t/injections", () => Task.CompletedTask, page => page.Document.QuerySelector($"#thread-{threadId}") is not null);
+    }
+
+    [Fact]
+    public async Task ThreadPage_CostsTheSameNumberOfQueries_HoweverManyReplies()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var small = await Compose.StartThreadPathAsync(member, "biologics", "Short thread", "One post.");
+        var large = await Compose.StartThreadPathAsync(member, "biologics", "Long thread", "Many posts.");
+        for (var i = 0; i < 15; i++)
+        {
+            await Compose.ReplyAsync(member, large, $"Reply {i} by a member.");
+        }
+
+        var smallCount = await CountQueriesAsync(small);
+        var largeCount = await CountQueriesAsync(large);
+
+        Assert.Equal(smallCount, largeCount);
+        Assert.InRange(largeCount, 1, 3);
+    }
+
+    private async Task<int> CountQueriesAsync(string path)
+    {
+        var before = factory.Commands.Count;
+        var page = await factory.CreateForumClient().GetOkAsync(path + "?page=1");
+        Assert.Null(page.Response.Headers.Age);
+        return factory.Commands.Count - before;
+    }
+
+    /// <summary>Makes sure the page is cached, makes the change, and checks the very next anonymous request sees it.</summary>
+    private static async Task AssertFreshAfterAsync(ForumClient reader, string path, Func<Task> change, Func<ForumClient.Page, bool> showsChange)
+    {
+        await reader.GetOkAsync(path);
+        Assert.NotNull((await reader.GetOkAsync(path)).Response.Headers.Age);
+        await change();
+        var after = await reader.GetOkAsync(path);
+        Assert.True(showsChange(after), $"{path} was stale after the change.");
+    }
+}
