@@ -96,6 +96,7 @@ public sealed class ForumServer : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>Stops the forum the hard way, as a crash or a pulled plug would: SIGKILL, no graceful shutdown.</summary>
     public async Task StopAsync()
     {
         if (_process is null)

@@ -19,7 +19,7 @@ public sealed class AdminController(UserManager<ForumUser> users, ModerationServ
     public async Task<IActionResult> Index(string? message) => View(new StaffPage(await StaffAsync(), message));
 
     [HttpPost("grant")]
-    public async Task<IActionResult> Grant(string? email)
+    public async Task<IActionResult> Grant(string? email, string? reason)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || user.IsSystem)
@@ -29,7 +29,7 @@ public sealed class AdminController(UserManager<ForumUser> users, ModerationServ
         }
         if (!await users.IsInRoleAsync(user, ForumRoles.Moderator))
         {
-            moderation.Audit(ModerationKind.GrantModerator, users.GetUserId(User)!, null, null, null, user.Id);
+            moderation.Audit(ModerationKind.GrantModerator, users.GetUserId(User)!, reason, null, null, user.Id);
             await users.AddToRoleAsync(user, ForumRoles.Moderator);
             await users.UpdateSecurityStampAsync(user);
         }
@@ -37,7 +37,7 @@ public sealed class AdminController(UserManager<ForumUser> users, ModerationServ
     }
 
     [HttpPost("revoke")]
-    public async Task<IActionResult> Revoke(string? userId)
+    public async Task<IActionResult> Revoke(string? userId, string? reason)
     {
         var user = userId is null ? null : await users.FindByIdAsync(userId);
         if (user is null)
@@ -46,7 +46,7 @@ public sealed class AdminController(UserManager<ForumUser> users, ModerationServ
         }
         if (await users.IsInRoleAsync(user, ForumRoles.Moderator))
         {
-            moderation.Audit(ModerationKind.RevokeModerator, users.GetUserId(User)!, null, null, null, user.Id);
+            moderation.Audit(ModerationKind.RevokeModerator, users.GetUserId(User)!, reason, null, null, user.Id);
             await users.RemoveFromRoleAsync(user, ForumRoles.Moderator);
             await users.UpdateSecurityStampAsync(user);
         }

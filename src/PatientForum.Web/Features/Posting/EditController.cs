@@ -65,17 +65,35 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
             new { id = post.ThreadId, slug = post.Thread!.Slug, page = page == 1 ? (int?)null : page }, null, null, $"post-{post.Id}")!);
     }
 
-    /// <summary>Every version of a post, newest first. Public, like the post itself.</summary>
+    /// <summary>
+    /// Every version of a post, newest first, for whoever may read the post. Once a moderator has edited
+    /// (redacted) a post, its earlier versions are for moderators only: a redaction must hide what it removed.
+    /// </summary>
     [HttpGet("/posts/{id:int}/history")]
     public async Task<IActionResult> History(int id, CancellationToken cancellationToken)
     {
+        var viewer = Viewer.From(User);
+        var post = await db.Posts.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new { p.AuthorId, p.State, p.Thread!.IsHidden, ThreadAuthorId = p.Thread.AuthorId })
+            .SingleOrDefaultAsync(cancellationToken);
+        var isAuthor = post is not null && post.AuthorId == viewer.UserId;
+        if (post is null || (!viewer.IsModerator && !isAuthor && (post.State != PostState.Visible || (post.IsHidden && post.ThreadAuthorId != viewer.UserId))))
+        {
+            return NotFound();
+        }
         var history = await db.Posts.AsNoTracking()
             .Where(p => p.Id == id)
             .Select(p => new PostHistory(
                 p.Id, p.ThreadId, p.Thread!.Title, p.Thread.Slug, p.Author!.DisplayName, p.Html, p.EditedAt ?? p.CreatedAt,
-                p.Revisions.OrderByDescending(r => r.ReplacedAt).Select(r => new PostHistoryEntry(r.Html, r.ReplacedAt, r.Editor!.DisplayName)).ToList()))
-            .SingleOrDefaultAsync(cancellationToken);
-        return history is null ? NotFound() : View(history);
+                p.Revisions.OrderByDescending(r => r.ReplacedAt).Select(r => new PostHistoryEntry(r.Html, r.ReplacedAt, r.Editor!.DisplayName)).ToList(),
+                p.Revisions.Any(r => r.EditorId != p.AuthorId)))
+            .SingleAsync(cancellationToken);
+        if (history.RedactedByModerator && !viewer.IsModerator)
+        {
+            history = history with { Revisions = [] };
+        }
+        return View(history);
     }
 
     /// <summary>Only the author edits, and only while the post is visible: a moderated post waits for the moderators.</summary>
@@ -92,4 +110,4 @@ public sealed record PostHistoryEntry(string Html, DateTime ReplacedAt, string E
 
 public sealed record PostHistory(
     int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string AuthorName, string CurrentHtml, DateTime CurrentSince,
-    IReadOnlyList<PostHistoryEntry> Revisions);
+    IReadOnlyList<PostHistoryEntry> Revisions, bool RedactedByModerator);

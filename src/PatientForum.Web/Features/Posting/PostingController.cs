@@ -54,7 +54,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     public async Task<IActionResult> Reply(int id, CancellationToken cancellationToken)
     {
         var thread = await db.Threads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (thread is null)
+        if (thread is null || !IsReadable(thread))
         {
             return NotFound();
         }
@@ -68,7 +68,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     public async Task<IActionResult> Reply(int id, ReplyForm form, CancellationToken cancellationToken)
     {
         var thread = await db.Threads.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (thread is null)
+        if (thread is null || !IsReadable(thread))
         {
             return NotFound();
         }
@@ -94,6 +94,13 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     [HttpPost("/posts/preview")]
     public IActionResult Preview([FromForm] string? body, [FromServices] IPostRenderer renderer) =>
         Content(renderer.Render(ForumText.Body(body)), "text/html; charset=utf-8");
+
+    /// <summary>A hidden thread takes replies only from its author and the moderators, who can still see it.</summary>
+    private bool IsReadable(ForumThread thread)
+    {
+        var viewer = Viewer.From(User);
+        return !thread.IsHidden || viewer.IsModerator || thread.AuthorId == viewer.UserId;
+    }
 
     private void AddProblem(string field, string? problem)
     {

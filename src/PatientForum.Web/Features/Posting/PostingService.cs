@@ -50,11 +50,26 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Li
         var post = NewPost(authorId, body, token, now);
         post.ThreadId = thread.Id;
         db.Posts.Add(post);
-        thread.ReplyCount++;
-        thread.LastActivityAt = now;
-        var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id), cancellationToken);
-        await live.PostAddedAsync(saved.PostId, cancellationToken);
-        return saved;
+        try
+        {
+            // The counter is raised in the database, in the same transaction as the insert: a read-modify-write
+            // of ReplyCount would lose counts when members reply at the same moment, and the thread's last
+            // page would then go missing.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1)
+                .SetProperty(t => t.LastActivityAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (token != Guid.Empty)
+        {
+            // Two submits of one form raced; the unique (author, token) index let one through. Answer with that one.
+            db.ChangeTracker.Clear();
+            return await FindSubmissionAsync(authorId, token, cancellationToken) ?? throw new InvalidOperationException("The reply could not be saved.");
+        }
+        await live.PostAddedAsync(post.Id, cancellationToken);
+        return new SavedPost(thread.Id, thread.Slug, post.Id);
     }
 
     /// <summary>Replaces a post's text, keeping the old text as a revision. A new title renames the thread too.</summary>

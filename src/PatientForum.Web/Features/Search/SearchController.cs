@@ -35,7 +35,7 @@ public sealed class SearchController(ISearchEngine engine, ForumDbContext db) : 
         if (problem is null && !string.IsNullOrWhiteSpace(q))
         {
             var query = new SearchQuery(
-                terms, NullIfEmpty(topic), NullIfEmpty(author), fromDate, toDate?.AddDays(1), sort, hidden && canIncludeHidden,
+                terms, NullIfEmpty(topic), NullIfEmpty(author), fromDate, EndOfDay(toDate), sort, hidden && canIncludeHidden,
                 Math.Clamp(page, 1, 1000), PageSize);
             results = await engine.SearchAsync(query, cancellationToken);
         }
@@ -52,6 +52,9 @@ public sealed class SearchController(ISearchEngine engine, ForumDbContext db) : 
         DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
             ? date
             : null;
+
+    /// <summary>"To" includes its whole day; the last day there is has no end to add, so it means no upper bound.</summary>
+    private static DateTime? EndOfDay(DateTime? to) => to is { } day && day < DateTime.MaxValue.Date ? day.AddDays(1) : null;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -123,6 +123,10 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .Select(s_postView)
             .ToListAsync(cancellationToken);
 
+    public Task<string?> GetSlugAsync(int threadId, CancellationToken cancellationToken) =>
+        db.Threads.AsNoTracking().Where(t => t.Id == threadId).Select(t => t.Slug).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The row a topic page shows for a thread, or null when the public may not see the thread.</summary>
     public Task<ThreadListItem?> GetThreadRowAsync(int threadId, CancellationToken cancellationToken) =>
-        db.Threads.AsNoTracking().Where(t => t.Id == threadId).Select(s_threadRow).SingleOrDefaultAsync(cancellationToken);
+        db.Threads.AsNoTracking().Where(t => t.Id == threadId && !t.IsHidden).Select(s_threadRow).SingleOrDefaultAsync(cancellationToken);
 }

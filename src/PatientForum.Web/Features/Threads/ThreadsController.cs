@@ -31,12 +31,12 @@ public sealed class ThreadsController(ThreadReader reader) : Controller
     public async Task<IActionResult> Post(int id, CancellationToken cancellationToken)
     {
         var post = await reader.GetPostAsync(id, cancellationToken);
-        var thread = post is null ? null : await reader.GetThreadRowAsync(post.ThreadId, cancellationToken);
-        if (post is null || thread is null || !await reader.CanReadThreadAsync(post.ThreadId, User, cancellationToken))
+        var slug = post is null ? null : await reader.GetSlugAsync(post.ThreadId, cancellationToken);
+        if (post is null || slug is null || !await reader.CanReadThreadAsync(post.ThreadId, User, cancellationToken))
         {
             return NotFound();
         }
         var page = await reader.PageOfPostAsync(post.ThreadId, id, cancellationToken);
-        return Redirect(Url.Action(nameof(Show), "Threads", new { id = post.ThreadId, slug = thread.Slug, page = page == 1 ? (int?)null : page }, null, null, $"post-{id}")!);
+        return Redirect(Url.Action(nameof(Show), "Threads", new { id = post.ThreadId, slug, page = page == 1 ? (int?)null : page }, null, null, $"post-{id}")!);
     }
 }

@@ -143,4 +143,15 @@ public sealed class SearchFilterTests(ForumFactory factory) : IClassFixture<Foru
         }
         return (word, links);
     }
+
+    [Theory]
+    [InlineData("to=9999-12-31")]
+    [InlineData("from=0001-01-01")]
+    [InlineData("from=0001-01-01&to=9999-12-31")]
+    public async Task Search_WithTheFirstOrLastPossibleDate_AnswersOk(string dates)
+    {
+        var page = await factory.CreateForumClient().GetAsync($"/search?q=knee&{dates}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+    }
 }

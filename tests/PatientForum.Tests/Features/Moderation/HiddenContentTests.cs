@@ -1,0 +1,111 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Features.Live;
+
+namespace PatientForum.Tests.Features.Moderation;
+
+/// <summary>
+/// What a moderator hides, removes or redacts must stay out of public view by every road, not only on the
+/// thread page: the edit history, the reply form and the live updates of topic pages.
+/// </summary>
+public sealed class HiddenContentTests(ForumFactory factory) : IClassFixture<ForumFactory>
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+
+    [Theory]
+    [InlineData("hide")]
+    [InlineData("delete")]
+    public async Task History_OfAPostAModeratorTookDown_DoesNotShowItsTextToVisitors(string action)
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var text = $"The consultant lives at 12 Acacia Avenue {Guid.NewGuid():N}";
+        var (_, postId) = await Moderating.ThreadWithReplyAsync(author, text);
+        var moderator = await Staff.ModeratorAsync(factory);
+
+        await Moderating.ActAsync(moderator, postId, action, "Personal information");
+        var history = await factory.CreateForumClient().GetAsync($"/posts/{postId}/history");
+
+        Assert.True((int)history.Status < 500, $"/posts/{postId}/history answered {(int)history.Status}");
+        Assert.DoesNotContain(text, history.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModeratorRedaction_KeepsTheOldTextForModerators_ButNotInThePublicHistory()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var phone = $"07700 {Random.Shared.Next(100000, 999999)}";
+        var (path, postId) = await Moderating.ThreadWithReplyAsync(author, $"Ring my surgeon's mobile on {phone}.");
+        var moderator = await Staff.ModeratorAsync(factory);
+
+        var form = await moderator.Client.GetOkAsync($"/moderation/posts/{postId}/edit");
+        await moderator.Client.SubmitAsync(form, "form.composer", new Dictionary<string, string?>
+        {
+            ["Body"] = "Ring my surgeon's mobile on [number removed by a moderator].",
+            ["Reason"] = "Personal information",
+        });
+
+        Assert.DoesNotContain(phone, (await factory.CreateForumClient().GetOkAsync(path)).Text, StringComparison.Ordinal);
+        Assert.Contains(phone, (await moderator.Client.GetOkAsync($"/posts/{postId}/history")).Text, StringComparison.Ordinal);
+        var publicHistory = await factory.CreateForumClient().GetAsync($"/posts/{postId}/history");
+        Assert.DoesNotContain(phone, publicHistory.Text, StringComparison.Ordinal);
+        var memberHistory = await (await Members.RegisterConfirmedAsync(factory)).Client.GetAsync($"/posts/{postId}/history");
+        Assert.DoesNotContain(phone, memberHistory.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyForm_OfAThreadWhoseOpeningPostIsHidden_IsNotFoundForOtherMembers_AndTakesNoReply()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var title = $"Cheap stem cells shipped overnight {Guid.NewGuid():N}";
+        var path = await Compose.StartThreadPathAsync(author, "biologics", title, "Order from my site.");
+        var threadId = Compose.ThreadId(path);
+        var moderator = await Staff.ModeratorAsync(factory);
+        await Moderating.ActAsync(moderator, await ModerationState.OpeningPostIdAsync(author.Client, path), "hide", "Spam");
+        var member = await Members.RegisterConfirmedAsync(factory);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync(path)).Status);
+
+        var form = await member.Client.GetAsync($"/threads/{threadId}/reply");
+        var reply = await member.Client.PostAsync($"/threads/{threadId}/reply", new Dictionary<string, string?>
+        {
+            ["Body"] = "A reply to a hidden thread.",
+            ["SubmissionToken"] = Guid.NewGuid().ToString(),
+        });
+
+        var thread = await moderator.Client.GetOkAsync(path);
+        Assert.Multiple(
+            () => Assert.Equal(HttpStatusCode.NotFound, form.Status),
+            () => Assert.DoesNotContain(title, form.Text, StringComparison.Ordinal),
+            () => Assert.Equal((HttpStatusCode.NotFound, $"/threads/{threadId}/reply"), (reply.Status, reply.Url)),
+            () => Assert.DoesNotContain("A reply to a hidden thread.", thread.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HidingTheOpeningPost_PushesNoRowWithTheThreadsTitle_ToVisitorsWatchingTheTopic()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var title = $"Miracle injections from abroad {Guid.NewGuid():N}";
+        var path = await Compose.StartThreadPathAsync(author, "injections", title, "Message me for prices.");
+        var threadId = Compose.ThreadId(path);
+        var opening = await ModerationState.OpeningPostIdAsync(author.Client, path);
+        var moderator = await Staff.ModeratorAsync(factory);
+        await using var visitor = await LiveClient.ConnectAsync(factory);
+        var rows = Channel.CreateUnbounded<ThreadRowFragment>();
+        visitor.On<ThreadRowFragment>(nameof(IForumClient.ThreadActivity), row => rows.Writer.TryWrite(row));
+        await visitor.InvokeAsync(nameof(ForumHub.JoinTopic), "injections");
+
+        await Moderating.ActAsync(moderator, opening, "hide", "Advertising");
+        // A later thread in the same topic: its row arrives after anything the hide pushed to this connection.
+        var canary = await Compose.StartThreadPathAsync(author, "injections", $"Canary thread {Guid.NewGuid():N}", "Later activity.");
+
+        var received = new List<ThreadRowFragment>();
+        using var timeout = new CancellationTokenSource(s_wait);
+        while (received.LastOrDefault()?.ThreadId != Compose.ThreadId(canary))
+        {
+            received.Add(await rows.Reader.ReadAsync(timeout.Token));
+        }
+        Assert.DoesNotContain(received, r => r.ThreadId == threadId && r.Html.Contains(title, StringComparison.Ordinal));
+        Assert.DoesNotContain(title, (await factory.CreateForumClient().GetOkAsync("/t/injections")).Text, StringComparison.Ordinal);
+    }
+}
