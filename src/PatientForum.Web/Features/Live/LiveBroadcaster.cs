@@ -18,40 +18,18 @@ public sealed partial class LiveBroadcaster(
     ThreadReader threads,
     ILogger<LiveBroadcaster> logger)
 {
-    public async Task PostAddedAsync(int postId, CancellationToken cancellationToken)
-    {
-        await EvictThreadOfPostAsync(postId, cancellationToken);
-        await SafelyAsync(async () =>
-        {
-            if (await fragments.PostAsync(postId, cancellationToken) is { } post)
-            {
-                await hub.Clients.Group(LiveGroups.Thread(post.ThreadId)).PostAdded(post);
-                await ThreadChangedCoreAsync(post.ThreadId, cancellationToken);
-            }
-        }, nameof(PostAddedAsync));
-    }
+    public Task PostAddedAsync(int postId, CancellationToken cancellationToken) =>
+        PostChangedAsync(postId, added: true, rowChanged: true, cancellationToken);
 
-    public async Task PostUpdatedAsync(int postId, CancellationToken cancellationToken)
-    {
-        await EvictThreadOfPostAsync(postId, cancellationToken);
-        await SafelyAsync(async () =>
-        {
-            if (await fragments.PostAsync(postId, cancellationToken) is { } post)
-            {
-                await hub.Clients.Group(LiveGroups.Thread(post.ThreadId)).PostUpdated(post);
-            }
-        }, nameof(PostUpdatedAsync));
-    }
+    public Task PostUpdatedAsync(int postId, CancellationToken cancellationToken) =>
+        PostChangedAsync(postId, added: false, rowChanged: false, cancellationToken);
 
     /// <summary>
     /// A post was hidden, restored or removed: open pages get it again as the public sees it now (the
     /// text, or a notice in its place), and topic pages update the thread's row.
     /// </summary>
-    public async Task PostVisibilityChangedAsync(int threadId, int postId, CancellationToken cancellationToken)
-    {
-        await PostUpdatedAsync(postId, cancellationToken);
-        await ThreadChangedAsync(threadId, cancellationToken);
-    }
+    public Task PostVisibilityChangedAsync(int postId, CancellationToken cancellationToken) =>
+        PostChangedAsync(postId, added: false, rowChanged: true, cancellationToken);
 
     /// <summary>Tells open moderation pages how many posts wait in the queue.</summary>
     public async Task ModerationQueueChangedAsync(CancellationToken cancellationToken)
@@ -70,12 +48,24 @@ public sealed partial class LiveBroadcaster(
         await SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), nameof(ThreadChangedAsync));
     }
 
-    private async Task EvictThreadOfPostAsync(int postId, CancellationToken cancellationToken)
+    /// <summary>Reads the post once: evicts its thread's cached pages, then pushes the post (and the thread's row).</summary>
+    private async Task PostChangedAsync(int postId, bool added, bool rowChanged, CancellationToken cancellationToken)
     {
-        if (await threads.GetPostAsync(postId, cancellationToken) is { } post)
+        if (await threads.GetPostAsync(postId, cancellationToken) is not { } post)
         {
-            await pages.ThreadChangedAsync(post.ThreadId, cancellationToken);
+            return;
         }
+        await pages.ThreadChangedAsync(post.ThreadId, cancellationToken);
+        await SafelyAsync(async () =>
+        {
+            var fragment = await fragments.RenderPostAsync(post);
+            var group = hub.Clients.Group(LiveGroups.Thread(post.ThreadId));
+            await (added ? group.PostAdded(fragment) : group.PostUpdated(fragment));
+            if (rowChanged)
+            {
+                await ThreadChangedCoreAsync(post.ThreadId, cancellationToken);
+            }
+        }, added ? nameof(PostAddedAsync) : nameof(PostUpdatedAsync));
     }
 
     private async Task ThreadChangedCoreAsync(int threadId, CancellationToken cancellationToken)

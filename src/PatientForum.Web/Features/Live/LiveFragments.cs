@@ -8,11 +8,9 @@ public sealed class LiveFragments(ThreadReader reader, FragmentRenderer renderer
     public const string PostPartial = "/Views/Shared/_Post.cshtml";
     public const string ThreadRowPartial = "/Views/Shared/_ThreadRow.cshtml";
 
-    public async Task<PostFragment?> PostAsync(int postId, CancellationToken cancellationToken)
-    {
-        var post = await reader.GetPostAsync(postId, cancellationToken);
-        return post is null ? null : new PostFragment(post.ThreadId, post.Id, await renderer.RenderAsync(PostPartial, post));
-    }
+    /// <summary>Renders a post as the public sees it.</summary>
+    public async Task<PostFragment> RenderPostAsync(PostView post) =>
+        new(post.ThreadId, post.Id, await renderer.RenderAsync(PostPartial, post));
 
     public async Task<IReadOnlyList<PostFragment>> PostsAfterAsync(int threadId, int afterPostId, int limit, CancellationToken cancellationToken)
     {
@@ -20,7 +18,7 @@ public sealed class LiveFragments(ThreadReader reader, FragmentRenderer renderer
         var result = new List<PostFragment>(posts.Count);
         foreach (var post in posts)
         {
-            result.Add(new PostFragment(threadId, post.Id, await renderer.RenderAsync(PostPartial, post)));
+            result.Add(await RenderPostAsync(post));
         }
         return result;
     }

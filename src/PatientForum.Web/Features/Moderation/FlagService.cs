@@ -74,7 +74,7 @@ public sealed class FlagService(
         mail.Wake();
         if (hidesNow)
         {
-            await live.PostVisibilityChangedAsync(post.ThreadId, post.Id, cancellationToken);
+            await live.PostVisibilityChangedAsync(post.Id, cancellationToken);
         }
         await live.ModerationQueueChangedAsync(cancellationToken);
         return FlagOutcome.Flagged;

@@ -41,7 +41,7 @@ public sealed class ModerationService(
 
         if (changed)
         {
-            await live.PostVisibilityChangedAsync(post.ThreadId, post.Id, cancellationToken);
+            await live.PostVisibilityChangedAsync(post.Id, cancellationToken);
         }
         await live.ModerationQueueChangedAsync(cancellationToken);
         return true;
