@@ -16,17 +16,26 @@ public sealed class ForumServer : IAsyncDisposable
     private Process? _process;
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsDatabase;
 
     /// <param name="settings">Configuration for the app, as environment variables (e.g. Forum__PostsPerPage).</param>
-    public ForumServer(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="database">
+    /// The database to run on, when several servers share one; by default the server has its own
+    /// (see <see cref="TestDatabase"/>), dropped when it is disposed.
+    /// </param>
+    public ForumServer(IReadOnlyDictionary<string, string>? settings = null, TestDatabase? database = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
         DataDirectory = Path.Combine(Path.GetTempPath(), "patientforum-browser", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
+        _ownsDatabase = database is null;
+        Database = database ?? TestDatabase.Create(DataDirectory);
         Port = FreePort();
     }
 
     public string DataDirectory { get; }
+
+    public TestDatabase Database { get; }
 
     public int Port { get; }
 
@@ -64,7 +73,7 @@ public sealed class ForumServer : IAsyncDisposable
 
         // Scripted members post faster than people; the limits are tested on their own.
         start.Environment["Forum__RateLimits__Enabled"] = "false";
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in Database.EnvironmentSettings.Concat(_settings))
         {
             start.Environment[key] = value;
         }
@@ -88,6 +97,10 @@ public sealed class ForumServer : IAsyncDisposable
         }
         start.Environment["Forum__DataDirectory"] = DataDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in Database.EnvironmentSettings)
+        {
+            start.Environment[key] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -116,6 +129,10 @@ public sealed class ForumServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -14,43 +14,86 @@ namespace PatientForum.Web.Data;
 /// </summary>
 public static class ForumDatabase
 {
-    /// <summary>Registers the services that differ by provider (the search engine).</summary>
-    public static void AddProviderServices(IServiceCollection services)
+    /// <summary>
+    /// Registers <see cref="ForumDbContext"/> on the configured provider, and the services that differ by provider
+    /// (the search engine). Both provider contexts are registered; the options decide which one a request gets.
+    /// </summary>
+    public static void AddForumDatabase(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ISearchEngine>(sp =>
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
-            {
-                DatabaseProvider.Sqlite => ActivatorUtilities.CreateInstance<SqliteSearchEngine>(sp),
-                var other => throw new InvalidOperationException($"No search engine for Forum:Database:Provider '{other}'."),
-            });
-    }
-
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
-    {
-        switch (provider)
+        services.AddDbContext<SqliteForumDbContext>((sp, options) =>
+            options.UseSqlite(ConnectionString(sp, configuration, DatabaseProvider.Sqlite)).AddInterceptors(SqlitePragmas.Instance));
+        services.AddDbContext<PostgresForumDbContext>((sp, options) =>
+            options.UseNpgsql(ConnectionString(sp, configuration, DatabaseProvider.Postgres)));
+        services.AddScoped<ForumDbContext>(sp => Provider(sp) switch
         {
-            case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
-                break;
-            default:
-                throw new InvalidOperationException(
-                    $"Forum:Database:Provider is '{provider}', which this version of PatientForum does not support yet. Use Sqlite.");
-        }
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresForumDbContext>(),
+            _ => sp.GetRequiredService<SqliteForumDbContext>(),
+        });
+        services.AddScoped<ISearchEngine>(sp => Provider(sp) switch
+        {
+            DatabaseProvider.Postgres => ActivatorUtilities.CreateInstance<PostgresSearchEngine>(sp),
+            _ => ActivatorUtilities.CreateInstance<SqliteSearchEngine>(sp),
+        });
     }
 
-    /// <summary>Applies migrations, switches SQLite to WAL, and seeds topics, roles and the guide.</summary>
+    private static DatabaseProvider Provider(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+
+    private static string ConnectionString(IServiceProvider services, IConfiguration configuration, DatabaseProvider provider)
+    {
+        var connectionString = configuration.GetConnectionString("Forum");
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException(
+                "Forum:Database:Provider is Postgres, so ConnectionStrings:Forum must name the database, e.g. "
+                + "\"Host=127.0.0.1;Database=patientforum;Username=patientforum;Password=...\".");
+        }
+        var paths = services.GetRequiredService<ForumPaths>();
+        Directory.CreateDirectory(paths.DataDirectory);
+        return $"Data Source={paths.SqliteDatabaseFile}";
+    }
+
+    /// <summary>
+    /// Applies migrations, switches SQLite to WAL, and seeds topics, roles and the guide. On PostgreSQL, where several
+    /// instances may start at once, the whole step runs under one advisory lock, so the second instance waits and
+    /// then finds everything in place.
+    /// </summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        var exclusive = db.Database.IsNpgsql();
+        if (exclusive)
         {
-            // WAL lets readers carry on while a post is written; the mode is stored in the file itself.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
         }
-        await scope.ServiceProvider.GetRequiredService<ForumSeeder>().SeedAsync(cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers carry on while a post is written; the mode is stored in the file itself.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            await scope.ServiceProvider.GetRequiredService<ForumSeeder>().SeedAsync(cancellationToken);
+        }
+        finally
+        {
+            if (exclusive)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
+
+    /// <summary>Any fixed number, shared by every instance of the forum on one database.</summary>
+    private const long StartupLockKey = 0x50_46_6F_72_75_6D; // "PForum"
 
     /// <summary>
     /// A consistent online copy of the database: SQLite's VACUUM INTO reads one snapshot while the forum goes

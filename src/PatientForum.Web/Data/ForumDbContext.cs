@@ -1,11 +1,16 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace PatientForum.Web.Data;
 
-/// <summary>The forum's one database context: Identity's tables plus the forum's own.</summary>
-public class ForumDbContext(DbContextOptions<ForumDbContext> options) : IdentityDbContext<ForumUser>(options)
+/// <summary>
+/// The forum's one model: Identity's tables, the forum's own, and the Data Protection key ring (so every app
+/// instance reads the same keys). The app asks for <see cref="ForumDbContext"/>; each database provider has a
+/// subclass only so that its migrations live apart (<see cref="SqliteForumDbContext"/>, <see cref="PostgresForumDbContext"/>).
+/// </summary>
+public abstract class ForumDbContext(DbContextOptions options) : IdentityDbContext<ForumUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<ForumThread> Threads => Set<ForumThread>();
@@ -16,6 +21,7 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<ModeratorDigest> ModeratorDigests => Set<ModeratorDigest>();
     public DbSet<ContactSubmission> ContactSubmissions => Set<ContactSubmission>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,3 +60,9 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
+
+/// <summary>The embedded default. Migrations: Data/Migrations/Sqlite.</summary>
+public sealed class SqliteForumDbContext(DbContextOptions<SqliteForumDbContext> options) : ForumDbContext(options);
+
+/// <summary>For several app instances. Migrations: Data/Migrations/Postgres.</summary>
+public sealed class PostgresForumDbContext(DbContextOptions<PostgresForumDbContext> options) : ForumDbContext(options);

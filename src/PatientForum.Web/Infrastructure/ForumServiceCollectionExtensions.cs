@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
@@ -52,20 +53,13 @@ public static class ForumServiceCollectionExtensions
 
     private static void AddForumData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDbContext<ForumDbContext>((sp, options) =>
-        {
-            var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
-            var connectionString = configuration.GetConnectionString("Forum");
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                var paths = sp.GetRequiredService<ForumPaths>();
-                Directory.CreateDirectory(paths.DataDirectory);
-                connectionString = $"Data Source={paths.SqliteDatabaseFile}";
-            }
-            ForumDatabase.Configure(options, provider, connectionString);
-        });
+        ForumDatabase.AddForumDatabase(services, configuration);
         services.AddScoped<ForumSeeder>();
-        ForumDatabase.AddProviderServices(services);
+
+        // Keys live in the forum's database, so a cookie or form token made by one app instance is read by every other.
+        services.AddDataProtection()
+            .SetApplicationName("PatientForum")
+            .PersistKeysToDbContext<ForumDbContext>();
     }
 
     private static void AddForumIdentity(this IServiceCollection services)

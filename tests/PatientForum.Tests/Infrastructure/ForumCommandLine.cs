@@ -7,7 +7,11 @@ public static class ForumCommandLine
 {
     private static readonly TimeSpan s_processTimeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<ProcessResult> RunAsync(string dataDirectory, params string[] args)
+    /// <summary>Runs a command against a test forum's data folder and database.</summary>
+    public static Task<ProcessResult> RunAsync(ForumFactory forum, params string[] args) =>
+        RunAsync(forum.DataDirectory, forum.Database.EnvironmentSettings, args);
+
+    public static async Task<ProcessResult> RunAsync(string dataDirectory, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var workingDirectory = Path.Combine(Path.GetTempPath(), "patientforum-tests", "cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workingDirectory);
@@ -24,6 +28,10 @@ public static class ForumCommandLine
             start.ArgumentList.Add(arg);
         }
         start.Environment["Forum__DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
 
         // The working folder has no appsettings.json; without this every EF command is logged to stdout.
         start.Environment["Logging__LogLevel__Default"] = "Warning";

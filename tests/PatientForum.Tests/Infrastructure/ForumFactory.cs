@@ -8,22 +8,34 @@ using Microsoft.Extensions.Logging;
 namespace PatientForum.Tests.Infrastructure;
 
 /// <summary>
-/// The forum, in-process, on its own SQLite file in a fresh temporary folder. One factory serves one test
-/// class; each test makes its own users and threads, so no test leans on another's data.
+/// The forum, in-process, on a database of its own (see <see cref="TestDatabase"/>: a SQLite file in a fresh
+/// temporary folder, or a fresh PostgreSQL database on the PostgreSQL run). One factory serves one test class;
+/// each test makes its own users and threads, so no test leans on another's data.
 /// </summary>
 public class ForumFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsDatabase;
+
     public ForumFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="sharedDatabase">A database that outlives this factory (a restart test's); by default a new one, dropped on dispose.</param>
+    protected ForumFactory(TestDatabase? sharedDatabase)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
+        _ownsDatabase = sharedDatabase is null;
+        Database = sharedDatabase ?? TestDatabase.Create(DataDirectory);
     }
 
     public string DataDirectory { get; }
 
-    public string MailPickupDirectory => Path.Combine(DataDirectory, "mail-pickup");
+    /// <summary>The database this forum runs on, for checks the pages cannot show.</summary>
+    public TestDatabase Database { get; }
 
-    public string DatabaseFile => Path.Combine(DataDirectory, "forum.db");
+    public string MailPickupDirectory => Path.Combine(DataDirectory, "mail-pickup");
 
     public MailPickup Mail => new(MailPickupDirectory);
 
@@ -48,6 +60,10 @@ public class ForumFactory : WebApplicationFactory<Program>
                 ["Forum:Contact:PerHourPerIp"] = "10000",
                 ["Forum:Contact:MinimumFillSeconds"] = "0",
             };
+            foreach (var (key, value) in Database.Settings)
+            {
+                settings[key] = value;
+            }
             foreach (var (key, value) in Settings)
             {
                 settings[key] = value;
@@ -71,6 +87,10 @@ public class ForumFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (_ownsDatabase)
+            {
+                Database.Dispose();
+            }
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

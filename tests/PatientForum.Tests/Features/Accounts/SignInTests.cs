@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Accounts;
@@ -98,7 +97,7 @@ public sealed class SignInTests(ForumFactory factory) : IClassFixture<ForumFacto
         var warning = await factory.Mail.WaitForAsync(email, "Someone tried to register");
         Assert.Contains("/account/forgot-password", warning.TextBody, StringComparison.Ordinal);
         Assert.Single(factory.Mail.To(email), m => (m.Subject ?? "").Contains("Confirm your email", StringComparison.Ordinal));
-        Assert.Equal((1L, 0L), CountAccounts(email, secondName));
+        Assert.Equal((1L, 0L), await CountAccountsAsync(email, secondName));
     }
 
     [Fact]
@@ -141,20 +140,8 @@ public sealed class SignInTests(ForumFactory factory) : IClassFixture<ForumFacto
         });
     }
 
-    /// <summary>How many accounts use the address, and how many the display name, read from the database file.</summary>
-    private (long WithEmail, long WithDisplayName) CountAccounts(string email, string displayName)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = factory.DatabaseFile, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT COUNT(*) FROM AspNetUsers WHERE NormalizedEmail = $email),
-                   (SELECT COUNT(*) FROM AspNetUsers WHERE DisplayName = $name);
-            """;
-        command.Parameters.AddWithValue("$email", email.ToUpperInvariant());
-        command.Parameters.AddWithValue("$name", displayName);
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
+    /// <summary>How many accounts use the address, and how many the display name, read from the database.</summary>
+    private async Task<(long WithEmail, long WithDisplayName)> CountAccountsAsync(string email, string displayName) =>
+        (await factory.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM "AspNetUsers" WHERE "NormalizedEmail" = @email""", ("email", email.ToUpperInvariant())),
+         await factory.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM "AspNetUsers" WHERE "DisplayName" = @name""", ("name", displayName)));
 }

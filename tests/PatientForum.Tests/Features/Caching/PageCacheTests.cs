@@ -17,7 +17,11 @@ public sealed class PageCacheTests(PageCacheTests.CountingForum factory) : IClas
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.ConfigureDbContext<ForumDbContext>(options => options.AddInterceptors(Commands)));
+            builder.ConfigureServices(services =>
+            {
+                services.ConfigureDbContext<SqliteForumDbContext>(options => options.AddInterceptors(Commands));
+                services.ConfigureDbContext<PostgresForumDbContext>(options => options.AddInterceptors(Commands));
+            });
         }
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Configuration;
@@ -13,14 +12,14 @@ public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<Foru
     public async Task AddRole_ForARegisteredMember_ExitsZeroAndGivesThemTheRole()
     {
         var member = await Members.RegisterAsync(factory);
-        Assert.Equal(0L, RoleCount(member.Email, "moderator"));
+        Assert.Equal(0L, await RoleCountAsync(member.Email, "moderator"));
 
         var result = await RunForumAsync("users", "add-role", "moderator", member.Email);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"{member.DisplayName} is now moderator.", result.Output, StringComparison.Ordinal);
-        Assert.Equal(1L, RoleCount(member.Email, "moderator"));
-        Assert.Equal(0L, RoleCount(member.Email, "admin"));
+        Assert.Equal(1L, await RoleCountAsync(member.Email, "moderator"));
+        Assert.Equal(0L, await RoleCountAsync(member.Email, "admin"));
     }
 
     [Fact]
@@ -49,22 +48,14 @@ public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<Foru
         Assert.Matches("Usage:|Unknown role", result.Error);
     }
 
-    private Task<ProcessResult> RunForumAsync(params string[] args) => ForumCommandLine.RunAsync(factory.DataDirectory, args);
+    private Task<ProcessResult> RunForumAsync(params string[] args) => ForumCommandLine.RunAsync(factory, args);
 
-    /// <summary>How many times the user with this email holds the named role, read from the database file.</summary>
-    private long RoleCount(string email, string role)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = factory.DatabaseFile, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT COUNT(*) FROM AspNetUserRoles ur
-            JOIN AspNetUsers u ON u.Id = ur.UserId
-            JOIN AspNetRoles r ON r.Id = ur.RoleId
-            WHERE u.NormalizedEmail = $email AND r.Name = $role;
-            """;
-        command.Parameters.AddWithValue("$email", email.ToUpperInvariant());
-        command.Parameters.AddWithValue("$role", role);
-        return (long)command.ExecuteScalar()!;
-    }
+    /// <summary>How many times the user with this email holds the named role, read from the database.</summary>
+    private Task<long> RoleCountAsync(string email, string role) =>
+        factory.Database.ScalarAsync<long>("""
+            SELECT COUNT(*) FROM "AspNetUserRoles" ur
+            JOIN "AspNetUsers" u ON u."Id" = ur."UserId"
+            JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+            WHERE u."NormalizedEmail" = @email AND r."Name" = @role
+            """, ("email", email.ToUpperInvariant()), ("role", role));
 }

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 
 namespace PatientForum.Tests.Features.Durability;
 
 /// <summary>
 /// The forum as its own process, 50 members replying at once, killed with SIGKILL mid-write several times:
-/// every reply that was acknowledged is still there afterwards and the database passes integrity_check.
+/// every reply that was acknowledged is still there afterwards (and a SQLite database passes integrity_check).
 /// </summary>
 public sealed class CrashTests
 {
@@ -37,20 +36,12 @@ public sealed class CrashTests
 
         Assert.True(serverErrors.IsEmpty, string.Join("\n", serverErrors.Take(10)));
         Assert.True(acknowledged.Count > Writers, $"Only {acknowledged.Count} replies were acknowledged; the test did not load the forum.");
-        await using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(server.DataDirectory, "forum.db"), Pooling = false }.ToString());
-        await db.OpenAsync();
-        Assert.Equal("ok", await ScalarAsync<string>(db, "PRAGMA integrity_check"));
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        await using (var read = db.CreateCommand())
+        if (!TestDatabase.IsPostgres)
         {
-            read.CommandText = "SELECT Markdown FROM Posts WHERE ThreadId = $thread";
-            read.Parameters.AddWithValue("$thread", threadId);
-            await using var reader = await read.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                stored.Add(reader.GetString(0));
-            }
+            Assert.Equal("ok", await server.Database.ScalarAsync<string>("PRAGMA integrity_check"));
         }
+        var stored = (await server.Database.QueryAsync("""SELECT "Markdown" FROM "Posts" WHERE "ThreadId" = @thread""", reader => reader.GetString(0), ("thread", threadId)))
+            .ToHashSet(StringComparer.Ordinal);
         var lost = acknowledged.Where(text => !stored.Contains(text)).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged replies were lost, e.g. {lost.FirstOrDefault()}");
     }
@@ -86,12 +77,5 @@ public sealed class CrashTests
                 return;
             }
         }
-    }
-
-    private static async Task<T> ScalarAsync<T>(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PatientForum.Tests.Infrastructure;
 using static PatientForum.Tests.Features.Search.Searching;
 
@@ -15,37 +14,23 @@ public sealed class SearchRebuildTests(ForumFactory factory) : IClassFixture<For
         var path = await Compose.StartThreadPathAsync(member, "rehab", "Rebuild me", $"Indexed before the rebuild: {word}.");
         var postId = await OpeningPostIdAsync(member, path);
         Assert.Single(await VisitorHitsAsync(factory, word));
-        Execute($"DELETE FROM PostSearch WHERE rowid = {postId}");
+        await LoseIndexEntryAsync(postId);
         Assert.Empty(await VisitorHitsAsync(factory, word));
 
-        var result = await ForumCommandLine.RunAsync(factory.DataDirectory, "search", "rebuild");
+        var result = await ForumCommandLine.RunAsync(factory, "search", "rebuild");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"Search index rebuilt: \d+ posts\.", result.Output);
         Assert.Single(await VisitorHitsAsync(factory, word));
-        Assert.Equal(Scalar("SELECT COUNT(*) FROM Posts"), Scalar("SELECT COUNT(*) FROM PostSearch"));
+        Assert.Equal(0L, await UnindexedPostsAsync());
     }
 
-    private long Scalar(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
+    /// <summary>Removes one post from the engine's index behind the forum's back, as a damaged index would.</summary>
+    private Task<int> LoseIndexEntryAsync(int postId) => TestDatabase.IsPostgres
+        ? factory.Database.ExecuteAsync("""UPDATE "Posts" SET "SearchVector" = NULL WHERE "Id" = @id""", ("id", postId))
+        : factory.Database.ExecuteAsync("DELETE FROM PostSearch WHERE rowid = @id", ("id", postId));
 
-    private void Execute(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = factory.DatabaseFile, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
+    private Task<long> UnindexedPostsAsync() => TestDatabase.IsPostgres
+        ? factory.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM "Posts" WHERE "SearchVector" IS NULL""")
+        : factory.Database.ScalarAsync<long>("SELECT COUNT(*) FROM Posts WHERE Id NOT IN (SELECT rowid FROM PostSearch)");
 }

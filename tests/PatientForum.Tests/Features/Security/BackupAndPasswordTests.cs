@@ -5,7 +5,7 @@ namespace PatientForum.Tests.Features.Security;
 
 public sealed class BackupAndPasswordTests(ForumFactory factory) : IClassFixture<ForumFactory>
 {
-    [Fact]
+    [SqliteFact]
     public async Task DbBackup_WhileTheForumServes_WritesAConsistentCopyWithEveryPost()
     {
         var member = await Members.RegisterConfirmedAsync(factory);
@@ -13,7 +13,7 @@ public sealed class BackupAndPasswordTests(ForumFactory factory) : IClassFixture
         var path = await Compose.StartThreadPathAsync(member, "rehab", "A thread to back up", text);
         var file = Path.Combine(factory.DataDirectory, "backups", "forum-backup.db");
 
-        var result = await ForumCommandLine.RunAsync(factory.DataDirectory, "db", "backup", file);
+        var result = await ForumCommandLine.RunAsync(factory, "db", "backup", file);
         await Compose.ReplyAsync(member, path, "Written after the backup.");
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -24,8 +24,20 @@ public sealed class BackupAndPasswordTests(ForumFactory factory) : IClassFixture
         Assert.Equal(0L, await ScalarAsync<long>(backup, "SELECT count(*) FROM Posts WHERE Markdown = 'Written after the backup.'"));
         Assert.True(await ScalarAsync<long>(backup, "SELECT count(*) FROM PostSearch WHERE PostSearch MATCH 'story'") >= 1);
 
-        var again = await ForumCommandLine.RunAsync(factory.DataDirectory, "db", "backup", file);
+        var again = await ForumCommandLine.RunAsync(factory, "db", "backup", file);
         Assert.NotEqual(0, again.ExitCode);
+    }
+
+    [PostgresFact]
+    public async Task DbBackup_OnPostgres_RefusesAndNamesPgDump()
+    {
+        var file = Path.Combine(factory.DataDirectory, "backups", "not-written.db");
+
+        var result = await ForumCommandLine.RunAsync(factory, "db", "backup", file);
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("pg_dump", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
     }
 
     [Theory]

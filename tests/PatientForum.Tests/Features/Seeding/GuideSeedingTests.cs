@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using PatientForum.Tests.Features.Reading;
 using PatientForum.Tests.Infrastructure;
 
@@ -14,7 +13,7 @@ public sealed class GuideSeedingTests(ForumFactory factory) : IClassFixture<Foru
         var files = GuideSeedFiles.Read();
         var visitor = factory.CreateForumClient();
 
-        var seeded = SeededThreads(factory.DatabaseFile);
+        var seeded = await SeededThreadsAsync(factory.Database);
         var rowsByTopic = new Dictionary<string, IReadOnlyList<TopicRow>>();
         foreach (var topic in files.Select(f => f.Topic).Distinct())
         {
@@ -45,35 +44,30 @@ public sealed class GuideSeedingTests(ForumFactory factory) : IClassFixture<Foru
         Assert.Equal(member.DisplayName, after.TextsOf("article.post .post-author")[^1]);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Database_AfterStart_IsInWalMode()
     {
         factory.CreateClient().Dispose();
 
-        using var connection = Open(factory.DatabaseFile);
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-
-        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal("wal", await factory.Database.ScalarAsync<string>("PRAGMA journal_mode;"));
     }
 
     [Fact]
     public async Task Restart_WithUnchangedSeed_CreatesNoDuplicateThreads()
     {
         using var installation = new SeedFolderForum();
-        var databaseFile = Path.Combine(installation.DataDirectory, "forum.db");
         using (var first = installation.Start())
         {
             await first.CreateForumClient().GetOkAsync("/guide");
         }
-        var before = ThreadsPerTopic(databaseFile);
+        var before = await ThreadsPerTopicAsync(installation.Database);
 
         IReadOnlyList<string> guideTitles;
         using (var second = installation.Start())
         {
             guideTitles = (await second.CreateForumClient().GetOkAsync("/guide")).TextsOf(".guide-list > li > a:first-child");
         }
-        var after = ThreadsPerTopic(databaseFile);
+        var after = await ThreadsPerTopicAsync(installation.Database);
 
         Assert.Equal(GuideSeedFiles.Read(installation.SeedDirectory).Count, before.Values.Sum());
         Assert.Equal(before, after);
@@ -161,44 +155,20 @@ public sealed class GuideSeedingTests(ForumFactory factory) : IClassFixture<Foru
         return guide.Document.QuerySelectorAll(".guide-list > li > a:first-child").Single(a => a.TextContent.Trim() == title).GetAttribute("href")!;
     }
 
-    private static SqliteConnection Open(string databaseFile)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>Topic slug to its number of threads, read straight from the file so that no page can hide a duplicate.</summary>
-    private static Dictionary<string, long> ThreadsPerTopic(string databaseFile)
-    {
-        using var connection = Open(databaseFile);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT tp.Slug, COUNT(t.Id) FROM Topics tp LEFT JOIN Threads t ON t.TopicId = tp.Id GROUP BY tp.Slug;";
-        using var reader = command.ExecuteReader();
-        var counts = new Dictionary<string, long>();
-        while (reader.Read())
-        {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        }
-        return counts;
-    }
+    /// <summary>Topic slug to its number of threads, read straight from the database so that no page can hide a duplicate.</summary>
+    private static async Task<Dictionary<string, long>> ThreadsPerTopicAsync(TestDatabase database) =>
+        (await database.QueryAsync(
+            """SELECT tp."Slug", COUNT(t."Id") FROM "Topics" tp LEFT JOIN "Threads" t ON t."TopicId" = tp."Id" GROUP BY tp."Slug" """,
+            reader => (Slug: reader.GetString(0), Count: reader.GetInt64(1))))
+        .ToDictionary(row => row.Slug, row => row.Count);
 
     /// <summary>Each seeded thread as (seed slug, topic slug, pinned, authored by a system account).</summary>
-    private static List<(string Slug, string Topic, bool Pinned, bool BySystem)> SeededThreads(string databaseFile)
-    {
-        using var connection = Open(databaseFile);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT t.SeedKey, tp.Slug, t.IsPinned, u.IsSystem
-            FROM Threads t JOIN Topics tp ON tp.Id = t.TopicId JOIN AspNetUsers u ON u.Id = t.AuthorId
-            WHERE t.SeedKey IS NOT NULL;
-            """;
-        using var reader = command.ExecuteReader();
-        var threads = new List<(string, string, bool, bool)>();
-        while (reader.Read())
-        {
-            threads.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)));
-        }
-        return threads;
-    }
+    private static Task<List<(string Slug, string Topic, bool Pinned, bool BySystem)>> SeededThreadsAsync(TestDatabase database) =>
+        database.QueryAsync(
+            """
+            SELECT t."SeedKey", tp."Slug", t."IsPinned", u."IsSystem"
+            FROM "Threads" t JOIN "Topics" tp ON tp."Id" = t."TopicId" JOIN "AspNetUsers" u ON u."Id" = t."AuthorId"
+            WHERE t."SeedKey" IS NOT NULL
+            """,
+            reader => (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3)));
 }

@@ -15,7 +15,11 @@ public sealed class SeedFolderForum : IDisposable
     {
         Directory.CreateDirectory(DataDirectory);
         CopyFolder(GuideSeedFiles.DefaultSeedDirectory, SeedDirectory);
+        Database = TestDatabase.Create(DataDirectory);
     }
+
+    /// <summary>The database every start of this installation uses.</summary>
+    public TestDatabase Database { get; }
 
     public string DataDirectory => Path.Combine(_root, "data");
 
@@ -37,6 +41,7 @@ public sealed class SeedFolderForum : IDisposable
         {
             SqliteConnection.ClearPool(connection);
         }
+        Database.Dispose();
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -64,7 +69,7 @@ public sealed class SeedFolderForum : IDisposable
     /// One start. The base factory's own DataDirectory only keeps this start's mail, so that
     /// <see cref="ForumFactory.Mail"/> reads what this start sent.
     /// </summary>
-    public sealed class Instance(SeedFolderForum installation) : ForumFactory
+    public sealed class Instance(SeedFolderForum installation) : ForumFactory(installation.Database)
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {

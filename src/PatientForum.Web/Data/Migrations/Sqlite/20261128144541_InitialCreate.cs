@@ -4,7 +4,7 @@ using PatientForum.Web.Features.Search;
 
 #nullable disable
 
-namespace PatientForum.Web.Data.Migrations
+namespace PatientForum.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration

@@ -1,0 +1,135 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Search;
+
+/// <summary>
+/// What both engines share: the match runs first (in a materialized CTE, so no planner can start from the joined
+/// filters, which takes seconds on large forums), then the visibility and filter joins, then snippets for one page
+/// only. Each provider's subclass supplies its dialect: the match, the score and the snippet.
+/// </summary>
+public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
+{
+    protected ForumDbContext Db => db;
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        if (!query.IsSearchable)
+        {
+            return new SearchResults([], false);
+        }
+
+        // Without filters, first try only the best few hundred matches: hidden posts rarely remove enough of
+        // them to leave a page short. If they do, and there were more matches, search them all. Filtered
+        // searches go straight to all matches, since a narrow filter would empty the candidates.
+        var wanted = query.Page * query.PageSize + 1;
+        var candidates = wanted * 5 + 200;
+        var filtered = query.TopicSlug is not null || query.Author is not null || query.From is not null || query.To is not null;
+        var (rows, candidatesUsed) = await PageAsync(query, filtered ? null : candidates, cancellationToken);
+        if (rows.Count < Math.Min(wanted, query.PageSize + 1) && candidatesUsed >= candidates && !filtered)
+        {
+            (rows, _) = await PageAsync(query, null, cancellationToken);
+        }
+
+        var page = rows.Take(query.PageSize).ToList();
+        var snippets = page.Count == 0 ? [] : await SnippetsAsync(query, page.Select(r => r.PostId).ToList(), cancellationToken);
+        var hits = page
+            .Select(r => new SearchHit(r.PostId, r.ThreadId, r.ThreadTitle, r.ThreadSlug, r.TopicSlug, r.TopicName, r.AuthorName,
+                DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), Snippets.ToHtml(snippets.GetValueOrDefault(r.PostId, "")), (PostState)r.State))
+            .ToList();
+        return new SearchResults(hits, rows.Count > query.PageSize);
+    }
+
+    public abstract Task<int> RebuildAsync(CancellationToken cancellationToken);
+
+    /// <summary>The parameters that carry the match itself (the reader's terms), named by the dialect.</summary>
+    protected abstract List<DbParameter> MatchParameters(SearchQuery query);
+
+    /// <summary>
+    /// SQL selecting <c>PostId</c> and <c>Score</c> (lower is better) of every matching post, best first when
+    /// <paramref name="limited"/> (then <c>@candidates</c> caps the rows).
+    /// </summary>
+    protected abstract string MatchSql(SearchQuery query, bool limited);
+
+    protected abstract DbParameter Parameter(string name, object value);
+
+    /// <summary>A quoted identifier in the dialect, e.g. <c>"Posts"</c>.</summary>
+    protected abstract string Name(string identifier);
+
+    /// <summary>Text with each match between <see cref="Snippets.Open"/> and <see cref="Snippets.Close"/>, per post id.</summary>
+    protected abstract Task<Dictionary<int, string>> SnippetsAsync(SearchQuery query, IReadOnlyList<int> postIds, CancellationToken cancellationToken);
+
+    /// <summary>One page of rows, from the top <paramref name="candidates"/> matches (or all matches when null).</summary>
+    private async Task<(List<Row> Rows, int Candidates)> PageAsync(SearchQuery query, int? candidates, CancellationToken cancellationToken)
+    {
+        var parameters = MatchParameters(query);
+        if (candidates is not null)
+        {
+            parameters.Add(Parameter("candidates", candidates));
+        }
+        string N(string identifier) => Name(identifier);
+        var sql = new StringBuilder($"""
+            WITH m AS MATERIALIZED ({MatchSql(query, candidates is not null)})
+            SELECT p.{N("Id")} AS {N("PostId")}, t.{N("Id")} AS {N("ThreadId")}, t.{N("Title")} AS {N("ThreadTitle")},
+                   t.{N("Slug")} AS {N("ThreadSlug")}, tp.{N("Slug")} AS {N("TopicSlug")}, tp.{N("Name")} AS {N("TopicName")},
+                   u.{N("DisplayName")} AS {N("AuthorName")}, p.{N("CreatedAt")} AS {N("CreatedAt")}, p.{N("State")} AS {N("State")}
+            FROM m
+            JOIN {N("Posts")} p ON p.{N("Id")} = m.{N("PostId")}
+            JOIN {N("Threads")} t ON t.{N("Id")} = p.{N("ThreadId")}
+            JOIN {N("Topics")} tp ON tp.{N("Id")} = t.{N("TopicId")}
+            JOIN {N("AspNetUsers")} u ON u.{N("Id")} = p.{N("AuthorId")}
+            WHERE 1 = 1
+            """);
+        if (!query.IncludeHidden)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND p.{N("State")} = 0 AND NOT t.{N("IsHidden")}");
+        }
+        if (query.TopicSlug is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND tp.{N("Slug")} = @topic");
+            parameters.Add(Parameter("topic", query.TopicSlug));
+        }
+        if (query.Author is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND u.{N("NormalizedDisplayName")} = @author");
+            parameters.Add(Parameter("author", query.Author.ToUpperInvariant()));
+        }
+        if (query.From is { } from)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND p.{N("CreatedAt")} >= @from");
+            parameters.Add(Parameter("from", from));
+        }
+        if (query.To is { } to)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND p.{N("CreatedAt")} < @to");
+            parameters.Add(Parameter("to", to));
+        }
+        sql.Append(query.Sort == SearchSort.Newest
+            ? $" ORDER BY p.{N("CreatedAt")} DESC, p.{N("Id")} DESC"
+            : $" ORDER BY m.{N("Score")}, p.{N("Id")} DESC");
+        sql.Append(" LIMIT @take OFFSET @skip");
+        parameters.Add(Parameter("take", query.PageSize + 1));
+        parameters.Add(Parameter("skip", (query.Page - 1) * query.PageSize));
+
+        var rows = await db.Database.SqlQueryRaw<Row>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
+        if (candidates is null)
+        {
+            return (rows, int.MaxValue);
+        }
+        List<DbParameter> countParameters = [.. MatchParameters(query), Parameter("candidates", candidates)];
+        var countSql = $"SELECT count(*) AS {N("Value")} FROM ({MatchSql(query, limited: true)}) c";
+        var matched = await db.Database
+            .SqlQueryRaw<int>(countSql, [.. countParameters])
+            .SingleAsync(cancellationToken);
+        return (rows, matched);
+    }
+
+    private sealed record Row(
+        int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string TopicSlug, string TopicName, string AuthorName,
+        DateTime CreatedAt, int State);
+
+    protected sealed record SnippetRow(int PostId, string Snippet);
+}

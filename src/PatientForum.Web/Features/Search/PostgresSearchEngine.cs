@@ -1,0 +1,75 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Search;
+
+/// <summary>
+/// Full-text search on PostgreSQL: the <c>tsvector</c> column Posts.SearchVector with its GIN index, kept in step
+/// by triggers (see <see cref="PostgresSearchSchema"/>). The reader's terms are passed as parameters to
+/// <c>plainto_tsquery</c> and <c>phraseto_tsquery</c>, which read no syntax, so no input can break the query.
+/// </summary>
+public sealed class PostgresSearchEngine(ForumDbContext db) : FullTextSearchEngine(db)
+{
+    /// <summary>Matches marked with the snippet markers; fragments joined with an ellipsis.</summary>
+    private static readonly string s_headlineOptions =
+        $"StartSel={Snippets.Open}, StopSel={Snippets.Close}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    protected override List<DbParameter> MatchParameters(SearchQuery query) =>
+        [.. query.Terms.Select((term, i) => new NpgsqlParameter("t" + i, TermText(term)))];
+
+    protected override string MatchSql(SearchQuery query, bool limited)
+    {
+        // ts_rank is higher for better matches; negated, so lower is better as the shared ordering expects.
+        var sql = $"""SELECT p."Id" AS "PostId", -ts_rank(p."SearchVector", {TsQuery(query)}, 1) AS "Score" FROM "Posts" p WHERE p."SearchVector" @@ {TsQuery(query)}""";
+        return limited
+            ? sql + (query.Sort == SearchSort.Newest ? """ ORDER BY p."Id" DESC""" : """ ORDER BY "Score" """) + " LIMIT @candidates"
+            : sql;
+    }
+
+    protected override DbParameter Parameter(string name, object value) => new NpgsqlParameter(name, value);
+
+    protected override string Name(string identifier) => "\"" + identifier + "\"";
+
+    protected override async Task<Dictionary<int, string>> SnippetsAsync(SearchQuery query, IReadOnlyList<int> postIds, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT p."Id" AS "PostId", ts_headline('english', p."Markdown", {TsQuery(query)}, @options) AS "Snippet"
+            FROM "Posts" p WHERE p."Id" = ANY(@ids)
+            """;
+        List<DbParameter> parameters = [.. MatchParameters(query), new NpgsqlParameter("options", s_headlineOptions), new NpgsqlParameter("ids", postIds.ToArray())];
+        var rows = await Db.Database.SqlQueryRaw<SnippetRow>(sql, [.. parameters]).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.PostId, r => r.Snippet);
+    }
+
+    public override Task<int> RebuildAsync(CancellationToken cancellationToken) =>
+        Db.Database.ExecuteSqlRawAsync(PostgresSearchSchema.PopulateSql, cancellationToken);
+
+    /// <summary>
+    /// The terms as one tsquery expression over parameters @t0, @t1… Words and phrases go through functions that
+    /// read no operators; a prefix keeps only its letters and digits before <c>:*</c> is added.
+    /// </summary>
+    private static string TsQuery(SearchQuery query)
+    {
+        var included = new List<string>();
+        var excluded = new List<string>();
+        for (var i = 0; i < query.Terms.Count; i++)
+        {
+            var term = query.Terms[i];
+            var expression = term switch
+            {
+                { IsPrefix: true } when TermText(term).Length > 0 => $"to_tsquery('simple', @t{i} || ':*')",
+                { IsPhrase: true } => $"phraseto_tsquery('english', @t{i})",
+                _ => $"plainto_tsquery('english', @t{i})",
+            };
+            (term.Excluded ? excluded : included).Add(term.Excluded ? "!!" + expression : expression);
+        }
+        var all = new StringBuilder("(").AppendJoin(" && ", included.Concat(excluded)).Append(')');
+        return all.ToString();
+    }
+
+    private static string TermText(SearchTerm term) =>
+        term.IsPrefix ? new string([.. term.Text.Where(char.IsLetterOrDigit)]).ToLowerInvariant() : term.Text;
+}

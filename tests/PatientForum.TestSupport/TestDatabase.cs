@@ -1,0 +1,153 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace PatientForum.TestSupport;
+
+/// <summary>
+/// The database one test forum runs on. The same tests run on either provider: <c>FORUM_TEST_PROVIDER=Postgres</c>
+/// gives every forum a fresh PostgreSQL database (dropped afterwards) and turns on the Redis backplane with a key
+/// prefix of its own, which is the scale-out configuration; otherwise each forum has a SQLite file in its data folder.
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    private TestDatabase(string dataDirectory, string? postgresDatabase)
+    {
+        DataDirectory = dataDirectory;
+        PostgresDatabase = postgresDatabase;
+    }
+
+    /// <summary>True when this run of the suite is the PostgreSQL one.</summary>
+    public static bool IsPostgres { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("FORUM_TEST_PROVIDER"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The PostgreSQL server for the tests (without a database name).</summary>
+    public static string PostgresServer { get; } =
+        Environment.GetEnvironmentVariable("FORUM_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
+
+    /// <summary>The Redis server for the tests.</summary>
+    public static string RedisServer { get; } = Environment.GetEnvironmentVariable("FORUM_TEST_REDIS") ?? "127.0.0.1:6380";
+
+    public string DataDirectory { get; }
+
+    /// <summary>The PostgreSQL database's name, or null on SQLite.</summary>
+    public string? PostgresDatabase { get; }
+
+    /// <summary>The SQLite file, on the SQLite run.</summary>
+    public string SqliteFile => Path.Combine(DataDirectory, "forum.db");
+
+    public string ConnectionString => PostgresDatabase is null
+        ? new SqliteConnectionStringBuilder { DataSource = SqliteFile, Pooling = false }.ToString()
+        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = PostgresDatabase }.ToString();
+
+    /// <summary>
+    /// Settings that put a forum on this database, as configuration keys (Forum:Database:Provider). Use
+    /// <see cref="EnvironmentSettings"/> for a forum started as a process.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings => PostgresDatabase is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string>
+        {
+            ["Forum:Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Forum"] = ConnectionString,
+            ["Forum:Redis"] = RedisServer,
+            ["Forum:RedisPrefix"] = PostgresDatabase,
+        };
+
+    public IReadOnlyDictionary<string, string> EnvironmentSettings =>
+        Settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
+
+    /// <summary>A new, empty database for a forum whose files live in <paramref name="dataDirectory"/>.</summary>
+    public static TestDatabase Create(string dataDirectory)
+    {
+        if (!IsPostgres)
+        {
+            return new TestDatabase(dataDirectory, null);
+        }
+        var name = "pf_test_" + Guid.NewGuid().ToString("N");
+        using var connection = OpenServer();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{name}\"";
+        command.ExecuteNonQuery();
+        return new TestDatabase(dataDirectory, name);
+    }
+
+    /// <summary>An open connection to the forum's database, for checks the pages cannot show.</summary>
+    public DbConnection Open()
+    {
+        DbConnection connection = PostgresDatabase is null ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>
+    /// Runs SQL that works on both providers (identifiers in double quotes, parameters as @name) and returns the
+    /// first value.
+    /// </summary>
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, sql, parameters);
+        var value = await command.ExecuteScalarAsync();
+        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Each row of a query that works on both providers, read by <paramref name="read"/>.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    /// <inheritdoc cref="ScalarAsync"/>
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    public void Dispose()
+    {
+        if (PostgresDatabase is null)
+        {
+            return;
+        }
+        using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+        using var connection = OpenServer();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{PostgresDatabase}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+
+    private static NpgsqlConnection OpenServer()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+}
