@@ -23,7 +23,8 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>The PostgreSQL server for the tests (without a database name).</summary>
     public static string PostgresServer { get; } =
-        Environment.GetEnvironmentVariable("FORUM_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
+        Environment.GetEnvironmentVariable("FORUM_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=patientforum_test;Password=patientforum_test";
 
     /// <summary>The Redis server for the tests.</summary>
     public static string RedisServer { get; } = Environment.GetEnvironmentVariable("FORUM_TEST_REDIS") ?? "127.0.0.1:6380";
@@ -57,13 +58,13 @@ public sealed class TestDatabase : IDisposable
     public IReadOnlyDictionary<string, string> EnvironmentSettings =>
         Settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
 
-    /// <summary>A new, empty database for a forum whose files live in <paramref name="dataDirectory"/>.</summary>
-    public static TestDatabase Create(string dataDirectory)
+    /// <summary>A new, empty database for a forum whose files live in <paramref name="dataDirectory"/>, on this run's provider.</summary>
+    public static TestDatabase Create(string dataDirectory) =>
+        IsPostgres ? CreatePostgres(dataDirectory) : new TestDatabase(dataDirectory, null);
+
+    /// <summary>A new, empty PostgreSQL database whatever the run's provider, for tests of the scale-out set-up itself.</summary>
+    public static TestDatabase CreatePostgres(string dataDirectory)
     {
-        if (!IsPostgres)
-        {
-            return new TestDatabase(dataDirectory, null);
-        }
         var name = "pf_test_" + Guid.NewGuid().ToString("N");
         using var connection = OpenServer();
         using var command = connection.CreateCommand();

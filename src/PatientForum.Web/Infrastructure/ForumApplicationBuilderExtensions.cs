@@ -10,6 +10,8 @@ public static class ForumApplicationBuilderExtensions
     /// <summary>The request pipeline, in order.</summary>
     public static WebApplication UseForum(this WebApplication app)
     {
+        // First, so limits, logs and HTTPS checks see the client's address from a known proxy (Forum:Proxy).
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

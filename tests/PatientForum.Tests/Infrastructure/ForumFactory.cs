@@ -21,7 +21,10 @@ public class ForumFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <param name="sharedDatabase">A database that outlives this factory (a restart test's); by default a new one, dropped on dispose.</param>
+    /// <param name="sharedDatabase">
+    /// A database that outlives this factory (a restart test's; the subclass points Forum:DataDirectory at its
+    /// folder); by default a new one, dropped on dispose.
+    /// </param>
     protected ForumFactory(TestDatabase? sharedDatabase)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"));

@@ -13,9 +13,16 @@ namespace PatientForum.Web.Features.Search;
 /// </summary>
 public sealed class PostgresSearchEngine(ForumDbContext db) : FullTextSearchEngine(db)
 {
-    /// <summary>Matches marked with the snippet markers; fragments joined with an ellipsis.</summary>
-    private static readonly string s_headlineOptions =
-        $"StartSel={Snippets.Open}, StopSel={Snippets.Close}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
+    /// <summary>Matches marked with the snippet markers, in a passage of about the length SQLite's snippets have.</summary>
+    private static readonly string s_headlineOptions = $"StartSel={Snippets.Open}, StopSel={Snippets.Close}, MaxWords=30, MinWords=12, ShortWord=3";
+
+    /// <summary>
+    /// ts_headline drops what its parser reads as HTML tags and entities, but a snippet must show the member's text as
+    /// written. These characters stand in for &lt; &gt; &amp; while PostgreSQL picks the passage; stored text
+    /// holds no control characters, so the swap back is exact.
+    /// </summary>
+    private const string Markup = "<>&";
+    private const string MarkupStandIns = "\u0003\u0004\u0005";
 
     protected override List<DbParameter> MatchParameters(SearchQuery query) =>
         [.. query.Terms.Select((term, i) => new NpgsqlParameter("t" + i, TermText(term)))];
@@ -35,13 +42,40 @@ public sealed class PostgresSearchEngine(ForumDbContext db) : FullTextSearchEngi
 
     protected override async Task<Dictionary<int, string>> SnippetsAsync(SearchQuery query, IReadOnlyList<int> postIds, CancellationToken cancellationToken)
     {
+        // An opening post matched only by its thread's title shows the title, as SQLite's best-column snippet does.
         var sql = $"""
-            SELECT p."Id" AS "PostId", ts_headline('english', p."Markdown", {TsQuery(query)}, @options) AS "Snippet"
-            FROM "Posts" p WHERE p."Id" = ANY(@ids)
+            SELECT p."Id" AS "PostId",
+                   ts_headline('english',
+                       translate(CASE WHEN p."IsOpening" AND NOT to_tsvector('english', p."Markdown") @@ {TsQuery(query)}
+                                      THEN t."Title" ELSE p."Markdown" END, @markup, @standIns),
+                       {TsQuery(query)}, @options) AS "Snippet"
+            FROM "Posts" p JOIN "Threads" t ON t."Id" = p."ThreadId"
+            WHERE p."Id" = ANY(@ids)
             """;
-        List<DbParameter> parameters = [.. MatchParameters(query), new NpgsqlParameter("options", s_headlineOptions), new NpgsqlParameter("ids", postIds.ToArray())];
+        List<DbParameter> parameters =
+        [
+            .. MatchParameters(query),
+            new NpgsqlParameter("markup", Markup),
+            new NpgsqlParameter("standIns", MarkupStandIns),
+            new NpgsqlParameter("options", s_headlineOptions),
+            new NpgsqlParameter("ids", postIds.ToArray()),
+        ];
         var rows = await Db.Database.SqlQueryRaw<SnippetRow>(sql, [.. parameters]).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.PostId, r => r.Snippet);
+        return rows.ToDictionary(r => r.PostId, r => Restore(r.Snippet));
+    }
+
+    private static string Restore(string snippet)
+    {
+        var text = snippet.ToCharArray();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var standIn = MarkupStandIns.IndexOf(text[i], StringComparison.Ordinal);
+            if (standIn >= 0)
+            {
+                text[i] = Markup[standIn];
+            }
+        }
+        return new string(text);
     }
 
     public override Task<int> RebuildAsync(CancellationToken cancellationToken) =>

@@ -102,16 +102,17 @@ public sealed class ContactDeliveryTests
     [Fact]
     public async Task AppRestart_WithMessagesPending_LosesNothing()
     {
-        var data = Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"));
+        var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"))).FullName;
+        using var database = TestDatabase.Create(data);
         await using var smtp = new TestSmtpServer();
         string reference;
-        using (var before = new ContactForum(smtp, dataDirectory: data))
+        using (var before = new ContactForum(smtp, database: database))
         {
             reference = (await before.SubmitAsync("Res Tart", "restart@example.org", "Privacy", "Please delete my account data.")).TextOf(".reference")!;
         }
 
         await smtp.StartAsync();
-        using var after = new ContactForum(smtp, dataDirectory: data);
+        using var after = new ContactForum(smtp, database: database);
         _ = after.Server;
 
         var mail = await smtp.WaitForAsync(ContactForum.ConfiguredModerator, reference, TimeSpan.FromSeconds(45));

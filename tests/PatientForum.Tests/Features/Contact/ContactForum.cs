@@ -2,8 +2,12 @@ using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Contact;
 
-/// <summary>A forum whose mail goes to a real SMTP server on loopback, with one configured moderator address.</summary>
-public sealed class ContactForum(TestSmtpServer smtp, IDictionary<string, string?>? extra = null, string? dataDirectory = null) : ForumFactory
+/// <summary>
+/// A forum whose mail goes to a real SMTP server on loopback, with one configured moderator address. Given a
+/// <paramref name="database"/>, it is a restart of the forum whose files and database those are.
+/// </summary>
+public sealed class ContactForum(TestSmtpServer smtp, IDictionary<string, string?>? extra = null, TestDatabase? database = null)
+    : ForumFactory(database)
 {
     public const string ConfiguredModerator = "team@moderators.example.org";
 
@@ -16,11 +20,8 @@ public sealed class ContactForum(TestSmtpServer smtp, IDictionary<string, string
             var settings = new Dictionary<string, string?>(Smtp.ForumSettings)
             {
                 ["Forum:Moderation:ModeratorEmails:0"] = ConfiguredModerator,
+                ["Forum:DataDirectory"] = Database.DataDirectory,
             };
-            if (dataDirectory is not null)
-            {
-                settings["Forum:DataDirectory"] = dataDirectory;
-            }
             foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             {
                 settings[key] = value;
