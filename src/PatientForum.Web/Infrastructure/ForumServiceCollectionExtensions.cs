@@ -49,7 +49,10 @@ public static class ForumServiceCollectionExtensions
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With both lists empty the middleware would believe anyone, so no proxy configured means no header read.
+            forwarded.ForwardedHeaders = proxy.Value.KnownProxies.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
             foreach (var address in proxy.Value.KnownProxies)
