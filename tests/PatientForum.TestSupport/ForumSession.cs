@@ -7,16 +7,31 @@ namespace PatientForum.TestSupport;
 public sealed partial class ForumSession : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies;
 
-    private ForumSession(string baseUrl)
+    private ForumSession(string baseUrl, CookieContainer? cookies = null)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true })
+        _cookies = cookies ?? new CookieContainer();
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = true })
         {
             BaseAddress = new Uri(baseUrl),
         };
     }
 
     public string Email { get; private set; } = "";
+
+    /// <summary>
+    /// The same browser (the same cookies: sign-in, antiforgery) talking to another instance of the forum on this
+    /// machine, as a round-robin proxy would send it. Cookies are not kept apart by port.
+    /// </summary>
+    public ForumSession On(ForumServer other) => new(other.BaseUrl, _cookies) { Email = Email };
+
+    /// <summary>A page's status and body as this session gets it (redirects followed).</summary>
+    public async Task<(HttpStatusCode Status, string Url, string Html)> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath, await response.Content.ReadAsStringAsync());
+    }
 
     /// <summary>A visitor who is not signed in.</summary>
     public static ForumSession Visitor(ForumServer server) => new(server.BaseUrl);

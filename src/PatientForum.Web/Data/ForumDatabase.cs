@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -81,6 +82,15 @@ public static class ForumDatabase
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
             await scope.ServiceProvider.GetRequiredService<ForumSeeder>().SeedAsync(cancellationToken);
+
+            // The first Data Protection key is made here, under the lock, so instances starting together do not each
+            // make one and hand out cookies the others cannot read until their key rings refresh.
+            var keys = services.GetRequiredService<IKeyManager>();
+            if (keys.GetAllKeys().Count == 0)
+            {
+                var now = DateTimeOffset.UtcNow;
+                keys.CreateNewKey(now, now.AddDays(90));
+            }
         }
         finally
         {
