@@ -15,6 +15,7 @@ public static class SearchBenchmark
         ("common term", "q=pain"),
         ("phrase", "q=%22trigger+point%22"),
         ("filtered", "q=injection&topic=biologics&from=2025-01-01&to=2026-12-31&author=Patient+0042"),
+        ("topic filter", "q=pain&topic=rehab"),
     ];
 
     public static async Task<int> RunAsync(Options options)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
@@ -13,6 +12,13 @@ namespace PatientForum.Web.Features.Search;
 /// </summary>
 public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
 {
+    /// <summary>
+    /// How many of the newest matches a search ranks when more match. Ranking reads every matching row's length,
+    /// so ranking every match of a word found in most posts takes a second on a million posts; ranking the newest
+    /// matches keeps it flat, and a word that common says little about relevance anyway.
+    /// </summary>
+    public const int RankWindow = 20_000;
+
     protected ForumDbContext Db => db;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -27,7 +33,7 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
         // searches go straight to all matches, since a narrow filter would empty the candidates.
         var wanted = query.Page * query.PageSize + 1;
         var candidates = wanted * 5 + 200;
-        var filtered = query.TopicSlug is not null || query.Author is not null || query.From is not null || query.To is not null;
+        var filtered = IsFiltered(query);
         var (rows, candidatesUsed) = await PageAsync(query, filtered ? null : candidates, cancellationToken);
         if (rows.Count < Math.Min(wanted, query.PageSize + 1) && candidatesUsed >= candidates && !filtered)
         {
@@ -54,6 +60,15 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
     /// </summary>
     protected abstract string MatchSql(SearchQuery query, bool limited);
 
+    /// <summary>SQL selecting <c>PostId</c> of every matching post, unranked.</summary>
+    protected abstract string MatchIdsSql(SearchQuery query);
+
+    /// <summary>
+    /// SQL selecting <c>PostId</c> and <c>Score</c> (lower is better) of the posts whose ids are in
+    /// <paramref name="ids"/>.<c>PostId</c> and that match.
+    /// </summary>
+    protected abstract string RankSql(SearchQuery query, string ids);
+
     protected abstract DbParameter Parameter(string name, object value);
 
     /// <summary>A quoted identifier in the dialect, e.g. <c>"Posts"</c>.</summary>
@@ -62,7 +77,11 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
     /// <summary>Text with each match between <see cref="Snippets.Open"/> and <see cref="Snippets.Close"/>, per post id.</summary>
     protected abstract Task<Dictionary<int, string>> SnippetsAsync(SearchQuery query, IReadOnlyList<int> postIds, CancellationToken cancellationToken);
 
-    /// <summary>One page of rows, from the top <paramref name="candidates"/> matches (or all matches when null).</summary>
+    /// <summary>
+    /// One page of rows, from the top <paramref name="candidates"/> matches (or all matches when null). A filtered
+    /// search first finds the newest <see cref="RankWindow"/> matches that pass the filters, without ranking them,
+    /// then ranks only those: ranking and reading every match's post are what cost on a large forum.
+    /// </summary>
     private async Task<(List<Row> Rows, int Candidates)> PageAsync(SearchQuery query, int? candidates, CancellationToken cancellationToken)
     {
         var parameters = MatchParameters(query);
@@ -71,42 +90,33 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
             parameters.Add(Parameter("candidates", candidates));
         }
         string N(string identifier) => Name(identifier);
+        var related = $"""
+            JOIN {N("Threads")} t ON t.{N("Id")} = p.{N("ThreadId")}
+            JOIN {N("Topics")} tp ON tp.{N("Id")} = t.{N("TopicId")}
+            JOIN {N("AspNetUsers")} u ON u.{N("Id")} = p.{N("AuthorId")}
+            """;
+        var joins = $"JOIN {N("Posts")} p ON p.{N("Id")} = m.{N("PostId")}\n{related}";
+        var conditions = Conditions(query, parameters);
+        var kept = query.Author is not null
+            // A member's posts are few: start from them (through the author index), and match only those.
+            ? $"SELECT p.{N("Id")} AS {N("PostId")} FROM {N("Posts")} p {related} WHERE {conditions} ORDER BY p.{N("Id")} DESC LIMIT {RankWindow}"
+            // Otherwise start from the matches, newest first, and stop once the window is full.
+            : $"SELECT p.{N("Id")} AS {N("PostId")} FROM ({MatchIdsSql(query)} ORDER BY 1 DESC) m {joins} WHERE {conditions} LIMIT {RankWindow}";
+        var match = IsFiltered(query)
+            ? $"""
+                kept AS MATERIALIZED ({kept}),
+                m AS MATERIALIZED ({RankSql(query, "kept")})
+                """
+            : $"m AS MATERIALIZED ({MatchSql(query, candidates is not null)})";
         var sql = new StringBuilder($"""
-            WITH m AS MATERIALIZED ({MatchSql(query, candidates is not null)})
+            WITH {match}
             SELECT p.{N("Id")} AS {N("PostId")}, t.{N("Id")} AS {N("ThreadId")}, t.{N("Title")} AS {N("ThreadTitle")},
                    t.{N("Slug")} AS {N("ThreadSlug")}, tp.{N("Slug")} AS {N("TopicSlug")}, tp.{N("Name")} AS {N("TopicName")},
                    u.{N("DisplayName")} AS {N("AuthorName")}, p.{N("CreatedAt")} AS {N("CreatedAt")}, p.{N("State")} AS {N("State")}
             FROM m
-            JOIN {N("Posts")} p ON p.{N("Id")} = m.{N("PostId")}
-            JOIN {N("Threads")} t ON t.{N("Id")} = p.{N("ThreadId")}
-            JOIN {N("Topics")} tp ON tp.{N("Id")} = t.{N("TopicId")}
-            JOIN {N("AspNetUsers")} u ON u.{N("Id")} = p.{N("AuthorId")}
-            WHERE 1 = 1
+            {joins}
+            WHERE {conditions}
             """);
-        if (!query.IncludeHidden)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND p.{N("State")} = 0 AND NOT t.{N("IsHidden")}");
-        }
-        if (query.TopicSlug is not null)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND tp.{N("Slug")} = @topic");
-            parameters.Add(Parameter("topic", query.TopicSlug));
-        }
-        if (query.Author is not null)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND u.{N("NormalizedDisplayName")} = @author");
-            parameters.Add(Parameter("author", query.Author.ToUpperInvariant()));
-        }
-        if (query.From is { } from)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND p.{N("CreatedAt")} >= @from");
-            parameters.Add(Parameter("from", from));
-        }
-        if (query.To is { } to)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND p.{N("CreatedAt")} < @to");
-            parameters.Add(Parameter("to", to));
-        }
         sql.Append(query.Sort == SearchSort.Newest
             ? $" ORDER BY p.{N("CreatedAt")} DESC, p.{N("Id")} DESC"
             : $" ORDER BY m.{N("Score")}, p.{N("Id")} DESC");
@@ -120,11 +130,48 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
             return (rows, int.MaxValue);
         }
         List<DbParameter> countParameters = [.. MatchParameters(query), Parameter("candidates", candidates)];
-        var countSql = $"SELECT count(*) AS {N("Value")} FROM ({MatchSql(query, limited: true)}) c";
+        // Only whether there are at least as many matches as candidates matters here: count without ranking.
+        var countSql = $"SELECT count(*) AS {N("Value")} FROM ({MatchIdsSql(query)} LIMIT @candidates) c";
         var matched = await db.Database
             .SqlQueryRaw<int>(countSql, [.. countParameters])
             .SingleAsync(cancellationToken);
         return (rows, matched);
+    }
+
+    /// <summary>Whether the reader narrowed the search by topic, author or dates.</summary>
+    protected static bool IsFiltered(SearchQuery query) =>
+        query.TopicSlug is not null || query.Author is not null || query.From is not null || query.To is not null;
+
+    /// <summary>Visibility and the reader's filters over p (post), t (thread), tp (topic) and u (author); adds their parameters.</summary>
+    private string Conditions(SearchQuery query, List<DbParameter> parameters)
+    {
+        string N(string identifier) => Name(identifier);
+        var conditions = new List<string> { "1 = 1" };
+        if (!query.IncludeHidden)
+        {
+            conditions.Add($"p.{N("State")} = 0 AND NOT t.{N("IsHidden")}");
+        }
+        if (query.TopicSlug is not null)
+        {
+            conditions.Add($"tp.{N("Slug")} = @topic");
+            parameters.Add(Parameter("topic", query.TopicSlug));
+        }
+        if (query.Author is not null)
+        {
+            conditions.Add($"u.{N("NormalizedDisplayName")} = @author");
+            parameters.Add(Parameter("author", query.Author.ToUpperInvariant()));
+        }
+        if (query.From is { } from)
+        {
+            conditions.Add($"p.{N("CreatedAt")} >= @from");
+            parameters.Add(Parameter("from", from));
+        }
+        if (query.To is { } to)
+        {
+            conditions.Add($"p.{N("CreatedAt")} < @to");
+            parameters.Add(Parameter("to", to));
+        }
+        return string.Join(" AND ", conditions);
     }
 
     private sealed record Row(

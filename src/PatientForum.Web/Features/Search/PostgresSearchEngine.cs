@@ -36,6 +36,12 @@ public sealed class PostgresSearchEngine(ForumDbContext db) : FullTextSearchEngi
             : sql;
     }
 
+    protected override string MatchIdsSql(SearchQuery query) =>
+        $"""SELECT p."Id" AS "PostId" FROM "Posts" p WHERE p."SearchVector" @@ {TsQuery(query)}""";
+
+    protected override string RankSql(SearchQuery query, string ids) =>
+        $"""SELECT p."Id" AS "PostId", -ts_rank(p."SearchVector", {TsQuery(query)}, 1) AS "Score" FROM "Posts" p WHERE p."Id" IN (SELECT "PostId" FROM {ids}) AND p."SearchVector" @@ {TsQuery(query)}""";
+
     protected override DbParameter Parameter(string name, object value) => new NpgsqlParameter(name, value);
 
     protected override string Name(string identifier) => "\"" + identifier + "\"";

@@ -16,9 +16,28 @@ public sealed class SqliteSearchEngine(ForumDbContext db) : FullTextSearchEngine
 
     protected override List<DbParameter> MatchParameters(SearchQuery query) => [new SqliteParameter("@match", ToFts(query.Terms))];
 
-    protected override string MatchSql(SearchQuery query, bool limited) =>
-        $"SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match"
-        + (limited ? " ORDER BY " + (query.Sort == SearchSort.Newest ? "rowid DESC" : "Score") + " LIMIT @candidates" : "");
+    protected override string MatchSql(SearchQuery query, bool limited) => (limited, query.Sort) switch
+    {
+        (false, _) => $"SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match",
+        (true, SearchSort.Newest) => $"SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match ORDER BY rowid DESC LIMIT @candidates",
+
+        // FTS5 hands matches over newest first without ranking them; bm25 runs only on the rows the LIMIT lets out.
+        _ => $"""
+            SELECT PostId, Score FROM (
+                SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match
+                ORDER BY rowid DESC LIMIT {RankWindow})
+            ORDER BY Score LIMIT @candidates
+            """,
+    };
+
+    protected override string MatchIdsSql(SearchQuery query) => "SELECT rowid AS PostId FROM PostSearch WHERE PostSearch MATCH @match";
+
+    /// <remarks>
+    /// The unary + keeps FTS5 from looking each id up on its own (a seek per id); it scans the match once and
+    /// ranks only the rows in the set.
+    /// </remarks>
+    protected override string RankSql(SearchQuery query, string ids) =>
+        $"SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match AND +rowid IN (SELECT PostId FROM {ids})";
 
     protected override DbParameter Parameter(string name, object value) => new SqliteParameter("@" + name, value);
 
