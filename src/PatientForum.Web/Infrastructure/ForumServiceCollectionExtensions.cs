@@ -20,6 +20,7 @@ using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Options;
+using PatientForum.Web.Infrastructure.Redis;
 
 namespace PatientForum.Web.Infrastructure;
 
@@ -36,6 +37,7 @@ public static class ForumServiceCollectionExtensions
         builder.Services.AddForumLive();
         builder.Services.AddForumRateLimits();
         builder.Services.AddForumPageCache();
+        builder.Services.AddForumRedis();
         return builder;
     }
 

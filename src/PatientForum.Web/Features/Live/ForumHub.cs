@@ -23,7 +23,7 @@ public sealed class ForumHub(
     {
         await EnsureReadableAsync(threadId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Thread(threadId));
-        var readers = presence.Join(Context.ConnectionId, threadId);
+        var readers = await presence.JoinAsync(Context.ConnectionId, threadId);
         presenceNotifier.Changed(threadId);
         return readers;
     }
@@ -31,7 +31,7 @@ public sealed class ForumHub(
     public async Task LeaveThread(int threadId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Thread(threadId));
-        if (presence.Leave(Context.ConnectionId, threadId))
+        if (await presence.LeaveAsync(Context.ConnectionId, threadId))
         {
             presenceNotifier.Changed(threadId);
         }
@@ -79,7 +79,7 @@ public sealed class ForumHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var threadId in presence.LeaveAll(Context.ConnectionId))
+        foreach (var threadId in await presence.LeaveAllAsync(Context.ConnectionId))
         {
             presenceNotifier.Changed(threadId);
         }

@@ -25,7 +25,7 @@ public sealed class PresenceNotifier(IHubContext<ForumHub, IForumClient> hub, IP
             foreach (var threadId in _changed.Keys)
             {
                 _changed.TryRemove(threadId, out _);
-                await hub.Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, presence.Count(threadId));
+                await hub.Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, await presence.CountAsync(threadId));
             }
         }
     }

@@ -1,21 +1,24 @@
 namespace PatientForum.Web.Features.Live;
 
-/// <summary>Counts the connections that have each thread open, for "N reading now".</summary>
+/// <summary>
+/// Counts the connections that have each thread open, for "N reading now". Asynchronous because with several
+/// instances the count is kept in Redis (see <c>Infrastructure/Redis/RedisPresenceTracker</c>).
+/// </summary>
 public interface IPresenceTracker
 {
     /// <summary>Records that the connection reads the thread; returns the new count.</summary>
-    int Join(string connectionId, int threadId);
+    ValueTask<int> JoinAsync(string connectionId, int threadId);
 
     /// <summary>Returns false if the connection was not reading the thread.</summary>
-    bool Leave(string connectionId, int threadId);
+    ValueTask<bool> LeaveAsync(string connectionId, int threadId);
 
     /// <summary>Forgets a closed connection; returns the threads it was reading.</summary>
-    IReadOnlyList<int> LeaveAll(string connectionId);
+    ValueTask<IReadOnlyList<int>> LeaveAllAsync(string connectionId);
 
-    int Count(int threadId);
+    ValueTask<int> CountAsync(int threadId);
 }
 
-/// <summary>Presence for a single instance, held in memory.</summary>
+/// <summary>Presence for a single instance, held in memory; also each instance's own bookkeeping when Redis sums them.</summary>
 public sealed class InMemoryPresenceTracker : IPresenceTracker
 {
     private readonly Lock _lock = new();
@@ -74,6 +77,23 @@ public sealed class InMemoryPresenceTracker : IPresenceTracker
             return _readers.GetValueOrDefault(threadId);
         }
     }
+
+    /// <summary>Every connection and the threads it reads, as (connection, thread) pairs.</summary>
+    public IReadOnlyList<(string ConnectionId, int ThreadId)> Readers()
+    {
+        lock (_lock)
+        {
+            return [.. _threadsByConnection.SelectMany(pair => pair.Value.Select(threadId => (pair.Key, threadId)))];
+        }
+    }
+
+    ValueTask<int> IPresenceTracker.JoinAsync(string connectionId, int threadId) => ValueTask.FromResult(Join(connectionId, threadId));
+
+    ValueTask<bool> IPresenceTracker.LeaveAsync(string connectionId, int threadId) => ValueTask.FromResult(Leave(connectionId, threadId));
+
+    ValueTask<IReadOnlyList<int>> IPresenceTracker.LeaveAllAsync(string connectionId) => ValueTask.FromResult(LeaveAll(connectionId));
+
+    ValueTask<int> IPresenceTracker.CountAsync(int threadId) => ValueTask.FromResult(Count(threadId));
 
     private void Decrement(int threadId)
     {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PatientForum.Web.Infrastructure.Options;
 
-/// <summary>The <c>Forum</c> section: where the forum keeps its files and how pages are sized.</summary>
+/// <summary>The <c>Forum</c> section: where the forum keeps its files, how pages are sized, and the Redis that several instances share.</summary>
 public sealed class ForumOptions
 {
     public const string SectionName = "Forum";
@@ -27,4 +27,19 @@ public sealed class ForumOptions
 
     [Range(5, 200, ErrorMessage = "Forum:PostsPerPage must be between 5 and 200.")]
     public int PostsPerPage { get; set; } = 20;
+
+    /// <summary>
+    /// A StackExchange.Redis connection string (e.g. <c>127.0.0.1:6379</c>). Set it when several instances serve
+    /// the forum: live updates, the visitors' page cache, presence counts and rate limits then go through Redis.
+    /// Empty (the default): all of them stay in this process's memory and no Redis is needed.
+    /// </summary>
+    [MaxLength(2000, ErrorMessage = "Forum:Redis must be a Redis connection string of at most 2000 characters.")]
+    public string Redis { get; set; } = "";
+
+    /// <summary>
+    /// Starts every Redis key and live-update channel name, so several forums (or test runs) can share one Redis.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Forum:RedisPrefix must not be empty.")]
+    [RegularExpression("^[A-Za-z0-9_.-]{1,64}$", ErrorMessage = "Forum:RedisPrefix must be 1 to 64 letters, digits, '_', '.' or '-'.")]
+    public string RedisPrefix { get; set; } = "patientforum";
 }

@@ -1,0 +1,52 @@
+using System.Net;
+using PatientForum.Tests.Infrastructure;
+
+namespace PatientForum.Tests.Features.ScaleOut;
+
+/// <summary>
+/// Rate limits with two instances behind a round-robin proxy: what one instance counted, the other enforces,
+/// with the same 429 and Retry-After as one instance gives.
+/// </summary>
+public sealed class SharedRateLimitTests(SharedRateLimitTests.LimitedPair pair) : IClassFixture<SharedRateLimitTests.LimitedPair>
+{
+    public sealed class LimitedPair() : RedisPair(new Dictionary<string, string?> { ["Forum:RateLimits:Enabled"] = "true" });
+
+    [Fact]
+    public async Task ReplyThroughA_ThenAtOnceThroughB_IsRefusedWith429AndRetryAfter()
+    {
+        var member = await Members.RegisterConfirmedAsync(pair.A);
+        var path = await Compose.StartThreadPathAsync(member, "rehab", "Limits across instances", "Opening.");
+        var sameMemberOnB = RedisPair.On(member, pair.B);
+
+        var first = await Compose.ReplyAsync(member, path, "First reply, through A.");
+        var second = await Compose.ReplyAsync(sameMemberOnB, path, "Second reply through B, too soon.");
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.Status);
+        Assert.Equal(TimeSpan.FromSeconds(5), second.Response.Headers.RetryAfter?.Delta);
+        var thread = await member.Client.GetOkAsync(path);
+        Assert.DoesNotContain(thread.TextsOf(".post-body"), body => body.Contains("too soon", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignIn_SixAttemptsOnA_SeventhFromTheSameAddressOnB_Gets429WithRetryAfter()
+    {
+        var statuses = new List<HttpStatusCode>();
+        ForumClient.Page? last = null;
+        for (var i = 0; i < 7; i++)
+        {
+            using var client = (i < 6 ? pair.A : pair.B).CreateForumClient();
+            var form = await client.GetOkAsync("/account/login");
+            last = await client.SubmitAsync(form, "form[action='/account/login']", new Dictionary<string, string?>
+            {
+                ["Email"] = "nobody@example.org",
+                ["Password"] = "not the password",
+            });
+            statuses.Add(last.Status);
+        }
+
+        Assert.All(statuses.Take(6), status => Assert.NotEqual(HttpStatusCode.TooManyRequests, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[6]);
+        Assert.Equal(TimeSpan.FromMinutes(1), last!.Response.Headers.RetryAfter?.Delta);
+    }
+}
