@@ -61,6 +61,8 @@ DO $$BEGIN
     CREATE ROLE patientforum_test LOGIN CREATEDB PASSWORD 'patientforum_test';
   END IF;
 END$$;
+-- Dropping a test database ends its remaining sessions (DROP DATABASE ... WITH (FORCE)).
+GRANT pg_signal_backend TO patientforum_test;
 SQL
 export FORUM_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=patientforum_test;Password=patientforum_test"
 

@@ -142,7 +142,20 @@ public sealed class TestDatabase : IDisposable
         using var connection = OpenServer();
         using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{PostgresDatabase}\" WITH (FORCE)";
-        command.ExecuteNonQuery();
+
+        // A session of the server's own (autovacuum) may hold the database for a moment.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException) when (attempt < 10)
+            {
+                Thread.Sleep(200 * attempt);
+            }
+        }
     }
 
     private static NpgsqlConnection OpenServer()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Options;
 
@@ -14,6 +15,7 @@ public sealed partial class ForumSeeder(
     RoleManager<IdentityRole> roles,
     IPostRenderer renderer,
     ForumPaths paths,
+    PageCache pageCache,
     TimeProvider clock,
     ILogger<ForumSeeder> logger)
 {
@@ -115,7 +117,18 @@ public sealed partial class ForumSeeder(
         {
             RetireThread(orphan);
         }
+        var changed = db.ChangeTracker.Entries<ForumThread>().Where(e => e.State != EntityState.Unchanged).Select(e => e.Entity.Id).ToList();
         await db.SaveChangesAsync(cancellationToken);
+
+        // With a shared page cache (Redis), pages cached before this start would otherwise outlive the change.
+        if (changed.Count > 0)
+        {
+            await pageCache.ListsChangedAsync(cancellationToken);
+            foreach (var threadId in changed.Where(id => id > 0))
+            {
+                await pageCache.ThreadChangedAsync(threadId, cancellationToken);
+            }
+        }
     }
 
     private void CreateThread(GuidePart part, Topic topic, ForumUser author, DateTime now)

@@ -57,7 +57,8 @@ public static class ForumRedis
         services.AddStackExchangeRedisOutputCache(_ => { });
         services.AddOptions<RedisOutputCacheOptions>().Configure<RedisConnection, RedisKeys>((options, redis, keys) =>
         {
-            options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
+            // Its own connection: the store closes the one it holds when it is disposed.
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.ConnectOwn());
             options.InstanceName = keys.PageCachePrefix;
         });
         var inRedis = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));

@@ -21,6 +21,13 @@ public sealed class RedisConnection(IOptions<ForumOptions> forum) : IDisposable
     /// <summary>False while Redis is unreachable; callers skip work that would only fail.</summary>
     public bool IsConnected => IsConfigured && _multiplexer.Value.IsConnected;
 
+    /// <summary>
+    /// A connection of the caller's own, for a library that closes the connection it is given when it is disposed
+    /// (the Redis page-cache store does): closing the shared one would leave the backplane unsubscribing on a dead
+    /// connection as the host stops.
+    /// </summary>
+    public IConnectionMultiplexer ConnectOwn() => Connect(forum.Value);
+
     public static bool IsConnectionString(string value)
     {
         try
