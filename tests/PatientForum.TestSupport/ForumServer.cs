@@ -55,6 +55,22 @@ public sealed class ForumServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A new server, started; disposed again if it does not start.</summary>
+    public static async Task<ForumServer> StartNewAsync(IReadOnlyDictionary<string, string>? settings = null, TestDatabase? database = null)
+    {
+        var server = new ForumServer(settings, database);
+        try
+        {
+            await server.StartAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("dotnet")

@@ -37,12 +37,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await serverStart;
     }
 
-    /// <summary>A new, isolated browser session (its own cookies) with a page that records errors.</summary>
-    public async Task<WatchedPage> NewPageAsync(ViewportSize? viewport = null)
+    /// <summary>
+    /// A new, isolated browser session (its own cookies) with a page that records errors, on the collection's
+    /// server or on <paramref name="server"/>.
+    /// </summary>
+    public async Task<WatchedPage> NewPageAsync(ViewportSize? viewport = null, ForumServer? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl,
+            BaseURL = (server ?? Server).BaseUrl,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();

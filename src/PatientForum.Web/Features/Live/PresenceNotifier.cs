@@ -7,7 +7,8 @@ namespace PatientForum.Web.Features.Live;
 /// Sends "N reading now" at most once per interval per thread. Broadcasting on every join would cost
 /// N² messages when N readers arrive together (a shared link), so changes are coalesced.
 /// </summary>
-public sealed class PresenceNotifier(IHubContext<ForumHub, IForumClient> hub, IPresenceTracker presence, TimeProvider clock)
+public sealed partial class PresenceNotifier(
+    IHubContext<ForumHub, IForumClient> hub, IPresenceTracker presence, TimeProvider clock, ILogger<PresenceNotifier> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -25,8 +26,25 @@ public sealed class PresenceNotifier(IHubContext<ForumHub, IForumClient> hub, IP
             foreach (var threadId in _changed.Keys)
             {
                 _changed.TryRemove(threadId, out _);
-                await hub.Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, await presence.CountAsync(threadId));
+                await SendAsync(threadId);
             }
         }
     }
+
+    // A failed send (the Redis backplane away) must not end this service, which would stop the whole host;
+    // readers get a fresh count when they join again.
+    private async Task SendAsync(int threadId)
+    {
+        try
+        {
+            await hub.Clients.Group(LiveGroups.Thread(threadId)).Presence(threadId, await presence.CountAsync(threadId));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSendFailed(threadId, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Presence for thread {ThreadId} not sent: {ErrorType}")]
+    private partial void LogSendFailed(int threadId, string errorType);
 }

@@ -38,7 +38,10 @@ public static class ForumRedis
 
     private static bool UsesRedis(IServiceProvider services) => services.GetRequiredService<RedisConnection>().IsConfigured;
 
-    /// <summary>The SignalR Redis backplane for the forum's one hub; its channels take the prefix from the connection.</summary>
+    /// <summary>
+    /// The SignalR Redis backplane for the forum's one hub; its channels take the prefix from the connection. Live
+    /// connections are ended when the link to Redis fails, so their pages catch up (see <see cref="BackplaneLossFilter"/>).
+    /// </summary>
     private static void AddBackplane(IServiceCollection services)
     {
         services.AddOptions<RedisOptions>().Configure<RedisConnection>(
@@ -48,6 +51,15 @@ public static class ForumRedis
         services.AddSingleton<HubLifetimeManager<ForumHub>>(sp => UsesRedis(sp)
             ? ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<ForumHub>>(sp)
             : ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<ForumHub>>(sp));
+
+        services.AddSingleton<BackplaneLossFilter>();
+        services.AddOptions<HubOptions>().Configure<RedisConnection>((options, redis) =>
+        {
+            if (redis.IsConfigured)
+            {
+                options.AddFilter<BackplaneLossFilter>();
+            }
+        });
     }
 
     /// <summary>The Redis output-cache store (made fail-open) in place of AddOutputCache's in-memory one.</summary>

@@ -81,17 +81,7 @@ public sealed partial class TwoInstanceTests
         {
             settings[key] = value;
         }
-        var server = new ForumServer(settings, database);
-        try
-        {
-            await server.StartAsync();
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        return await ForumServer.StartNewAsync(settings, database);
     }
 
     [GeneratedRegex("PF-[A-Z0-9]{6,}")]

@@ -50,17 +50,7 @@ public sealed partial class ProxyTests
         {
             settings["Forum__Proxy__KnownProxies__0"] = knownProxy;
         }
-        var server = new ForumServer(settings);
-        try
-        {
-            await server.StartAsync();
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        return await ForumServer.StartNewAsync(settings);
     }
 
     /// <summary>Signs in with a wrong password <paramref name="count"/> times as the client a proxy calls <paramref name="clientAddress"/>.</summary>

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
+
+namespace PatientForum.Web.Infrastructure.Redis;
+
+/// <summary>
+/// Ends this instance's live connections when its Redis subscription connection fails. Whatever is published
+/// while the link is down is lost, and a page whose connection stayed open would never learn that it missed
+/// something. A page whose connection ends reconnects by itself (that succeeds only once Redis answers again,
+/// since the backplane subscribes every new connection), joins its thread again and fetches every reply newer
+/// than the last one it shows.
+/// </summary>
+public sealed class BackplaneLossFilter(RedisConnection redis, RedisOutage outage) : IHubFilter
+{
+    private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new(StringComparer.Ordinal);
+    private int _watching;
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        if (Interlocked.Exchange(ref _watching, 1) == 0)
+        {
+            redis.Multiplexer.ConnectionFailed += OnConnectionFailed;
+        }
+        _connections[context.Context.ConnectionId] = context.Context;
+        await next(context);
+
+        // The link may have failed between the backplane subscribing this connection and the line above.
+        if (!redis.Multiplexer.GetSubscriber().IsConnected())
+        {
+            context.Context.Abort();
+        }
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        _connections.TryRemove(context.Context.ConnectionId, out _);
+        return next(context, exception);
+    }
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType != ConnectionType.Subscription || _connections.IsEmpty)
+        {
+            return;
+        }
+        foreach (var connection in _connections.Values)
+        {
+            connection.Abort();
+        }
+        outage.Failed("live updates", "live connections were ended; their pages reconnect and catch up once Redis answers",
+            e.Exception ?? new RedisConnectionException(e.FailureType, e.FailureType.ToString()));
+    }
+}
