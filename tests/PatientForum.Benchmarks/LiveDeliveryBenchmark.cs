@@ -64,7 +64,7 @@ public static class LiveDeliveryBenchmark
     }
 
     /// <summary>Times one round: from just before the trigger until the last reader has the message.</summary>
-    private sealed class Probe(int readers)
+    internal sealed class Probe(int readers)
     {
         private readonly List<double> _samples = [];
         private long _start;

@@ -5,6 +5,7 @@ using PatientForum.Benchmarks;
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- search [--sizes 10000,100000,1000000] [--requests 200]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- mail [--messages 1000]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- generate --posts 1000000 [--data folder]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- scale-out [--seconds 10] [--connections 64] [--readers 200]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- bare-hub --port 5099   (started by "live")
 var command = args.Length > 0 ? args[0] : "live";
 return command switch
@@ -13,6 +14,7 @@ return command switch
     "search" => await SearchBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "mail" => await MailBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "generate" => await Generate(Options.Parse(args.Skip(1))),
+    "scale-out" => await ScaleOutBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "bare-hub" => await BareHubServer.RunAsync(Options.Parse(args.Skip(1))),
     _ => Usage(),
 };
@@ -27,6 +29,6 @@ static async Task<int> Generate(Options options)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] | mail [--messages N] | generate --posts N | bare-hub --port N");
+    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] | mail [--messages N] | generate --posts N | scale-out [--seconds N] | bare-hub --port N");
     return 2;
 }
