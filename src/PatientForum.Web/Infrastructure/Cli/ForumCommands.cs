@@ -16,6 +16,7 @@ public static class ForumCommands
           users remove-role <moderator|admin> <email>   take it away again
           search rebuild                                rebuild the full-text search index from the posts
           db backup <file>                              a consistent copy of the database, taken while the forum runs
+          db copy --to-postgres "<connection string>"   copy this SQLite forum into an empty PostgreSQL database
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "search" or "db";
@@ -28,6 +29,10 @@ public static class ForumCommands
             var written = await ForumDatabase.BackupAsync(backupScope.ServiceProvider.GetRequiredService<ForumDbContext>(), file, CancellationToken.None);
             Console.WriteLine($"Backup written to {written}.");
             return 0;
+        }
+        if (args is ["db", "copy", "--to-postgres", var connectionString])
+        {
+            return await CopyToPostgresAsync(services, connectionString);
         }
         if (args is ["search", "rebuild"])
         {
@@ -70,6 +75,28 @@ public static class ForumCommands
         Console.WriteLine(verb == "add-role"
             ? $"{user.DisplayName} is now {role}."
             : $"{user.DisplayName} is no longer {role}.");
+        return 0;
+    }
+
+    private static async Task<int> CopyToPostgresAsync(IServiceProvider services, string connectionString)
+    {
+        await using var scope = services.CreateAsyncScope();
+        IReadOnlyList<DatabaseCopy.TableCopy> copied;
+        try
+        {
+            copied = await DatabaseCopy.ToPostgresAsync(scope.ServiceProvider.GetRequiredService<ForumDbContext>(), connectionString, CancellationToken.None);
+        }
+        catch (InvalidOperationException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message);
+            return 1;
+        }
+        var width = copied.Max(t => t.Table.Length);
+        Console.WriteLine("Copied into PostgreSQL:");
+        foreach (var table in copied)
+        {
+            Console.WriteLine($"  {table.Table.PadRight(width)}  {table.Rows,9}");
+        }
         return 0;
     }
 }
