@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Accounts;
@@ -69,6 +71,30 @@ public sealed partial class TwoFactorTests(ForumFactory factory) : IClassFixture
 
         Assert.Equal("/t/rehab", done.Url);
         Assert.Equal(member.DisplayName, done.TextOf(".signed-in-as strong"));
+    }
+
+    [Fact]
+    public async Task SignIn_WithRememberThisDevice_SkipsTheCodeOnlyOnThatDevice()
+    {
+        var member = await MemberWithTwoFactorAsync();
+        var deviceCookies = new CookieContainer();
+        var device = ClientWith(deviceCookies);
+        var step = await PasswordAsync(device, member);
+        await device.SubmitAsync(step, $"form[action='{CodeStep}']", new Dictionary<string, string?>
+        {
+            ["Code"] = Totp.Code(member.AuthenticatorKey!),
+            ["RememberDevice"] = "true",
+        });
+
+        // The same device after the browser closed: its session cookie is gone, the remembered-device one is not.
+        var reopened = new CookieContainer();
+        reopened.Add(deviceCookies.GetCookies(device.Http.BaseAddress!)["pf_2fa_device"] ?? throw new InvalidOperationException("No remembered-device cookie."));
+        var again = await PasswordAsync(ClientWith(reopened), member);
+        var elsewhere = await PasswordAsync(factory.CreateForumClient(), member);
+
+        Assert.Equal("/", again.Url);
+        Assert.Equal(member.DisplayName, again.TextOf(".signed-in-as strong"));
+        Assert.StartsWith(CodeStep, elsewhere.Url, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,6 +221,9 @@ public sealed partial class TwoFactorTests(ForumFactory factory) : IClassFixture
         Assert.Equal(expected[2..], Totp.Code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", DateTimeOffset.FromUnixTimeSeconds(unixSeconds)));
     }
 
+    private ForumClient ClientWith(CookieContainer cookies) =>
+        new(factory.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)), factory, cookies);
+
     private async Task<Member> MemberWithTwoFactorAsync()
     {
         var member = await Members.RegisterConfirmedAsync(factory);
@@ -231,4 +260,35 @@ public sealed partial class TwoFactorTests(ForumFactory factory) : IClassFixture
 
     [GeneratedRegex("^([a-z2-7]{4} )+[a-z2-7]{1,4}$")]
     private static partial Regex GroupsOfFour();
+}
+
+/// <summary>The code step shares the sign-in rate limit (per address), with its own forum so no other test's attempts count.</summary>
+public sealed class TwoFactorRateLimitTests(Security.RateLimitTests.LimitedForum factory) : IClassFixture<Security.RateLimitTests.LimitedForum>
+{
+    [Fact]
+    public async Task CodeStep_PastTheSignInLimit_Gets429WithRetryAfter()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var key = (await TwoFactor.EnableAsync(member.Client)).Key;
+        var client = factory.CreateForumClient();
+        var login = await client.GetOkAsync("/account/login");
+        var step = await client.SubmitAsync(login, "form[action='/account/login']", new Dictionary<string, string?>
+        {
+            ["Email"] = member.Email,
+            ["Password"] = member.Password,
+        });
+
+        var answers = new List<ForumClient.Page>();
+        for (var i = 0; i < 10 && answers.LastOrDefault()?.Status != HttpStatusCode.TooManyRequests; i++)
+        {
+            answers.Add(await client.SubmitAsync(step, "form[action='/account/login/two-factor']", new Dictionary<string, string?>
+            {
+                ["Code"] = TwoFactorTests.WrongCode(key),
+            }));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, answers[0].Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1].Status);
+        Assert.NotNull(answers[^1].Response.Headers.RetryAfter);
+    }
 }
