@@ -85,14 +85,35 @@ public sealed partial class ForumSession : IDisposable
         };
     }
 
-    /// <summary>Signs in again, e.g. after a role change, so the cookie carries the new roles.</summary>
+    /// <summary>The key this member's "authenticator app" holds, once <see cref="TurnOnTwoFactorAsync"/> has run.</summary>
+    public string? AuthenticatorKey { get; private set; }
+
+    /// <summary>
+    /// Signs in again, e.g. after a role change, so the cookie carries the new roles; with two-factor sign-in on,
+    /// through the code step too.
+    /// </summary>
     public async Task SignInAgainAsync()
     {
-        await SubmitAsync("/account/login", "/account/login", new()
+        using var response = await SubmitAsync("/account/login", "/account/login", new()
         {
             ["Email"] = Email,
             ["Password"] = "session password 1",
         });
+        if (AuthenticatorKey is not null)
+        {
+            using var signedIn = await SubmitAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = Totp.Code(AuthenticatorKey) });
+        }
+    }
+
+    /// <summary>Turns on two-factor sign-in through its page, as staff must, with a code from the key the page shows.</summary>
+    public async Task TurnOnTwoFactorAsync()
+    {
+        var html = await _http.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative));
+        var key = SharedKeyPattern().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("No shared key on /account/two-factor.");
+        using var response = await SubmitAsync("/account/two-factor", "/account/two-factor/enable", new() { ["Code"] = Totp.Code(key) });
+        AuthenticatorKey = key;
     }
 
     public void Dispose() => _http.Dispose();
@@ -117,4 +138,7 @@ public sealed partial class ForumSession : IDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("id=\"shared-key\">([^<]+)<")]
+    private static partial Regex SharedKeyPattern();
 }

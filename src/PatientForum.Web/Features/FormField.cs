@@ -12,4 +12,5 @@ public sealed record FormField(
     string? Hint = null,
     string? Autocomplete = null,
     int? MaxLength = null,
-    bool Required = true);
+    bool Required = true,
+    string? InputMode = null);

@@ -49,6 +49,7 @@ public static class ForumServiceCollectionExtensions
         services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
             // With both lists empty the middleware would believe anyone, so no proxy configured means no header read.
@@ -124,13 +125,14 @@ public static class ForumServiceCollectionExtensions
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddScoped<IAuthorizationHandler, NotSuspendedHandler>();
+        services.AddForumTwoFactor();
         services.AddAuthorizationBuilder()
             .AddPolicy(ForumPolicies.CanPost, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireClaim(ForumClaims.EmailConfirmed, "true")
                 .AddRequirements(new NotSuspendedRequirement()))
-            .AddPolicy(ForumPolicies.Moderator, policy => policy.RequireRole(ForumRoles.Moderator, ForumRoles.Admin))
-            .AddPolicy(ForumPolicies.Admin, policy => policy.RequireRole(ForumRoles.Admin));
+            .AddPolicy(ForumPolicies.Moderator, policy => policy.RequireRole(ForumRoles.Moderator, ForumRoles.Admin).AddRequirements(new StaffTwoFactorRequirement()))
+            .AddPolicy(ForumPolicies.Admin, policy => policy.RequireRole(ForumRoles.Admin).AddRequirements(new StaffTwoFactorRequirement()));
     }
 
     private static void AddForumEmail(this IServiceCollection services)

@@ -83,6 +83,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var email = await BrowserMembers.RegisterConfirmedAsync(admin, fixture.Server);
         Assert.Equal(0, await fixture.Server.RunCommandAsync("users", "add-role", "admin", email));
         await BrowserMembers.SignInAgainAsync(admin.Page, email);
+        await admin.Page.GotoAsync("/moderation");
+        await Expect(admin.Page.Locator(".notice")).ToContainTextAsync("must turn on two-factor sign-in");
+        await AssertAccessibleAsync(admin.Page, "two-factor set-up, required of staff");
+        await BrowserMembers.SignInAgainAsync(admin.Page, email, await BrowserMembers.TurnOnTwoFactorAsync(admin.Page));
 
         using var author = await ForumSession.CreateConfirmedMemberAsync(fixture.Server);
         var thread = await author.StartThreadAsync("rehab", $"Flag me {Guid.NewGuid():N}", "An opening post to review.");
@@ -105,6 +109,42 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await admin.Page.Locator("a[href^='/moderation/users/']").First.ClickAsync();
         await AssertAccessibleAsync(admin.Page, "user moderation");
         admin.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task TwoFactorPages_OnAPhone_HaveNoAxeViolations_AndSignInTakesTheCode()
+    {
+        await using var member = await fixture.NewPageAsync(s_phone);
+        var page = member.Page;
+        var email = await BrowserMembers.RegisterConfirmedAsync(member, fixture.Server);
+        await page.GotoAsync("/account/two-factor");
+        await page.Locator("details summary").ClickAsync();
+        await AssertAccessibleAsync(page, "two-factor set-up");
+
+        await page.GetByLabel("Code from your authenticator app").FillAsync("000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await Expect(page.Locator("#Code-error")).ToContainTextAsync("not right");
+        await AssertAccessibleAsync(page, "two-factor set-up with a wrong code");
+
+        var key = await BrowserMembers.TurnOnTwoFactorAsync(page);
+        await AssertAccessibleAsync(page, "recovery codes");
+        await page.GotoAsync("/account/two-factor");
+        await AssertAccessibleAsync(page, "two-factor settings, on");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(BrowserMembers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your sign-in code");
+        await AssertAccessibleAsync(page, "sign-in code step");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Use a recovery code" }).ClickAsync();
+        await AssertAccessibleAsync(page, "sign-in with a recovery code");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Use a code from your app instead" }).ClickAsync();
+        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".signed-in-as")).ToBeVisibleAsync();
+        member.AssertNoProblems();
     }
 
     [Fact]

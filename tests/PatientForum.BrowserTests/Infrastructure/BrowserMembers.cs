@@ -27,8 +27,11 @@ public static class BrowserMembers
         return email;
     }
 
-    /// <summary>Signs out and in again, so the cookie carries roles granted meanwhile.</summary>
-    public static async Task SignInAgainAsync(IPage page, string email)
+    /// <summary>
+    /// Signs out and in again, so the cookie carries roles granted meanwhile; with <paramref name="authenticatorKey"/>,
+    /// through the code step too, with a code computed from the key as an authenticator app would.
+    /// </summary>
+    public static async Task SignInAgainAsync(IPage page, string email, string? authenticatorKey = null)
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
@@ -36,7 +39,24 @@ public static class BrowserMembers
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        if (authenticatorKey is not null)
+        {
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Enter your sign-in code");
+            await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(authenticatorKey));
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        }
         await Assertions.Expect(page.Locator(".signed-in-as")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Turns on two-factor sign-in through its page, as staff must; returns the key the "app" holds.</summary>
+    public static async Task<string> TurnOnTwoFactorAsync(IPage page)
+    {
+        await page.GotoAsync("/account/two-factor");
+        var key = (await page.Locator("#shared-key").TextContentAsync())!.Trim();
+        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your recovery codes");
+        return key;
     }
 
     /// <summary>Starts a thread through the compose page; returns the thread's path.</summary>

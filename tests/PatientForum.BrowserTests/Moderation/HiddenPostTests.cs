@@ -35,6 +35,7 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
 
         using var moderator = await ForumSession.CreateConfirmedMemberAsync(server);
         Assert.Equal(0, await server.RunCommandAsync("users", "add-role", "moderator", moderator.Email));
+        await moderator.TurnOnTwoFactorAsync();
         await moderator.SignInAgainAsync();
         await moderator.SubmitAsync($"/moderation/posts/{postId}", $"/moderation/posts/{postId}/restore", new() { ["Reason"] = "Checked: not spam" });
 

@@ -128,6 +128,11 @@ public sealed class AccountController(
         {
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactorSignInController.Code), "TwoFactorSignIn",
+                new { returnUrl = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null, rememberMe = form.RememberMe });
+        }
         ModelState.AddModelError("", result.IsLockedOut
             ? "Too many failed attempts. This account is locked for a few minutes; try again later or reset your password."
             : "That email address and password do not match an account.");

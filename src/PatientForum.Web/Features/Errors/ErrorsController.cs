@@ -10,7 +10,9 @@ public sealed class ErrorsController : Controller
     [Route("/error/{code:int?}")]
     [ResponseCache(NoStore = true)]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int? code)
+    // From the route only: a re-executed POST still carries its form, and a field named "Code" (the sign-in
+    // code step's) would otherwise become the status code.
+    public IActionResult Show([FromRoute] int? code)
     {
         var status = code ?? StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;

@@ -19,6 +19,7 @@ public sealed class SampleSettingsTests
         { ModerationOptions.SectionName, typeof(ModerationOptions) },
         { ContactOptions.SectionName, typeof(ContactOptions) },
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
+        { SecurityOptions.SectionName, typeof(SecurityOptions) },
     };
 
     [Theory]

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using PatientForum.Web.Data;
+using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure.Options;
+using PatientForum.Web.Infrastructure.Security;
+
+namespace PatientForum.Web.Features.Accounts;
+
+/// <summary>
+/// A member's own two-factor settings: set up an authenticator app, turn it off, replace the recovery codes.
+/// Every change that touches the security stamp signs the member in again at once, so this session keeps
+/// going and its cookie says straight away whether two-factor is on (the staff pages read that).
+/// </summary>
+[Authorize]
+[Route("account/two-factor")]
+public sealed class TwoFactorController(
+    UserManager<ForumUser> users,
+    SignInManager<ForumUser> signIn,
+    IOptions<SecurityOptions> security) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? returnUrl)
+    {
+        var user = await CurrentUserAsync();
+        return user is null ? Challenge() : View(await PageForAsync(user, returnUrl));
+    }
+
+    [HttpPost("enable")]
+    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    public async Task<IActionResult> Enable(EnableTwoFactorForm form)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorKeys.CleanCode(form.Code)))
+        {
+            ModelState.AddModelError(nameof(form.Code), "That code is not right. Check that the key in your app matches the one shown here, and enter the code it shows now.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Index), await PageForAsync(user, form.ReturnUrl));
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorKeys.RecoveryCodeCount);
+        await signIn.RefreshSignInAsync(user);
+        return View("RecoveryCodes", new RecoveryCodesPage([.. codes ?? []], Local(form.ReturnUrl)));
+    }
+
+    [HttpPost("disable")]
+    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    public async Task<IActionResult> Disable([Bind(Prefix = "Off")] TwoFactorProofForm form)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (!await ProvesItIsTheMemberAsync(user, form))
+        {
+            return View(nameof(Index), await PageForAsync(user, null));
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+
+        // A new key, so a phone that is lost or sold cannot make codes if two-factor is turned on again.
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.ForgetTwoFactorClientAsync();
+        await signIn.RefreshSignInAsync(user);
+        return View("Message", new MessagePage("Two-factor sign-in is off", "Signing in now takes only your password. You can turn two-factor sign-in on again from the Security page."));
+    }
+
+    [HttpPost("recovery-codes")]
+    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    public async Task<IActionResult> RecoveryCodes([Bind(Prefix = "New")] TwoFactorProofForm form)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+        if (!await ProvesItIsTheMemberAsync(user, form))
+        {
+            return View(nameof(Index), await PageForAsync(user, null));
+        }
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorKeys.RecoveryCodeCount);
+        return View("RecoveryCodes", new RecoveryCodesPage([.. codes ?? []], null));
+    }
+
+    private async Task<ForumUser?> CurrentUserAsync() => await users.GetUserAsync(User);
+
+    private async Task<TwoFactorPage> PageForAsync(ForumUser user, string? returnUrl)
+    {
+        var required = security.Value.RequireTwoFactorForStaff && Viewer.IsStaff(User);
+        if (user.TwoFactorEnabled)
+        {
+            return new TwoFactorPage(true, required, null, null, await users.CountRecoveryCodesAsync(user), Local(returnUrl));
+        }
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            // A new key changes the security stamp; signing in again keeps this session valid.
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+        return new TwoFactorPage(false, required, TwoFactorKeys.Format(key), TwoFactorKeys.AuthenticatorUri(user.Email!, key), 0, Local(returnUrl));
+    }
+
+    /// <summary>A current code from the app, or the password; a wrong password counts towards lockout.</summary>
+    private async Task<bool> ProvesItIsTheMemberAsync(ForumUser user, TwoFactorProofForm form)
+    {
+        var code = TwoFactorKeys.CleanCode(form.Code);
+        if (code.Length > 0 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return true;
+        }
+        if (!string.IsNullOrEmpty(form.Password) && (await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true)).Succeeded)
+        {
+            return true;
+        }
+        ModelState.AddModelError("", code.Length == 0 && string.IsNullOrEmpty(form.Password)
+            ? "Enter a code from your authenticator app, or your password."
+            : "That code or password is not right.");
+        return false;
+    }
+
+    private string? Local(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+}
