@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace PatientForum.Web.Features.Errors;
@@ -10,9 +11,13 @@ public sealed class ErrorsController : Controller
     [Route("/error/{code:int?}")]
     [ResponseCache(NoStore = true)]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int? code)
+    public IActionResult Show()
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Read from the route, not bound as a parameter: when the failed request was a form MVC cannot read (a
+        // field holding %00), model binding binds nothing at all, and a 400 would be shown as a 500.
+        var status = int.TryParse(RouteData.Values["code"] as string, CultureInfo.InvariantCulture, out var code)
+            ? code
+            : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         var requestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         return View("Error", new ErrorView(status, requestId));
