@@ -36,19 +36,34 @@ public sealed partial class ForumSession : IDisposable
     /// <summary>A visitor who is not signed in.</summary>
     public static ForumSession Visitor(ForumServer server) => new(server.BaseUrl);
 
+    /// <summary>The password every scripted member registers with, for signing in from a browser.</summary>
+    public const string Password = "session password 1";
+
     /// <summary>Registers a member and confirms the address with the link from the mail pickup folder.</summary>
-    public static async Task<ForumSession> CreateConfirmedMemberAsync(ForumServer server)
+    public static async Task<ForumSession> CreateConfirmedMemberAsync(ForumServer server) =>
+        await TryCreateConfirmedMemberAsync(server, $"Member {Guid.NewGuid().ToString("N")[..8]}")
+        ?? throw new InvalidOperationException("The forum refused a plain display name.");
+
+    /// <summary>
+    /// Registers a member with the given display name and confirms the address; null when the registration
+    /// form refuses the name (it answers with the form again instead of "Check your email").
+    /// </summary>
+    public static async Task<ForumSession?> TryCreateConfirmedMemberAsync(ForumServer server, string displayName)
     {
         var session = new ForumSession(server.BaseUrl);
         var email = session.Email = $"member-{Guid.NewGuid():N}@example.org";
-        const string password = "session password 1";
-        await session.SubmitAsync("/account/register", "/account/register", new()
+        using var registered = await session.SubmitAsync("/account/register", "/account/register", new()
         {
             ["Email"] = email,
-            ["DisplayName"] = $"Member {Guid.NewGuid().ToString("N")[..8]}",
-            ["Password"] = password,
-            ["ConfirmPassword"] = password,
+            ["DisplayName"] = displayName,
+            ["Password"] = Password,
+            ["ConfirmPassword"] = Password,
         });
+        if (!(await registered.Content.ReadAsStringAsync()).Contains("<h1>Check your email</h1>", StringComparison.Ordinal))
+        {
+            session.Dispose();
+            return null;
+        }
         var mail = await server.Mail.WaitForAsync(email, "Confirm your email");
         using var confirmed = await session._http.GetAsync(new Uri(MailPickup.LinkIn(mail, "/account/confirm"), UriKind.Relative));
         confirmed.EnsureSuccessStatusCode();
@@ -97,7 +112,7 @@ public sealed partial class ForumSession : IDisposable
         using var response = await SubmitAsync("/account/login", "/account/login", new()
         {
             ["Email"] = Email,
-            ["Password"] = "session password 1",
+            ["Password"] = Password,
         });
         if (AuthenticatorKey is not null)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace PatientForum.Web.Features.Errors;
@@ -10,11 +11,14 @@ public sealed class ErrorsController : Controller
     [Route("/error/{code:int?}")]
     [ResponseCache(NoStore = true)]
     [IgnoreAntiforgeryToken]
-    // From the route only: a re-executed POST still carries its form, and a field named "Code" (the sign-in
-    // code step's) would otherwise become the status code.
-    public IActionResult Show([FromRoute] int? code)
+    public IActionResult Show()
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Read from the route, not bound as a parameter: a re-executed POST still carries its form, so a field named
+        // "Code" (the sign-in code step's) would become the status, and a form MVC cannot read (a field holding %00)
+        // binds nothing at all, so a 400 would be shown as a 500.
+        var status = int.TryParse(RouteData.Values["code"] as string, CultureInfo.InvariantCulture, out var code)
+            ? code
+            : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         var requestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         return View("Error", new ErrorView(status, requestId));

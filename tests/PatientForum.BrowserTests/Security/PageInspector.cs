@@ -1,0 +1,132 @@
+using Microsoft.Playwright;
+using PatientForum.BrowserTests.Infrastructure;
+
+namespace PatientForum.BrowserTests.Security;
+
+/// <summary>
+/// Visits pages in one browser page and lists, per page, anything that shows script could run: a dialog, a
+/// console error, an uncaught exception, a Content-Security-Policy violation, the window.__pwned canary, or
+/// markup that could run script (an on* attribute, a javascript:/vbscript:/data: URL, a script, frame or
+/// embed the forum did not put there), both in the live DOM and in the HTML exactly as the server sent it.
+/// </summary>
+public sealed class PageInspector
+{
+    /// <summary>
+    /// Runs before any of the page's own code, and regardless of the CSP, which stops inline script but not an
+    /// init script. It records violations so that a blocked handler, which would otherwise just be a console
+    /// line, fails the test as surely as one that ran.
+    /// </summary>
+    public const string InitScript = """
+        window.__cspViolations = [];
+        document.addEventListener("securitypolicyviolation", function (e) {
+          window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + (e.sample ? ": " + e.sample : ""));
+        });
+        """;
+
+    /// <summary>
+    /// Lists dangerous markup in the live document (argument null) or in the given HTML, parsed by the browser's
+    /// own parser into an inert document, so what is checked is what a browser would make of the server's bytes.
+    /// URLs are compared the way browsers read them: control characters and whitespace anywhere are ignored.
+    /// </summary>
+    private const string InspectScript = """
+        (html) => {
+          const doc = html === null ? document : new DOMParser().parseFromString(html, "text/html");
+          const found = [];
+          const show = el => el.outerHTML.slice(0, 300);
+          const urlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "background", "poster",
+            "srcset", "cite", "ping", "codebase", "classid", "archive", "longdesc", "lowsrc", "dynsrc", "usemap", "manifest",
+            "to", "from", "values", "by"];
+          for (const el of doc.querySelectorAll("*")) {
+            for (const attribute of el.attributes) {
+              const name = attribute.name.toLowerCase();
+              if (name.startsWith("on")) {
+                found.push("attribute " + name + " on " + show(el));
+              }
+              if (name === "style" || name === "srcdoc") {
+                found.push("attribute " + name + " on " + show(el));
+              }
+              if (urlAttributes.includes(name) || name.endsWith(":href")) {
+                const url = attribute.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
+                if (/^(javascript|vbscript|data):/.test(url)) {
+                  found.push("script URL in " + name + " on " + show(el));
+                }
+              }
+            }
+          }
+          const dangerous = "script:not([src^='/js/']):not([src^='/lib/']), iframe, frame, frameset, object, embed, applet, " +
+            "base, body meta, body link, body style, .post-body form, .post-body input, .post-body button, svg, math";
+          for (const el of doc.querySelectorAll(dangerous)) {
+            found.push("element " + show(el));
+          }
+          if (html === null) {
+            if (typeof window.__pwned !== "undefined") {
+              found.push("window.__pwned was set: a vector ran");
+            }
+            for (const violation of window.__cspViolations || ["the CSP listener is missing"]) {
+              found.push("CSP violation: " + violation);
+            }
+            window.__cspViolations = [];
+          }
+          return found;
+        }
+        """;
+
+    private readonly WatchedPage _watched;
+    private readonly List<string> _failures;
+
+    public PageInspector(WatchedPage watched)
+        : this(watched, [])
+    {
+    }
+
+    private PageInspector(WatchedPage watched, List<string> failures)
+    {
+        _watched = watched;
+        _failures = failures;
+    }
+
+    public IPage Page => _watched.Page;
+
+    public IReadOnlyList<string> Failures => _failures;
+
+    public int PagesVisited { get; private set; }
+
+    /// <summary>An inspector of another page whose findings go into this one's list.</summary>
+    public PageInspector For(WatchedPage other) => new(other, _failures);
+
+    /// <summary>Opens <paramref name="path"/> and records every sign of script; <paramref name="label"/> says what was posted there.</summary>
+    public async Task VisitAsync(string path, string label)
+    {
+        var page = _watched.Page;
+        var problemsBefore = _watched.Problems.Count;
+        var response = await page.GotoAsync(path);
+        PagesVisited++;
+        if (response is null || response.Status != 200)
+        {
+            Fail(path, label, $"answered {response?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}");
+        }
+        var sent = response is null ? "" : await response.TextAsync();
+        await CheckAsync(path, label, problemsBefore, sent);
+    }
+
+    /// <summary>Checks the page as it stands now (e.g. after live updates or a preview), with the HTML it was loaded with.</summary>
+    public async Task CheckAsync(string path, string label, int problemsBefore, string? sentHtml)
+    {
+        // Let anything a vector scheduled (an error event, a CSP report) happen before looking.
+        await _watched.Page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 20)))");
+        var live = await _watched.Page.EvaluateAsync<string[]>(InspectScript, null);
+        var sent = sentHtml is null ? [] : await _watched.Page.EvaluateAsync<string[]>(InspectScript, sentHtml);
+        var events = _watched.Problems.Skip(problemsBefore);
+        Record(path, label, [.. events.Select(e => "browser: " + e), .. live.Select(f => "DOM: " + f), .. sent.Select(f => "sent HTML: " + f)]);
+    }
+
+    public void Fail(string path, string label, string problem) => Record(path, label, [problem]);
+
+    private void Record(string path, string label, IReadOnlyList<string> found)
+    {
+        if (found.Count > 0)
+        {
+            _failures.Add($"{path} ({label}):\n    " + string.Join("\n    ", found));
+        }
+    }
+}
