@@ -6,18 +6,20 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Features.Search;
 
 /// <summary>
-/// What both engines share: the match runs first (in a materialized CTE, so no planner can start from the joined
-/// filters, which takes seconds on large forums), then the visibility and filter joins, then snippets for one page
-/// only. Each provider's subclass supplies its dialect: the match, the score and the snippet.
+/// What both engines share: the match runs first, newest first, so no planner can start from the joined filters
+/// (which takes seconds on large forums) and the query stops once it has enough; then the visibility and filter
+/// joins, then snippets for one page only. Each provider's subclass supplies its dialect: the match, the score and
+/// the snippet.
 /// </summary>
 public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
 {
     /// <summary>
-    /// How many of the newest matches a search ranks when more match. Ranking reads every matching row's length,
-    /// so ranking every match of a word found in most posts takes a second on a million posts; ranking the newest
-    /// matches keeps it flat, and a word that common says little about relevance anyway.
+    /// How many of the newest matches a search ranks when more match. Ranking reads every matching row, so ranking
+    /// every match of a word found in most posts takes a second or more on a million posts; ranking the newest
+    /// matches keeps it flat, and a word that common says little about relevance anyway. Each engine sets it from
+    /// what a match costs it.
     /// </summary>
-    public const int RankWindow = 20_000;
+    public abstract int RankWindow { get; }
 
     protected ForumDbContext Db => db;
 
@@ -29,8 +31,9 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
         }
 
         // Without filters, first try only the best few hundred matches: hidden posts rarely remove enough of
-        // them to leave a page short. If they do, and there were more matches, search them all. Filtered
-        // searches go straight to all matches, since a narrow filter would empty the candidates.
+        // them to leave a page short. If they do, and there were more matches, search the whole window. Filtered
+        // searches go straight to the window of matches that pass the filters, since a narrow filter would empty
+        // the candidates.
         var wanted = query.Page * query.PageSize + 1;
         var candidates = wanted * 5 + 200;
         var filtered = IsFiltered(query);
@@ -55,10 +58,17 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
     protected abstract List<DbParameter> MatchParameters(SearchQuery query);
 
     /// <summary>
-    /// SQL selecting <c>PostId</c> and <c>Score</c> (lower is better) of every matching post, best first when
-    /// <paramref name="limited"/> (then <c>@candidates</c> caps the rows).
+    /// SQL selecting <c>PostId</c> and <c>Score</c> (lower is better) of the best <c>@candidates</c> matches, or the
+    /// newest when sorted by date, from the newest <see cref="RankWindow"/> matches.
     /// </summary>
-    protected abstract string MatchSql(SearchQuery query, bool limited);
+    protected abstract string TopMatchesSql(SearchQuery query);
+
+    /// <summary>
+    /// SQL selecting <c>PostId</c> and <c>Score</c> of the newest <see cref="RankWindow"/> matches that pass
+    /// <paramref name="conditions"/>, over p (the post, joined to the match) and <paramref name="related"/> (t, tp, u).
+    /// The match must lead, newest first, so the query stops once the window is full.
+    /// </summary>
+    protected abstract string WindowSql(SearchQuery query, string related, string conditions);
 
     /// <summary>SQL selecting <c>PostId</c> of every matching post, unranked.</summary>
     protected abstract string MatchIdsSql(SearchQuery query);
@@ -78,9 +88,9 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
     protected abstract Task<Dictionary<int, string>> SnippetsAsync(SearchQuery query, IReadOnlyList<int> postIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page of rows, from the top <paramref name="candidates"/> matches (or all matches when null). A filtered
-    /// search first finds the newest <see cref="RankWindow"/> matches that pass the filters, without ranking them,
-    /// then ranks only those: ranking and reading every match's post are what cost on a large forum.
+    /// One page of rows, from the top <paramref name="candidates"/> matches, or from the newest
+    /// <see cref="RankWindow"/> matches that pass the filters when <paramref name="candidates"/> is null: ranking and
+    /// reading every match's post are what cost on a large forum.
     /// </summary>
     private async Task<(List<Row> Rows, int Candidates)> PageAsync(SearchQuery query, int? candidates, CancellationToken cancellationToken)
     {
@@ -97,17 +107,22 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
             """;
         var joins = $"JOIN {N("Posts")} p ON p.{N("Id")} = m.{N("PostId")}\n{related}";
         var conditions = Conditions(query, parameters);
-        var kept = query.Author is not null
+        var match = (candidates, query.Author) switch
+        {
+            (not null, _) => $"m AS MATERIALIZED ({TopMatchesSql(query)})",
+
             // A member's posts are few: start from them (through the author index), and match only those.
-            ? $"SELECT p.{N("Id")} AS {N("PostId")} FROM {N("Posts")} p {related} WHERE {conditions} ORDER BY p.{N("Id")} DESC LIMIT {RankWindow}"
-            // Otherwise start from the matches, newest first, and stop once the window is full.
-            : $"SELECT p.{N("Id")} AS {N("PostId")} FROM ({MatchIdsSql(query)} ORDER BY 1 DESC) m {joins} WHERE {conditions} LIMIT {RankWindow}";
-        var match = IsFiltered(query)
-            ? $"""
-                kept AS MATERIALIZED ({kept}),
+            (null, not null) => $"""
+                kept AS MATERIALIZED (
+                    SELECT p.{N("Id")} AS {N("PostId")} FROM {N("Posts")} p {related}
+                    WHERE {conditions} ORDER BY p.{N("Id")} DESC LIMIT {RankWindow}),
                 m AS MATERIALIZED ({RankSql(query, "kept")})
-                """
-            : $"m AS MATERIALIZED ({MatchSql(query, candidates is not null)})";
+                """,
+            _ => $"m AS MATERIALIZED ({WindowSql(query, related, conditions)})",
+        };
+        // A window already holds only posts that pass the conditions. Repeating a filter here would let the planner
+        // start from it (every post in a topic) and look each one up in the window, which takes a second.
+        var outerConditions = candidates is null ? "1 = 1" : conditions;
         var sql = new StringBuilder($"""
             WITH {match}
             SELECT p.{N("Id")} AS {N("PostId")}, t.{N("Id")} AS {N("ThreadId")}, t.{N("Title")} AS {N("ThreadTitle")},
@@ -115,7 +130,7 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
                    u.{N("DisplayName")} AS {N("AuthorName")}, p.{N("CreatedAt")} AS {N("CreatedAt")}, p.{N("State")} AS {N("State")}
             FROM m
             {joins}
-            WHERE {conditions}
+            WHERE {outerConditions}
             """);
         sql.Append(query.Sort == SearchSort.Newest
             ? $" ORDER BY p.{N("CreatedAt")} DESC, p.{N("Id")} DESC"
@@ -153,7 +168,8 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
         }
         if (query.TopicSlug is not null)
         {
-            conditions.Add($"tp.{N("Slug")} = @topic");
+            // The topic's id first, so the planner estimates the filter as one topic of a few, not one row in a join.
+            conditions.Add($"t.{N("TopicId")} = (SELECT {N("Id")} FROM {N("Topics")} WHERE {N("Slug")} = @topic)");
             parameters.Add(Parameter("topic", query.TopicSlug));
         }
         if (query.Author is not null)

@@ -24,17 +24,43 @@ public sealed class PostgresSearchEngine(ForumDbContext db) : FullTextSearchEngi
     private const string Markup = "<>&";
     private const string MarkupStandIns = "\u0003\u0004\u0005";
 
+    /// <remarks>
+    /// The GIN index knows which posts hold a word but not in what order or where, so a window newest first tests
+    /// posts one by one against the query (a phrase, or several common words, match only some of the posts tested).
+    /// A narrower window than SQLite's keeps that walk short.
+    /// </remarks>
+    public override int RankWindow => 5_000;
+
     protected override List<DbParameter> MatchParameters(SearchQuery query) =>
         [.. query.Terms.Select((term, i) => new NpgsqlParameter("t" + i, TermText(term)))];
 
-    protected override string MatchSql(SearchQuery query, bool limited)
+    /// <remarks>
+    /// Walks the posts newest first through the primary key, testing each against the query, and stops once the
+    /// window is full; ts_rank (negated, so lower is better as the shared ordering expects) runs on the window only.
+    /// </remarks>
+    protected override string TopMatchesSql(SearchQuery query)
     {
-        // ts_rank is higher for better matches; negated, so lower is better as the shared ordering expects.
-        var sql = $"""SELECT p."Id" AS "PostId", -ts_rank(p."SearchVector", {TsQuery(query)}, 1) AS "Score" FROM "Posts" p WHERE p."SearchVector" @@ {TsQuery(query)}""";
-        return limited
-            ? sql + (query.Sort == SearchSort.Newest ? """ ORDER BY p."Id" DESC""" : """ ORDER BY "Score" """) + " LIMIT @candidates"
-            : sql;
+        var window = $"""
+            SELECT p."Id" AS "PostId", -ts_rank(p."SearchVector", {TsQuery(query)}, 1) AS "Score"
+            FROM "Posts" p WHERE p."SearchVector" @@ {TsQuery(query)} ORDER BY p."Id" DESC
+            """;
+        return query.Sort == SearchSort.Newest
+            ? window + " LIMIT @candidates"
+            : $"""SELECT "PostId", "Score" FROM ({window} LIMIT {RankWindow}) w ORDER BY "Score" LIMIT @candidates""";
     }
+
+    /// <remarks>
+    /// One query, so the planner can walk the posts newest first and join each match to its thread as it goes;
+    /// ts_rank in the select list runs only on the rows the limit lets out.
+    /// </remarks>
+    protected override string WindowSql(SearchQuery query, string related, string conditions) => $"""
+        SELECT p."Id" AS "PostId", -ts_rank(p."SearchVector", {TsQuery(query)}, 1) AS "Score"
+        FROM "Posts" p
+        {related}
+        WHERE p."SearchVector" @@ {TsQuery(query)} AND {conditions}
+        ORDER BY p."Id" DESC
+        LIMIT {RankWindow}
+        """;
 
     protected override string MatchIdsSql(SearchQuery query) =>
         $"""SELECT p."Id" AS "PostId" FROM "Posts" p WHERE p."SearchVector" @@ {TsQuery(query)}""";

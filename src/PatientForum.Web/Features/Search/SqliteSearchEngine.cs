@@ -14,21 +14,35 @@ public sealed class SqliteSearchEngine(ForumDbContext db) : FullTextSearchEngine
     /// <summary>Title matches weigh more than body matches; bm25 is lower for better matches.</summary>
     private const string Rank = "bm25(PostSearch, 8.0, 1.0)";
 
+    /// <remarks>FTS5 reads matches from its own index, word positions included, so a wide window stays cheap.</remarks>
+    public override int RankWindow => 20_000;
+
     protected override List<DbParameter> MatchParameters(SearchQuery query) => [new SqliteParameter("@match", ToFts(query.Terms))];
 
-    protected override string MatchSql(SearchQuery query, bool limited) => (limited, query.Sort) switch
-    {
-        (false, _) => $"SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match",
-        (true, SearchSort.Newest) => $"SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match ORDER BY rowid DESC LIMIT @candidates",
-
-        // FTS5 hands matches over newest first without ranking them; bm25 runs only on the rows the LIMIT lets out.
-        _ => $"""
+    /// <remarks>FTS5 hands matches over newest first without ranking them; bm25 runs only on the rows the window lets out.</remarks>
+    protected override string TopMatchesSql(SearchQuery query) => query.Sort == SearchSort.Newest
+        ? $"SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match ORDER BY rowid DESC LIMIT @candidates"
+        : $"""
             SELECT PostId, Score FROM (
                 SELECT rowid AS PostId, {Rank} AS Score FROM PostSearch WHERE PostSearch MATCH @match
                 ORDER BY rowid DESC LIMIT {RankWindow})
             ORDER BY Score LIMIT @candidates
-            """,
-    };
+            """;
+
+    /// <remarks>
+    /// The match is the outer loop and hands over rowids newest first itself (ORDER BY rowid DESC is consumed by
+    /// FTS5, not sorted), so the query stops once the window is full. In a subquery instead, SQLite may flatten it
+    /// and drop its ORDER BY, and the window would hold the oldest matches.
+    /// </remarks>
+    protected override string WindowSql(SearchQuery query, string related, string conditions) => $"""
+        SELECT p.Id AS PostId, {Rank} AS Score
+        FROM PostSearch
+        JOIN Posts p ON p.Id = PostSearch.rowid
+        {related}
+        WHERE PostSearch MATCH @match AND {conditions}
+        ORDER BY PostSearch.rowid DESC
+        LIMIT {RankWindow}
+        """;
 
     protected override string MatchIdsSql(SearchQuery query) => "SELECT rowid AS PostId FROM PostSearch WHERE PostSearch MATCH @match";
 
