@@ -17,6 +17,7 @@ public static class CorpusGenerator
     public const string RareTerm = "hyaluronan";
 
     private const int Members = 2000;
+    private const int SlugLength = 80;
     private const string Stamp = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
     public static async Task<string> EnsureAsync(string root, int posts)
@@ -25,6 +26,7 @@ public static class CorpusGenerator
         var database = Path.Combine(folder, "forum.db");
         if (File.Exists(Path.Combine(folder, "complete")))
         {
+            await CapSlugsAsync(database);
             return folder;
         }
         if (Directory.Exists(folder))
@@ -173,7 +175,23 @@ public static class CorpusGenerator
         return string.Join(' ', parts);
     }
 
-    private static string Slugify(string title) => string.Join('-', title.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace("'", "", StringComparison.Ordinal);
+    /// <summary>Like the forum's own slugs: lower-case words joined by hyphens, at most <see cref="SlugLength"/> characters.</summary>
+    private static string Slugify(string title)
+    {
+        var slug = string.Join('-', title.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace("'", "", StringComparison.Ordinal);
+        return slug.Length <= SlugLength ? slug : slug[..SlugLength].TrimEnd('-');
+    }
+
+    /// <summary>
+    /// Corpora generated before slugs were capped have longer ones than the forum ever makes, which SQLite keeps but
+    /// PostgreSQL's column refuses; cut them as the forum would.
+    /// </summary>
+    private static async Task CapSlugsAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await Execute(connection, $"UPDATE Threads SET Slug = rtrim(substr(Slug, 1, {SlugLength}), '-') WHERE length(Slug) > {SlugLength}");
+    }
 
     private static async Task Execute(SqliteConnection connection, string sql)
     {

@@ -2,7 +2,7 @@ using PatientForum.Benchmarks;
 
 // Usage:
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- live [--readers 1000] [--rounds 5]
-//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- search [--sizes 10000,100000,1000000] [--requests 200]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- search [--sizes 10000,100000,1000000] [--requests 200] [--provider postgres]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- mail [--messages 1000]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- generate --posts 1000000 [--data folder]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- scale-out [--seconds 10] [--connections 64] [--readers 200]
@@ -29,6 +29,6 @@ static async Task<int> Generate(Options options)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] | mail [--messages N] | generate --posts N | scale-out [--seconds N] | bare-hub --port N");
+    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] [--provider postgres] | mail [--messages N] | generate --posts N | scale-out [--seconds N] | bare-hub --port N");
     return 2;
 }

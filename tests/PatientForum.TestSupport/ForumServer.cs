@@ -203,7 +203,8 @@ public sealed class ForumServer : IAsyncDisposable
     }
 
     /// <summary>The web app built in the same configuration as the calling program (Debug or Release).</summary>
-    private static string WebAssemblyPath()
+    /// <summary>The forum's built assembly, in the configuration this program was built in.</summary>
+    public static string WebAssemblyPath()
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = framework.Parent!.Name;
