@@ -95,6 +95,9 @@ public sealed class StaffPrivilegeTests(ForumFactory factory) : IClassFixture<Fo
         await Moderating.ActAsync(admin, postId, "hide", "matrix");
 
         Assert.DoesNotContain("Taken down for review", await Moderating.PostTextAsync(moderator.Client, path, postId), StringComparison.Ordinal);
+        var home = await moderator.Client.GetOkAsync("/");
+        Assert.NotNull(home.Document.QuerySelector("nav a[href='/moderation']"));
+        Assert.StartsWith("/account/two-factor", (await moderator.Client.GetOkAsync("/moderation")).Url, StringComparison.Ordinal);
 
         await TwoFactor.EnableAsync(moderator.Client);
         Assert.Contains("Taken down for review", await Moderating.PostTextAsync(moderator.Client, path, postId), StringComparison.Ordinal);
