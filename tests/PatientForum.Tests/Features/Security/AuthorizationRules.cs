@@ -25,6 +25,19 @@ public enum Access
     Admin,
 }
 
+public static class AccessRules
+{
+    public static bool Allows(Access access, Who who) => access switch
+    {
+        Access.Anyone => true,
+        Access.SignedIn => who is not Who.Anonymous,
+        Access.CanPost => who is Who.Member or Who.Author or Who.Other or Who.Moderator or Who.Admin,
+        Access.Owner => who is Who.Author,
+        Access.Moderator => who is Who.Moderator or Who.Admin,
+        _ => who is Who.Admin,
+    };
+}
+
 /// <summary>What a cell acts on: a fresh one for each cell that may change it, a shared one for refusals.</summary>
 public enum Target { Content, Member, Moderator, Unconfirmed }
 
@@ -63,15 +76,7 @@ public sealed record Rule(
 {
     public string Name => $"{Method} {Path}";
 
-    public bool Allows(Who who) => Access switch
-    {
-        Access.Anyone => true,
-        Access.SignedIn => who is not Who.Anonymous,
-        Access.CanPost => who is Who.Member or Who.Author or Who.Other or Who.Moderator or Who.Admin,
-        Access.Owner => who is Who.Author,
-        Access.Moderator => who is Who.Moderator or Who.Admin,
-        _ => who is Who.Admin,
-    } && Refusals?.ContainsKey(who) != true;
+    public bool Allows(Who who) => AccessRules.Allows(Access, who) && Refusals?.ContainsKey(who) != true;
 
     /// <summary>The request's path with this cell's targets filled in.</summary>
     public string PathFor(Targets targets) => Path
