@@ -131,8 +131,11 @@ public static class ForumServiceCollectionExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(ForumClaims.EmailConfirmed, "true")
                 .AddRequirements(new NotSuspendedRequirement()))
-            .AddPolicy(ForumPolicies.Moderator, policy => policy.RequireRole(ForumRoles.Moderator, ForumRoles.Admin).AddRequirements(new StaffTwoFactorRequirement()))
-            .AddPolicy(ForumPolicies.Admin, policy => policy.RequireRole(ForumRoles.Admin).AddRequirements(new StaffTwoFactorRequirement()));
+            // A suspended moderator or admin is refused like anyone else until the suspension ends.
+            .AddPolicy(ForumPolicies.Moderator, policy => policy.RequireRole(ForumRoles.Moderator, ForumRoles.Admin)
+                .AddRequirements(new StaffTwoFactorRequirement(), new NotSuspendedRequirement()))
+            .AddPolicy(ForumPolicies.Admin, policy => policy.RequireRole(ForumRoles.Admin)
+                .AddRequirements(new StaffTwoFactorRequirement(), new NotSuspendedRequirement()));
     }
 
     private static void AddForumEmail(this IServiceCollection services)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Accounts;
 
@@ -14,9 +15,18 @@ public static class ForumClaims
     /// <summary>"true" when the member has two-factor sign-in turned on.</summary>
     public const string TwoFactor = "pf:two_factor";
 
+    /// <summary>
+    /// "true" when the member may use staff privileges now: holds the moderator or admin role, has two-factor
+    /// sign-in on where Forum:Security:RequireTwoFactorForStaff asks for it, and is not suspended. Seeing hidden
+    /// posts and skipping posting limits read this, so they follow the same rule as the moderation pages.
+    /// </summary>
+    public const string ActiveStaff = "pf:active_staff";
+
     public static string? DisplayNameOf(ClaimsPrincipal user) => user.FindFirstValue(DisplayName);
 
     public static bool HasTwoFactor(ClaimsPrincipal user) => user.HasClaim(TwoFactor, "true");
+
+    public static bool IsActiveStaff(ClaimsPrincipal user) => user.HasClaim(ActiveStaff, "true");
 }
 
 /// <summary>Authorization policy names.</summary>
@@ -32,13 +42,16 @@ public static class ForumPolicies
 }
 
 /// <summary>
-/// Puts the display name and the email-confirmed and two-factor flags into the cookie, so pages and policies
-/// need no lookup. The security stamp check rebuilds them within a minute of a change elsewhere.
+/// Puts the display name and the email-confirmed, two-factor and active-staff flags into the cookie, so pages
+/// and policies need no lookup. The security stamp check rebuilds them within a minute of a change elsewhere
+/// (a role granted, a suspension starting or ending).
 /// </summary>
 public sealed class ForumClaimsPrincipalFactory(
     UserManager<ForumUser> userManager,
     RoleManager<IdentityRole> roleManager,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<SecurityOptions> security,
+    TimeProvider clock)
     : UserClaimsPrincipalFactory<ForumUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ForumUser user)
@@ -47,6 +60,10 @@ public sealed class ForumClaimsPrincipalFactory(
         identity.AddClaim(new Claim(ForumClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(ForumClaims.EmailConfirmed, user.EmailConfirmed ? "true" : "false"));
         identity.AddClaim(new Claim(ForumClaims.TwoFactor, user.TwoFactorEnabled ? "true" : "false"));
+        var activeStaff = ForumRoles.All.Any(role => identity.HasClaim(identity.RoleClaimType, role))
+            && (user.TwoFactorEnabled || !security.Value.RequireTwoFactorForStaff)
+            && !(user.SuspendedUntil > clock.GetUtcNow().UtcDateTime);
+        identity.AddClaim(new Claim(ForumClaims.ActiveStaff, activeStaff ? "true" : "false"));
         return identity;
     }
 }

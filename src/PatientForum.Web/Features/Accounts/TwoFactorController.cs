@@ -105,7 +105,7 @@ public sealed class TwoFactorController(
 
     private async Task<TwoFactorPage> PageForAsync(ForumUser user, string? returnUrl)
     {
-        var required = security.Value.RequireTwoFactorForStaff && Viewer.IsStaff(User);
+        var required = security.Value.RequireTwoFactorForStaff && Viewer.HoldsStaffRole(User);
         if (user.TwoFactorEnabled)
         {
             return new TwoFactorPage(true, required, null, null, await users.CountRecoveryCodesAsync(user), Local(returnUrl));

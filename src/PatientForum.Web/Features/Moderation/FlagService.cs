@@ -29,7 +29,8 @@ public sealed class FlagService(
     public async Task<FlagOutcome> FlagAsync(int postId, string flaggerId, FlagReason reason, string? note, CancellationToken cancellationToken)
     {
         var post = await db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
-        if (post is null || post.State is PostState.Deleted or PostState.Hidden)
+        // A post in a hidden thread is out of the flagger's sight, as the flag form (which does not open) says.
+        if (post is null || post.State is PostState.Deleted or PostState.Hidden || post.Thread!.IsHidden)
         {
             return FlagOutcome.NotFlaggable;
         }

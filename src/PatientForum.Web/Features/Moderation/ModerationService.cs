@@ -102,33 +102,60 @@ public sealed class ModerationService(
         return true;
     }
 
-    /// <summary>Suspends a member until <paramref name="until"/> (null: indefinitely) and ends their sessions.</summary>
-    public async Task<bool> SuspendAsync(string userId, DateTime? until, string actorId, string? reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Suspends a member until <paramref name="until"/> (null: indefinitely) and ends their sessions. Nobody
+    /// suspends themselves, and only admins suspend staff, so a moderator cannot lock out an admin.
+    /// </summary>
+    public async Task<SuspensionOutcome> SuspendAsync(string userId, DateTime? until, string actorId, string? reason, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null || user.IsSystem)
         {
-            return false;
+            return SuspensionOutcome.NotFound;
+        }
+        if (await RefusalAsync(user, actorId) is { } refused)
+        {
+            return refused;
         }
         user.SuspendedUntil = until ?? DateTime.MaxValue;
         user.SuspensionReason = reason;
         Audit(ModerationKind.SuspendUser, actorId, reason, null, null, user.Id, until is null ? "indefinitely" : $"until {until:yyyy-MM-dd HH:mm} UTC");
         await users.UpdateSecurityStampAsync(user);
-        return true;
+        return SuspensionOutcome.Done;
     }
 
-    public async Task<bool> UnsuspendAsync(string userId, string actorId, string? reason, CancellationToken cancellationToken)
+    /// <summary>Lifts a suspension; the same people who may suspend a member may lift it.</summary>
+    public async Task<SuspensionOutcome> UnsuspendAsync(string userId, string actorId, string? reason, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return false;
+            return SuspensionOutcome.NotFound;
+        }
+        if (await RefusalAsync(user, actorId) is { } refused)
+        {
+            return refused;
         }
         user.SuspendedUntil = null;
         user.SuspensionReason = null;
         Audit(ModerationKind.UnsuspendUser, actorId, reason, null, null, user.Id);
         await users.UpdateSecurityStampAsync(user);
-        return true;
+        return SuspensionOutcome.Done;
+    }
+
+    private async Task<SuspensionOutcome?> RefusalAsync(ForumUser target, string actorId)
+    {
+        if (target.Id == actorId)
+        {
+            return SuspensionOutcome.Self;
+        }
+        var targetIsStaff = (await users.GetRolesAsync(target)).Any(ForumRoles.All.Contains);
+        if (!targetIsStaff)
+        {
+            return null;
+        }
+        var actor = await users.FindByIdAsync(actorId);
+        return actor is not null && await users.IsInRoleAsync(actor, ForumRoles.Admin) ? null : SuspensionOutcome.StaffNeedsAdmin;
     }
 
     /// <summary>Records an action in the audit log; saved with the caller's change.</summary>
@@ -155,4 +182,17 @@ public sealed class ModerationService(
             flag.ResolvedById = actorId;
         }
     }
+}
+
+/// <summary>What came of a suspension or its lifting.</summary>
+public enum SuspensionOutcome
+{
+    Done,
+    NotFound,
+
+    /// <summary>The actor tried to change their own suspension.</summary>
+    Self,
+
+    /// <summary>The member is a moderator or admin and the actor is not an admin.</summary>
+    StaffNeedsAdmin,
 }

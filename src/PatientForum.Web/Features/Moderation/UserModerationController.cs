@@ -39,14 +39,24 @@ public sealed class UserModerationController(ForumDbContext db, ModerationServic
             return BadRequest("Days must be between 0 and 3650; 0 or empty suspends indefinitely.");
         }
         DateTime? until = form.Days is > 0 ? clock.GetUtcNow().UtcDateTime.AddDays(form.Days.Value) : null;
-        return await moderation.SuspendAsync(id, until, users.GetUserId(User)!, form.Reason, cancellationToken)
-            ? LocalRedirect($"/moderation/users/{id}")
-            : NotFound();
+        return Answer(id, await moderation.SuspendAsync(id, until, users.GetUserId(User)!, form.Reason, cancellationToken));
     }
 
     [HttpPost("unsuspend")]
     public async Task<IActionResult> Unsuspend(string id, ReasonForm form, CancellationToken cancellationToken) =>
-        await moderation.UnsuspendAsync(id, users.GetUserId(User)!, form.Reason, cancellationToken)
-            ? LocalRedirect($"/moderation/users/{id}")
-            : NotFound();
+        Answer(id, await moderation.UnsuspendAsync(id, users.GetUserId(User)!, form.Reason, cancellationToken));
+
+    private IActionResult Answer(string id, SuspensionOutcome outcome) => outcome switch
+    {
+        SuspensionOutcome.Done => LocalRedirect($"/moderation/users/{id}"),
+        SuspensionOutcome.Self => Refused("You cannot change your own suspension", "Ask another moderator or an admin."),
+        SuspensionOutcome.StaffNeedsAdmin => Refused("Only an admin can do that", "Moderators and admins can only be suspended, or have a suspension lifted, by an admin."),
+        _ => NotFound(),
+    };
+
+    private ViewResult Refused(string title, string text)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Message", new MessagePage(title, text));
+    }
 }

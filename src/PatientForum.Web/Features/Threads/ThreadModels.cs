@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
 
 namespace PatientForum.Web.Features.Threads;
 
@@ -12,7 +13,14 @@ public sealed record Viewer(string? UserId, bool IsModerator)
         ? new Viewer(user.FindFirstValue(ClaimTypes.NameIdentifier), IsStaff(user))
         : Anonymous;
 
-    public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(ForumRoles.Moderator) || user.IsInRole(ForumRoles.Admin);
+    /// <summary>
+    /// Staff privileges (hidden content, no posting limits) apply only while the moderation pages would open too:
+    /// two-factor on where required, not suspended. See <see cref="ForumClaims.ActiveStaff"/>.
+    /// </summary>
+    public static bool IsStaff(ClaimsPrincipal user) => ForumClaims.IsActiveStaff(user);
+
+    /// <summary>Holds a staff role, whether or not its privileges are active yet (for telling staff what they must do).</summary>
+    public static bool HoldsStaffRole(ClaimsPrincipal user) => user.IsInRole(ForumRoles.Moderator) || user.IsInRole(ForumRoles.Admin);
 }
 
 /// <summary>A topic on the home page, with its thread count and latest activity.</summary>

@@ -1,0 +1,110 @@
+using System.Reflection;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Features.Live;
+
+namespace PatientForum.Tests.Features.Security;
+
+/// <summary>
+/// Every public method of every hub, called through a real SignalR client by each kind of caller. The server
+/// decides: a refused call fails with a HubException, an allowed one does what it says.
+/// </summary>
+public sealed class HubAuthorizationMatrixTests(MatrixForum forum) : IClassFixture<MatrixForum>
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+
+    /// <summary>A hub method, who may call it, and the call with what success means.</summary>
+    private sealed record HubRule(string Method, Access Access, Func<HubConnection, Member, Targets, Task> Call);
+
+    private static readonly HubRule[] s_rules =
+    [
+        new(nameof(ForumHub.JoinThread), Access.Anyone, async (hub, _, t) =>
+            Assert.True(await hub.InvokeAsync<int>(nameof(ForumHub.JoinThread), t.ThreadId) >= 1)),
+        new(nameof(ForumHub.LeaveThread), Access.Anyone, (hub, _, t) => hub.InvokeAsync(nameof(ForumHub.LeaveThread), t.ThreadId)),
+        new(nameof(ForumHub.JoinTopic), Access.Anyone, (hub, _, _) => hub.InvokeAsync(nameof(ForumHub.JoinTopic), "rehab")),
+        new(nameof(ForumHub.RepliesAfter), Access.Anyone, async (hub, _, t) =>
+            Assert.Contains(await hub.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), t.ThreadId, 0), p => p.PostId == t.PostId)),
+
+        // Hearing the queue count once joined is tested in ModerationAccessTests; here, who may join.
+        new(nameof(ForumHub.JoinModerators), Access.Moderator, (hub, _, _) => hub.InvokeAsync(nameof(ForumHub.JoinModerators))),
+        new(nameof(ForumHub.Typing), Access.CanPost, TypingIsHeardAsync),
+    ];
+
+    public static TheoryData<string, Who> Cells()
+    {
+        var data = new TheoryData<string, Who>();
+        foreach (var rule in s_rules)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                data.Add(rule.Method, who);
+            }
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Hubs_EveryPublicMethod_HasARow()
+    {
+        var methods = typeof(ForumHub).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && IsHub(t))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => !m.IsSpecialName && m.GetBaseDefinition().DeclaringType == t)
+                .Select(m => m.Name))
+            .ToHashSet();
+        var rows = s_rules.Select(r => r.Method).ToHashSet();
+
+        Assert.True(methods.SetEquals(rows),
+            $"Hub methods with no row: {string.Join(", ", methods.Except(rows))}; rows for methods no hub has: {string.Join(", ", rows.Except(methods))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task HubMethod_ByEachKindOfCaller_IsCheckedOnTheServer(string method, Who who)
+    {
+        var rule = s_rules.Single(r => r.Method == method);
+        var caller = await forum.CastAsync(who);
+        var targets = await forum.SharedTargetsAsync(Target.Content);
+        await using var hub = await LiveClient.ConnectAsync(forum, who == Who.Anonymous ? null : caller.Client);
+
+        var call = rule.Call(hub, caller, targets);
+
+        if (AccessRules.Allows(rule.Access, who))
+        {
+            await call;
+        }
+        else
+        {
+            await Assert.ThrowsAsync<HubException>(() => call);
+        }
+    }
+
+    /// <summary>Another reader of the thread hears that the caller, by name, is writing.</summary>
+    private static async Task TypingIsHeardAsync(HubConnection hub, Member caller, Targets targets)
+    {
+        var forum = (MatrixForum)caller.Client.Factory;
+        await using var reader = await LiveClient.ConnectAsync(forum);
+        var heard = Channel.CreateUnbounded<string>();
+        reader.On<int, string>(nameof(IForumClient.Typing), (_, name) => heard.Writer.TryWrite(name));
+        await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), targets.ThreadId);
+
+        await hub.InvokeAsync(nameof(ForumHub.Typing), targets.ThreadId);
+
+        using var timeout = new CancellationTokenSource(s_wait);
+        Assert.Equal(caller.DisplayName, await heard.Reader.ReadAsync(timeout.Token));
+    }
+
+    private static bool IsHub(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t == typeof(Hub) || (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Hub<>)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
