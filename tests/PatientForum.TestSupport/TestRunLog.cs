@@ -17,9 +17,16 @@ public static class TestRunLog
     static TestRunLog()
     {
         var configured = Environment.GetEnvironmentVariable("FORUM_TEST_LOG_DIR");
-        Directory = string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(AppContext.BaseDirectory, "test-logs", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}")
-            : configured;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            var root = Path.Combine(AppContext.BaseDirectory, "test-logs");
+            RemoveOldRuns(root);
+            Directory = Path.Combine(root, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+        }
+        else
+        {
+            Directory = configured;
+        }
         System.IO.Directory.CreateDirectory(Directory);
         var name = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         s_log = new StreamWriter(Path.Combine(Directory, $"app-{name}.log"), append: false, Encoding.UTF8);
@@ -56,6 +63,29 @@ public static class TestRunLog
         lock (s_gate)
         {
             s_log.Flush();
+        }
+    }
+
+    /// <summary>A full run logs tens of megabytes: keep only runs of the last hour (a parallel run's among them).</summary>
+    private static void RemoveOldRuns(string root)
+    {
+        if (!System.IO.Directory.Exists(root))
+        {
+            return;
+        }
+        foreach (var run in new DirectoryInfo(root).EnumerateDirectories())
+        {
+            if (run.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1))
+            {
+                try
+                {
+                    run.Delete(recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another run still has it open; the next run tries again.
+                }
+            }
         }
     }
 
