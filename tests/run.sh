@@ -81,13 +81,19 @@ export FORUM_TEST_REDIS="127.0.0.1:$redis_port"
 log "Building"
 dotnet build PatientForum.sln -c Release -warnaserror --nologo -v quiet
 
+# Every test forum logs at the most verbose level it would plausibly run at into one folder per pass; after each
+# pass, tests/check-log-canaries.sh fails the run if a secret the tests planted (post bodies, passwords, email
+# addresses, contact messages, reset and confirmation codes) reached a log line.
 status=0
 log "Testing tests/PatientForum.Tests on SQLite"
-FORUM_TEST_PROVIDER=Sqlite dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
+FORUM_TEST_LOG_DIR="$work/logs/sqlite" FORUM_TEST_PROVIDER=Sqlite dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
+tests/check-log-canaries.sh "$work/logs/sqlite" || status=1
 log "Testing tests/PatientForum.Tests on PostgreSQL with the Redis backplane"
-FORUM_TEST_PROVIDER=Postgres dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
+FORUM_TEST_LOG_DIR="$work/logs/postgres" FORUM_TEST_PROVIDER=Postgres dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
+tests/check-log-canaries.sh "$work/logs/postgres" || status=1
 log "Testing tests/PatientForum.BrowserTests"
-dotnet test tests/PatientForum.BrowserTests -c Release --no-build --nologo || status=1
+FORUM_TEST_LOG_DIR="$work/logs/browser" dotnet test tests/PatientForum.BrowserTests -c Release --no-build --nologo || status=1
+tests/check-log-canaries.sh "$work/logs/browser" || status=1
 
 if [ "$status" -ne 0 ]; then
   log "Some tests failed"

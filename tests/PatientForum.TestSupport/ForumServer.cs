@@ -89,14 +89,23 @@ public sealed class ForumServer : IAsyncDisposable
 
         // Scripted members post faster than people; the limits are tested on their own.
         start.Environment["Forum__RateLimits__Enabled"] = "false";
+        // The run's verbose levels (checked for planted secrets afterwards), unless the test chose its own: a load
+        // test keeps logging quiet so that writing logs is not what it measures.
+        if (!_settings.Keys.Any(key => key.StartsWith("Logging__", StringComparison.Ordinal)))
+        {
+            foreach (var (key, value) in TestRunLog.LogLevels)
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+        }
         foreach (var (key, value) in Database.EnvironmentSettings.Concat(_settings))
         {
             start.Environment[key] = value;
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("The forum process did not start.");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.OutputDataReceived += (_, e) => AppendServerOutput(e.Data);
+        _process.ErrorDataReceived += (_, e) => AppendServerOutput(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilServingAsync();
@@ -188,6 +197,16 @@ public sealed class ForumServer : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"The forum did not answer within {s_startTimeout.TotalSeconds} s:\n{Log}");
+    }
+
+    /// <summary>The forum's console log: kept for failure messages and written to the run's log.</summary>
+    private void AppendServerOutput(string? line)
+    {
+        if (line is not null)
+        {
+            TestRunLog.Write(line);
+        }
+        Append(line);
     }
 
     private void Append(string? line)

@@ -1,4 +1,5 @@
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Infrastructure.Logging;
 using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Infrastructure;
@@ -12,6 +13,7 @@ public static class ForumApplicationBuilderExtensions
     {
         // First, so limits, logs and HTTPS checks see the client's address from a known proxy (Forum:Proxy).
         app.UseForwardedHeaders();
+        app.UseForumRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

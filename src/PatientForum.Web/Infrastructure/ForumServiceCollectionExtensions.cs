@@ -19,6 +19,7 @@ using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Html;
+using PatientForum.Web.Infrastructure.Logging;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Redis;
 
@@ -29,6 +30,7 @@ public static class ForumServiceCollectionExtensions
     /// <summary>Registers everything the forum needs; Program.cs calls this once.</summary>
     public static WebApplicationBuilder AddForum(this WebApplicationBuilder builder)
     {
+        builder.AddForumLogging();
         builder.Services.AddForumOptions();
         builder.Services.AddForumData(builder.Configuration);
         builder.Services.AddForumIdentity();

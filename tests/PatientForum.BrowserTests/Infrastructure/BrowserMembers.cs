@@ -2,16 +2,19 @@ using Microsoft.Playwright;
 
 namespace PatientForum.BrowserTests.Infrastructure;
 
-/// <summary>Registers and confirms members through the real pages, the way a person does.</summary>
+/// <summary>
+/// Registers and confirms members through the real pages, the way a person does. Addresses and the password are
+/// planted secrets (<see cref="Canaries"/>) that the forum's logs must never hold.
+/// </summary>
 public static class BrowserMembers
 {
-    public const string Password = "correct horse battery staple";
+    public static readonly string Password = Canaries.Password();
 
     /// <summary>Registers and confirms a member in this page's session; returns the email address.</summary>
     public static async Task<string> RegisterConfirmedAsync(WatchedPage watched, ForumServer server)
     {
         var page = watched.Page;
-        var email = $"member-{Guid.NewGuid():N}@example.org";
+        var email = Canaries.Email();
         var name = $"Member {Guid.NewGuid().ToString("N")[..8]}";
         await page.GotoAsync("/account/register");
         await page.GetByLabel("Email address").FillAsync(email);

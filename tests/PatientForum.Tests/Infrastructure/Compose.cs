@@ -1,6 +1,9 @@
 namespace PatientForum.Tests.Infrastructure;
 
-/// <summary>Starts threads and replies through the real compose forms.</summary>
+/// <summary>
+/// Starts threads and replies through the real compose forms. Every body is planted as a secret
+/// (<see cref="Canaries"/>): post bodies are members' health stories, which the logs must never hold.
+/// </summary>
 public static class Compose
 {
     public const string NewThreadForm = "form.composer";
@@ -9,7 +12,7 @@ public static class Compose
     public static async Task<ForumClient.Page> StartThreadAsync(Member member, string topicSlug, string title, string body)
     {
         var form = await member.Client.GetOkAsync($"/t/{topicSlug}/new");
-        return await member.Client.SubmitAsync(form, NewThreadForm, new Dictionary<string, string?> { ["Title"] = title, ["Body"] = body });
+        return await member.Client.SubmitAsync(form, NewThreadForm, new Dictionary<string, string?> { ["Title"] = title, ["Body"] = Canaries.PlantText("post body", body) });
     }
 
     /// <summary>Starts a thread and returns its canonical path, e.g. /threads/12/my-title.</summary>
@@ -24,7 +27,7 @@ public static class Compose
     public static async Task<ForumClient.Page> ReplyAsync(Member member, string threadPath, string body)
     {
         var thread = await member.Client.GetOkAsync(threadPath);
-        return await member.Client.SubmitAsync(thread, ReplyForm, new Dictionary<string, string?> { ["Body"] = body });
+        return await member.Client.SubmitAsync(thread, ReplyForm, new Dictionary<string, string?> { ["Body"] = Canaries.PlantText("post body", body) });
     }
 
     /// <summary>The id in a /threads/{id}/… path.</summary>

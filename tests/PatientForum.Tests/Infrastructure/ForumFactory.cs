@@ -42,7 +42,7 @@ public class ForumFactory : WebApplicationFactory<Program>
 
     public MailPickup Mail => new(MailPickupDirectory);
 
-    /// <summary>Everything the app logged at Information or above.</summary>
+    /// <summary>Everything the app logged at Information or above; every level goes to the run's log too.</summary>
     public LogCapture Logs { get; } = new();
 
     /// <summary>Extra settings a test class wants; applied after the defaults.</summary>
@@ -51,7 +51,8 @@ public class ForumFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // Only the capture: it writes the run's log, which is checked for planted secrets after the suite.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
         builder.ConfigureAppConfiguration(config =>
         {
             var settings = new Dictionary<string, string?>
@@ -63,6 +64,10 @@ public class ForumFactory : WebApplicationFactory<Program>
                 ["Forum:Contact:PerHourPerIp"] = "10000",
                 ["Forum:Contact:MinimumFillSeconds"] = "0",
             };
+            foreach (var (key, value) in TestRunLog.LogLevels)
+            {
+                settings[key] = value;
+            }
             foreach (var (key, value) in Database.Settings)
             {
                 settings[key] = value;

@@ -6,12 +6,13 @@ namespace PatientForum.Tests.Infrastructure;
 /// </summary>
 public sealed record Member(string Email, string DisplayName, string Password, ForumClient Client, string? AuthenticatorKey = null);
 
-/// <summary>Makes members the way people do: register, open the link from the mail, sign in.</summary>
+/// <summary>
+/// Makes members the way people do: register, open the link from the mail, sign in. Every address, password and
+/// confirmation code is a planted secret (<see cref="Canaries"/>) that the logs must never hold.
+/// </summary>
 public static class Members
 {
-    public const string Password = "correct horse battery staple";
-
-    public static string UniqueEmail(string hint = "member") => $"{hint}-{Guid.NewGuid():N}@example.org";
+    public static string UniqueEmail(string hint = "member") => Canaries.Email(hint);
 
     public static string UniqueName(string hint = "Member") => $"{hint} {Guid.NewGuid().ToString("N")[..8]}";
 
@@ -20,24 +21,27 @@ public static class Members
     {
         var client = factory.CreateForumClient();
         var email = UniqueEmail();
+        var password = Canaries.Password();
         var name = displayName ?? UniqueName();
         var form = await client.GetOkAsync("/account/register");
         var result = await client.SubmitAsync(form, "form[action='/account/register']", new Dictionary<string, string?>
         {
             ["Email"] = email,
             ["DisplayName"] = name,
-            ["Password"] = Password,
-            ["ConfirmPassword"] = Password,
+            ["Password"] = password,
+            ["ConfirmPassword"] = password,
         });
         Assert.Equal("Check your email", result.TextOf("h1"));
-        return new Member(email, name, Password, client);
+        return new Member(email, name, password, client);
     }
 
     /// <summary>Opens the confirmation link from the member's mail, as they would.</summary>
     public static async Task ConfirmAsync(Member member)
     {
         var mail = await member.Client.Factory.Mail.WaitForAsync(member.Email, "Confirm your email");
-        var page = await member.Client.GetOkAsync(MailPickup.LinkIn(mail, "/account/confirm"));
+        var link = MailPickup.LinkIn(mail, "/account/confirm");
+        Canaries.PlantQueryValue("confirmation code", link, "code");
+        var page = await member.Client.GetOkAsync(link);
         Assert.Equal("Email confirmed", page.TextOf("h1"));
     }
 

@@ -7,14 +7,14 @@ namespace PatientForum.Tests.Features.Accounts;
 public sealed class SignInTests(ForumFactory factory) : IClassFixture<ForumFactory>
 {
     private const string NoMatch = "That email address and password do not match an account.";
-    private const string NewPassword = "a brand new passphrase for my knee";
+    private static readonly string NewPassword = Canaries.Password();
 
     [Fact]
     public async Task SignIn_WithWrongPasswordOrUnknownEmail_ShowsTheSameNoMatchMessage()
     {
         var member = await Members.RegisterAsync(factory);
 
-        var wrongPassword = await SignInAsync(factory.CreateForumClient(), member.Email, "not the right password");
+        var wrongPassword = await SignInAsync(factory.CreateForumClient(), member.Email, Canaries.Password());
         var unknownEmail = await SignInAsync(factory.CreateForumClient(), Members.UniqueEmail("nobody"), "not the right password");
 
         Assert.Equal([NoMatch], wrongPassword.TextsOf(".form-errors li"));
@@ -47,7 +47,9 @@ public sealed class SignInTests(ForumFactory factory) : IClassFixture<ForumFacto
         var client = factory.CreateForumClient();
         await ForgotPasswordAsync(client, member.Email);
         var mail = await factory.Mail.WaitForAsync(member.Email, "Reset your PatientForum password");
-        var form = await client.GetOkAsync(MailPickup.LinkIn(mail, "/account/reset-password"));
+        var link = MailPickup.LinkIn(mail, "/account/reset-password");
+        Canaries.PlantQueryValue("reset code", link, "code");
+        var form = await client.GetOkAsync(link);
 
         var reset = await client.SubmitAsync(form, "form[action='/account/reset-password']", new Dictionary<string, string?>
         {
@@ -130,13 +132,14 @@ public sealed class SignInTests(ForumFactory factory) : IClassFixture<ForumFacto
 
     private static async Task<ForumClient.Page> RegisterAsync(ForumClient client, string email, string displayName)
     {
+        var password = Canaries.Password();
         var form = await client.GetOkAsync("/account/register");
         return await client.SubmitAsync(form, "form[action='/account/register']", new Dictionary<string, string?>
         {
             ["Email"] = email,
             ["DisplayName"] = displayName,
-            ["Password"] = Members.Password,
-            ["ConfirmPassword"] = Members.Password,
+            ["Password"] = password,
+            ["ConfirmPassword"] = password,
         });
     }
 

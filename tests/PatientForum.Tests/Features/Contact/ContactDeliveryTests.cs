@@ -12,7 +12,7 @@ public sealed class ContactDeliveryTests
         await using var smtp = await TestSmtpServer.StartNewAsync();
         using var forum = new ContactForum(smtp);
         var moderator = await forum.StaffAsync(ForumRoles.Moderator);
-        var text = $"The guide's link to the resources page is broken {Guid.NewGuid():N}";
+        var text = $"The guide's link to the resources page is broken {Canaries.New("contact message")}";
 
         var page = await forum.SubmitAsync("Ann O'Hara", "ann@example.org", "Problem", text);
 
@@ -43,7 +43,7 @@ public sealed class ContactDeliveryTests
         var references = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var page = await forum.SubmitAsync($"Sender {i}", $"sender{i}@example.org", "Question", $"Question number {i} about rehab.");
+            var page = await forum.SubmitAsync($"Sender {i}", Canaries.Email("sender"), "Question", $"Question number {i} about rehab {Canaries.New("contact message")}.");
             Assert.Equal("Message received", page.TextOf("h1"));
             references.Add(page.TextOf(".reference")!);
         }
