@@ -32,13 +32,13 @@ public static class AccountTable
             c.Ok();
             Assert.Equal("Check your email", c.Page.TextOf("h1"));
             Assert.True(await c.QueryAsync(db => db.Users.AnyAsync(u => u.Email == $"new-{c.Targets.Unique}@example.org")));
-        }, Fields: new() { ["Email"] = "new-{unique}@example.org", ["DisplayName"] = "Matrix {unique}", ["Password"] = Members.Password, ["ConfirmPassword"] = Members.Password },
+        }, Fields: new() { ["Email"] = "new-{unique}@example.org", ["DisplayName"] = "Matrix {unique}", ["Password"] = "{password}", ["ConfirmPassword"] = "{password}" },
         FreshCaller: true),
         new("POST", "account/login", "/account/login", Access.Anyone, c =>
         {
             c.Redirected("/");
             return Task.CompletedTask;
-        }, Fields: new() { ["Email"] = "{email}", ["Password"] = Members.Password }, Target: Target.Member, FreshCaller: true),
+        }, Fields: new() { ["Email"] = "{email}", ["Password"] = "{password}" }, Target: Target.Member, FreshCaller: true),
         new("POST", "account/logout", "/account/logout", Access.Anyone, async c =>
         {
             c.Redirected("/");
@@ -115,7 +115,7 @@ public static class AccountTable
             Assert.Equal("Two-factor sign-in is off", c.Page.TextOf("h1"));
             var callerId = await c.CallerIdAsync();
             Assert.False(await c.QueryAsync(db => db.Users.Where(u => u.Id == callerId).Select(u => u.TwoFactorEnabled).SingleAsync()));
-        }, Fields: new() { ["Off.Password"] = Members.Password }, FreshCaller: true),
+        }, Fields: new() { ["Off.Password"] = "{caller-password}" }, FreshCaller: true),
         new("POST", "account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", Access.SignedIn, c =>
         {
             if (c.Caller.AuthenticatorKey is null)
@@ -128,7 +128,7 @@ public static class AccountTable
                 Assert.Equal("Your recovery codes", c.Page.TextOf("h1"));
             }
             return Task.CompletedTask;
-        }, Fields: new() { ["New.Password"] = Members.Password }),
+        }, Fields: new() { ["New.Password"] = "{caller-password}" }),
 
         // GETs that change state: the confirmation link confirms the account it was sent for, whoever opens it.
         new("GET", "account/confirm", "/account/confirm", Access.Anyone, async c =>

@@ -52,7 +52,7 @@ public sealed class AuthorizationMatrixTests(MatrixForum forum) : IClassFixture<
             ? await row.Act(forum, caller, targets)
             : row.Method == "GET"
                 ? await caller.Client.GetAsync(row.PathFor(targets))
-                : await caller.Client.PostAsync(row.PathFor(targets), row.FieldsFor(targets, await InjectionsAsync()));
+                : await caller.Client.PostAsync(row.PathFor(targets), row.FieldsFor(targets, caller, await InjectionsAsync()));
 
         Assert.True((int)page.Status < 500, $"{rule} as {who} answered {(int)page.Status}");
         if (allowed)
@@ -73,7 +73,7 @@ public sealed class AuthorizationMatrixTests(MatrixForum forum) : IClassFixture<
         var targets = await forum.SharedTargetsAsync(row.Target);
         var before = await ForumFingerprint.TakeAsync(forum);
 
-        var fields = row.FieldsFor(targets, await InjectionsAsync()).Select(f => (f.Key, f.Value ?? "")).ToArray();
+        var fields = row.FieldsFor(targets, caller, await InjectionsAsync()).Select(f => (f.Key, f.Value ?? "")).ToArray();
         var page = await PostFormAsync(caller.Client, row.PathFor(targets), fields);
 
         if (row.Allows(who))

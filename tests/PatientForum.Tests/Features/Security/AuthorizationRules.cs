@@ -85,10 +85,11 @@ public sealed record Rule(
         .Replace("{user}", targets.UserId, StringComparison.Ordinal)
         .Replace("{contact}", $"{targets.ContactId}", StringComparison.Ordinal);
 
-    /// <summary>The form the matrix sends, with this cell's targets filled in.</summary>
-    public Dictionary<string, string?> FieldsFor(Targets targets, int injectionsTopicId) => (Fields ?? []).ToDictionary(
+    /// <summary>The form the matrix sends, with this cell's targets and caller filled in.</summary>
+    public Dictionary<string, string?> FieldsFor(Targets targets, Member caller, int injectionsTopicId) => (Fields ?? []).ToDictionary(
         f => f.Key,
         f => f.Value?.Replace("{email}", targets.Email, StringComparison.Ordinal).Replace("{user}", targets.UserId, StringComparison.Ordinal)
+            .Replace("{password}", targets.Password, StringComparison.Ordinal).Replace("{caller-password}", caller.Password, StringComparison.Ordinal)
             .Replace("{unique}", targets.Unique, StringComparison.Ordinal).Replace("{guid}", $"{Guid.NewGuid()}", StringComparison.Ordinal)
             .Replace("{injections}", $"{injectionsTopicId}", StringComparison.Ordinal));
 }

@@ -33,7 +33,7 @@ public enum Who
 }
 
 /// <summary>What an endpoint acts on; each cell that may change state gets fresh ones.</summary>
-public sealed record Targets(int PostId, int ThreadId, string UserId, string Email, int ContactId)
+public sealed record Targets(int PostId, int ThreadId, string UserId, string Email, string Password, int ContactId)
 {
     /// <summary>Different in every cell, for names and texts the cell looks for afterwards.</summary>
     public string Unique { get; init; } = Guid.NewGuid().ToString("N")[..12];
@@ -112,7 +112,7 @@ public sealed class MatrixForum : ForumFactory
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
             await users.AddToRoleAsync((await users.FindByIdAsync(userId))!, ForumRoles.Moderator);
         }
-        return new Targets(postId, threadId, userId, member.Email, contactId);
+        return new Targets(postId, threadId, userId, member.Email, member.Password, contactId);
     }
 
     /// <summary>A member of the given kind made just for one cell, for actions that end the caller's own sessions.</summary>
