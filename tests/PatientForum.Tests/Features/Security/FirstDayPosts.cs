@@ -11,6 +11,9 @@ namespace PatientForum.Tests.Features.Security;
 /// </summary>
 public static class FirstDayPosts
 {
+    /// <summary>A written link, a bare URL that is autolinked and an image, which posts show as a link: three links.</summary>
+    public const string ThreeLinks = "See [the leaflet](https://example.org/leaflet), https://example.org/exercises and ![my brace](https://example.org/brace.png)";
+
     /// <summary>Makes the member's account <paramref name="age"/> old.</summary>
     public static Task AgeAsync(ForumFactory factory, Member member, TimeSpan age) =>
         WithDbAsync(factory, db => db.Users.Where(u => u.Email == member.Email)

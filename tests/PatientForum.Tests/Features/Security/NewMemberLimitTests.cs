@@ -11,8 +11,7 @@ public sealed class NewMemberLimitTests(NewMemberLimitTests.LimitedForum factory
 {
     private const string Topic = "rehab";
 
-    // A written link, a bare URL that is autolinked and an image, which posts show as a link: three links.
-    private const string ThreeLinks = "See [the leaflet](https://example.org/leaflet), https://example.org/exercises and ![my brace](https://example.org/brace.png)";
+    private const string ThreeLinks = FirstDayPosts.ThreeLinks;
     private const string TwoLinks = "See [the leaflet](https://example.org/leaflet) and https://example.org/exercises";
 
     public sealed class LimitedForum : ForumFactory

@@ -6,7 +6,7 @@ namespace PatientForum.Tests.Features.Security;
 /// <summary>With Forum:RateLimits:NewUserHours at 0 nobody counts as new: the other limits stay on, the first-day ones go.</summary>
 public sealed class NewMemberLimitsOffTests(NewMemberLimitsOffTests.NoFirstDayForum factory) : IClassFixture<NewMemberLimitsOffTests.NoFirstDayForum>
 {
-    private const string ThreeLinks = "See [the leaflet](https://example.org/leaflet), https://example.org/exercises and ![my brace](https://example.org/brace.png)";
+    private const string ThreeLinks = FirstDayPosts.ThreeLinks;
 
     public sealed class NoFirstDayForum : ForumFactory
     {
