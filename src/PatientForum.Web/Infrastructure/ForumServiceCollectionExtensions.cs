@@ -190,6 +190,7 @@ public static class ForumServiceCollectionExtensions
         services.AddSingleton<IPostRenderer, PostRenderer>();
         services.AddScoped<ThreadReader>();
         services.AddScoped<PostingService>();
+        services.AddScoped<NewMemberLimits>();
         services.AddScoped<AccountMailer>();
         services.AddScoped<FlagService>();
         services.AddScoped<ModerationService>();

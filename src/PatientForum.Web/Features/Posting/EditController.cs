@@ -10,7 +10,7 @@ using PatientForum.Web.Infrastructure.Text;
 namespace PatientForum.Web.Features.Posting;
 
 /// <summary>Authors edit their own posts; every earlier version is kept and can be read.</summary>
-public sealed class EditController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users) : Controller
+public sealed class EditController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users, NewMemberLimits newMembers) : Controller
 {
     [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpGet("/posts/{id:int}/edit")]
@@ -44,7 +44,7 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         }
 
         form.Body = ForumText.Body(form.Body);
-        if (PostRules.BodyProblem(form.Body) is { } bodyProblem)
+        if ((PostRules.BodyProblem(form.Body) ?? await newMembers.LinksProblemAsync(User, form.Body, cancellationToken)) is { } bodyProblem)
         {
             ModelState.AddModelError(nameof(form.Body), bodyProblem);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace PatientForum.Web.Features.Posting;
 
 /// <summary>Starting threads and replying. Only members with a confirmed email address may post.</summary>
 [Authorize(Policy = ForumPolicies.CanPost)]
-public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users) : Controller
+public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users, NewMemberLimits newMembers) : Controller
 {
     private static readonly MessagePage s_locked = new("This thread is locked", "A moderator has locked this thread, so it takes no new replies.");
 
@@ -36,10 +37,14 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         {
             return NotFound();
         }
+        if (await newMembers.RefuseThreadAsync(User, cancellationToken) is { } refusal)
+        {
+            return TooMany(refusal);
+        }
         form.Title = ForumText.Line(form.Title);
         form.Body = ForumText.Body(form.Body);
         AddProblem(nameof(form.Title), PostRules.TitleProblem(form.Title));
-        AddProblem(nameof(form.Body), PostRules.BodyProblem(form.Body));
+        AddProblem(nameof(form.Body), PostRules.BodyProblem(form.Body) ?? await newMembers.LinksProblemAsync(User, form.Body, cancellationToken));
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -76,8 +81,12 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         {
             return LockedPage();
         }
+        if (await newMembers.RefuseReplyAsync(User, cancellationToken) is { } refusal)
+        {
+            return TooMany(refusal);
+        }
         form.Body = ForumText.Body(form.Body);
-        AddProblem(nameof(form.Body), PostRules.BodyProblem(form.Body));
+        AddProblem(nameof(form.Body), PostRules.BodyProblem(form.Body) ?? await newMembers.LinksProblemAsync(User, form.Body, cancellationToken));
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -108,6 +117,14 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         {
             ModelState.AddModelError(field, problem);
         }
+    }
+
+    /// <summary>The same answer as the rate limiter's (429 with Retry-After), with the reason in words.</summary>
+    private ViewResult TooMany(PostingRefusal refusal)
+    {
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return View("Message", new MessagePage("Too many requests", refusal.Text));
     }
 
     private ViewResult LockedPage()

@@ -13,6 +13,9 @@ public sealed class RedisOutageTests(RedisOutageTests.NoRedisForum factory) : IC
             // Port 1 on loopback: nothing listens, so every connection is refused at once.
             ["Forum:Redis"] = "127.0.0.1:1",
             ["Forum:RateLimits:Enabled"] = "true",
+
+            // The Redis-counted windows are under test; the new-member limits count in the database and stay closed.
+            ["Forum:RateLimits:NewUserHours"] = "0",
         };
     }
 

@@ -9,7 +9,12 @@ namespace PatientForum.Tests.Features.ScaleOut;
 /// </summary>
 public sealed class SharedRateLimitTests(SharedRateLimitTests.LimitedPair pair) : IClassFixture<SharedRateLimitTests.LimitedPair>
 {
-    public sealed class LimitedPair() : RedisPair(new Dictionary<string, string?> { ["Forum:RateLimits:Enabled"] = "true" });
+    // Members here count as established (NewUserHours 0): the Redis-counted windows are under test, not the first day.
+    public sealed class LimitedPair() : RedisPair(new Dictionary<string, string?>
+    {
+        ["Forum:RateLimits:Enabled"] = "true",
+        ["Forum:RateLimits:NewUserHours"] = "0",
+    });
 
     [Fact]
     public async Task ReplyThroughA_ThenAtOnceThroughB_IsRefusedWith429AndRetryAfter()

@@ -3,7 +3,7 @@ using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Security;
 
-/// <summary>The posting and sign-in limits, switched on with their production defaults.</summary>
+/// <summary>The posting and sign-in limits, switched on with their production defaults, for established members.</summary>
 public sealed class RateLimitTests(RateLimitTests.LimitedForum factory) : IClassFixture<RateLimitTests.LimitedForum>
 {
     public sealed class LimitedForum : ForumFactory
@@ -11,6 +11,9 @@ public sealed class RateLimitTests(RateLimitTests.LimitedForum factory) : IClass
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Forum:RateLimits:Enabled"] = "true",
+
+            // Every member here is a day old as far as the limits go; NewMemberLimitTests covers the first day.
+            ["Forum:RateLimits:NewUserHours"] = "0",
         };
     }
 
