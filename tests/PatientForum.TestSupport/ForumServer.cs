@@ -41,6 +41,9 @@ public sealed class ForumServer : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
+    /// <summary>The running forum's process id (for reading its memory from /proc), or null when it is stopped.</summary>
+    public int? ProcessId => _process is { HasExited: false } ? _process.Id : null;
+
     public MailPickup Mail => new(Path.Combine(DataDirectory, "mail-pickup"));
 
     /// <summary>What the server printed, for failure messages.</summary>
