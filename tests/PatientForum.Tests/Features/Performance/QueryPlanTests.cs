@@ -15,7 +15,7 @@ namespace PatientForum.Tests.Features.Performance;
 /// </summary>
 public sealed class QueryPlanTests(QueryPlanTests.RecordingForum factory) : IClassFixture<QueryPlanTests.RecordingForum>
 {
-    /// <summary>A forum that records the SQL (with parameter values) of every query it reads with.</summary>
+    /// <summary>A forum with the page cache off that records the SQL (with parameter values) of every query it reads with.</summary>
     public sealed class RecordingForum : ForumFactory
     {
         public CommandRecorder Commands { get; } = new();
@@ -25,7 +25,11 @@ public sealed class QueryPlanTests(QueryPlanTests.RecordingForum factory) : ICla
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.ConfigureDbContext<SqliteForumDbContext>(options => options.AddInterceptors(Commands)));
+            builder.ConfigureServices(services =>
+            {
+                services.ConfigureDbContext<SqliteForumDbContext>(options => options.AddInterceptors(Commands));
+                services.ConfigureDbContext<PostgresForumDbContext>(options => options.AddInterceptors(Commands));
+            });
         }
     }
 
@@ -73,6 +77,21 @@ public sealed class QueryPlanTests(QueryPlanTests.RecordingForum factory) : ICla
         var plans = await PlansOfPageAsync("/t/injections?page=1");
 
         AssertIndexed(plans, "Threads");
+    }
+
+    [Fact]
+    public async Task PageCacheDisabled_EveryVisitorRequestIsRenderedFromTheDatabase()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var path = await Compose.StartThreadPathAsync(member, "biologics", "Switching biologics", "Second one works.");
+        var visitor = factory.CreateForumClient();
+        await visitor.GetOkAsync(path);
+        factory.Commands.Drain();
+
+        var again = await visitor.GetOkAsync(path);
+
+        Assert.Null(again.Response.Headers.Age);
+        Assert.NotEmpty(factory.Commands.Drain());
     }
 
     /// <summary>Loads the page anonymously and returns the query plan of every query it made, with the SQL it belongs to.</summary>
