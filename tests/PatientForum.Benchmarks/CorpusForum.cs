@@ -26,13 +26,17 @@ public sealed class CorpusForum : IAsyncDisposable
 
     public static readonly string[] TopicPaths = ["/t/injections", "/t/biologics", "/t/surgical-referral", "/t/rehab"];
 
-    public static async Task<CorpusForum> StartAsync(string corpusFolder, bool pageCache, int threads)
+    /// <summary>Starts the forum on a copy of the corpus; <paramref name="assembly"/> is its published assembly, or null for the Release build.</summary>
+    public static async Task<CorpusForum> StartAsync(string corpusFolder, bool pageCache, int threads, string? assembly)
     {
         var server = new ForumServer(new Dictionary<string, string>
         {
             ["Logging__LogLevel__Default"] = "Warning",
             ["Forum__PageCacheEnabled"] = pageCache ? "true" : "false",
-        });
+        })
+        {
+            AssemblyPath = assembly,
+        };
         foreach (var file in Directory.GetFiles(corpusFolder, "forum.db*"))
         {
             File.Copy(file, Path.Combine(server.DataDirectory, Path.GetFileName(file)));

@@ -24,7 +24,8 @@ public static class PagesBenchmark
         var large = options.Number("large", quick ? 100_000 : 1_000_000);
         var smallFolder = await CorpusGenerator.EnsureAsync(dataRoot, small);
         var largeFolder = await CorpusGenerator.EnsureAsync(dataRoot, large);
-        var report = new PagesReport(run, users, small, large);
+        var assembly = options.Text("no-publish") is null ? await PublishAsync() : null;
+        var report = new PagesReport(run, users, small, large) { Published = assembly is not null };
         Console.WriteLine(report.Heading);
 
         await using (var hello = await BareHubProcess.StartAsync("bare-page"))
@@ -32,7 +33,7 @@ public static class PagesBenchmark
             report.Hello = await run.MeasureAsync(hello.BaseUrl, ["/"]);
         }
 
-        await using (var forum = await CorpusForum.StartAsync(smallFolder, pageCache: true, threads: 200))
+        await using (var forum = await CorpusForum.StartAsync(smallFolder, pageCache: true, threads: 200, assembly))
         {
             report.StartupSmall = forum.StartupTime;
             report.PageBytes = await MeanPageSizeAsync(forum.Server.BaseUrl, forum.ThreadPaths);
@@ -53,14 +54,14 @@ public static class PagesBenchmark
             report.SameSize = await run.MeasureAsync(same.BaseUrl, ["/"]);
         }
 
-        await using (var forum = await CorpusForum.StartAsync(smallFolder, pageCache: false, threads: 200))
+        await using (var forum = await CorpusForum.StartAsync(smallFolder, pageCache: false, threads: 200, assembly))
         {
             report.ThreadMiss = await run.MeasureAsync(forum.Server.BaseUrl, forum.ThreadPaths);
             report.TopicMiss = await run.MeasureAsync(forum.Server.BaseUrl, CorpusForum.TopicPaths);
             report.PeakWorkingSet[$"page cache off, {small:N0} posts"] = forum.PeakWorkingSetMiB();
         }
 
-        await using (var forum = await CorpusForum.StartAsync(largeFolder, pageCache: false, threads: 200))
+        await using (var forum = await CorpusForum.StartAsync(largeFolder, pageCache: false, threads: 200, assembly))
         {
             report.StartupLarge = forum.StartupTime;
             report.ThreadMissLarge = await run.MeasureAsync(forum.Server.BaseUrl, forum.ThreadPaths);
@@ -86,6 +87,29 @@ public static class PagesBenchmark
             await Wrk.RunAsync(baseUrl, paths, Connections, WarmUp);
             return await Wrk.RunAsync(baseUrl, paths, Connections, Duration);
         }
+    }
+
+    /// <summary>
+    /// Publishes the forum as a deployment would (Release, ReadyToRun, framework-dependent) and returns its assembly.
+    /// ReadyToRun compiles ahead of time what would otherwise be JIT-compiled at start-up.
+    /// </summary>
+    private static async Task<string> PublishAsync()
+    {
+        var output = Path.Combine(RepoPaths.Root, "artifacts", "pages-publish");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var arg in new[]
+        {
+            "publish", RepoPaths.WebProject, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "quiet",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        Console.WriteLine($"Publishing the forum (Release, ReadyToRun) to {output} …");
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("dotnet publish did not start.");
+        var log = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? Path.Combine(output, "PatientForum.Web.dll") : throw new InvalidOperationException("dotnet publish failed:\n" + log);
     }
 
     private static async Task<int> MeanPageSizeAsync(string baseUrl, IReadOnlyList<string> paths)

@@ -21,11 +21,12 @@ public sealed class PagesReport(PagesBenchmark.Run run, int users, int small, in
     public double RawInserts { get; set; }
     public int PageBytes { get; set; }
     public bool FreshAfterReply { get; set; }
+    public bool Published { get; init; }
     public TimeSpan StartupSmall { get; set; }
     public TimeSpan StartupLarge { get; set; }
     public Dictionary<string, double> PeakWorkingSet { get; } = [];
 
-    public string Heading => Invariant($"Pages: wrk {run.Connections} connections, {run.Duration.TotalSeconds:F0} s per figure after {run.WarmUp.TotalSeconds:F0} s of warm-up; {users} members replying; {small:N0} and {large:N0} posts; {Machine()}");
+    public string Heading => Invariant($"Pages: the forum {(Published ? "published (Release, ReadyToRun)" : "from its Release build")}; wrk {run.Connections} connections, {run.Duration.TotalSeconds:F0} s per figure after {run.WarmUp.TotalSeconds:F0} s of warm-up; {users} members replying; {small:N0} and {large:N0} posts; {Machine()}");
 
     public List<string> Lines()
     {

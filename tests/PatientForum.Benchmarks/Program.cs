@@ -6,7 +6,7 @@ using PatientForum.Benchmarks;
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- mail [--messages 1000]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- generate --posts 1000000 [--data folder]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- scale-out [--seconds 10] [--connections 64] [--readers 200]
-//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- pages [--quick] [--seconds 10] [--users 16] [--small 10000] [--large 1000000] [--no-write]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- pages [--quick] [--seconds 10] [--users 16] [--small 10000] [--large 1000000] [--no-write] [--no-publish]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- bare-hub --port 5099   (started by "live")
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- bare-page --port 5098 [--size N]   (started by "pages")
 var command = args.Length > 0 ? args[0] : "live";
