@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace PatientForum.Benchmarks;
 
-/// <summary>Starts this harness again as the bare-hub baseline server, in its own process.</summary>
+/// <summary>Starts this harness again as a baseline server (bare-hub by default, or bare-page), in its own process.</summary>
 public sealed class BareHubProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -17,7 +17,7 @@ public sealed class BareHubProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<BareHubProcess> StartAsync()
+    public static async Task<BareHubProcess> StartAsync(params string[] command)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -31,7 +31,7 @@ public sealed class BareHubProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(typeof(BareHubProcess).Assembly.Location);
         }
-        foreach (var arg in new[] { "bare-hub", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in (command.Length > 0 ? command : ["bare-hub"]).Concat(["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(arg);
         }
@@ -51,7 +51,7 @@ public sealed class BareHubProcess : IAsyncDisposable
             }
         }
         await server.DisposeAsync();
-        throw new TimeoutException("The bare hub did not start.");
+        throw new TimeoutException($"The baseline {string.Join(' ', command)} did not start.");
     }
 
     public async ValueTask DisposeAsync()

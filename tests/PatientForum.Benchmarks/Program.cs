@@ -6,7 +6,9 @@ using PatientForum.Benchmarks;
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- mail [--messages 1000]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- generate --posts 1000000 [--data folder]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- scale-out [--seconds 10] [--connections 64] [--readers 200]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- pages [--quick] [--seconds 10] [--users 16] [--small 10000] [--large 1000000] [--no-write] [--no-publish]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- bare-hub --port 5099   (started by "live")
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- bare-page --port 5098 [--size N]   (started by "pages")
 var command = args.Length > 0 ? args[0] : "live";
 return command switch
 {
@@ -15,7 +17,9 @@ return command switch
     "mail" => await MailBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "generate" => await Generate(Options.Parse(args.Skip(1))),
     "scale-out" => await ScaleOutBenchmark.RunAsync(Options.Parse(args.Skip(1))),
+    "pages" => await PagesBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "bare-hub" => await BareHubServer.RunAsync(Options.Parse(args.Skip(1))),
+    "bare-page" => await BarePageServer.RunAsync(Options.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -29,6 +33,6 @@ static async Task<int> Generate(Options options)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] [--provider postgres] | mail [--messages N] | generate --posts N | scale-out [--seconds N] | bare-hub --port N");
+    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] [--provider postgres] | mail [--messages N] | generate --posts N | scale-out [--seconds N] | pages [--quick] | bare-hub --port N | bare-page --port N [--size N]");
     return 2;
 }

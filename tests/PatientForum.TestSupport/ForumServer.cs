@@ -41,6 +41,15 @@ public sealed class ForumServer : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
+    /// <summary>
+    /// The forum's assembly to run, e.g. from published output; by default the build in this program's configuration
+    /// (<see cref="WebAssemblyPath"/>), started in the project folder as <c>dotnet run</c> does.
+    /// </summary>
+    public string? AssemblyPath { get; init; }
+
+    /// <summary>The running forum's process id (for reading its memory from /proc), or null when it is stopped.</summary>
+    public int? ProcessId => _process is { HasExited: false } ? _process.Id : null;
+
     public MailPickup Mail => new(Path.Combine(DataDirectory, "mail-pickup"));
 
     /// <summary>What the server printed, for failure messages.</summary>
@@ -75,12 +84,12 @@ public sealed class ForumServer : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepoPaths.WebProject,
+            WorkingDirectory = AssemblyPath is null ? RepoPaths.WebProject : Path.GetDirectoryName(AssemblyPath)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(WebAssemblyPath());
+        start.ArgumentList.Add(AssemblyPath ?? WebAssemblyPath());
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["Forum__DataDirectory"] = DataDirectory;

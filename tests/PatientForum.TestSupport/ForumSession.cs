@@ -20,6 +20,12 @@ public sealed partial class ForumSession : IDisposable
 
     public string Email { get; private set; } = "";
 
+    /// <summary>This browser's cookies (sign-in, antiforgery), for a client of its own such as a load loop.</summary>
+    public CookieContainer Cookies => _cookies;
+
+    /// <summary>The antiforgery token a form on <paramref name="formPage"/> carries for this session.</summary>
+    public Task<string> FormTokenAsync(string formPage) => TokenAsync(formPage);
+
     /// <summary>
     /// The same browser (the same cookies: sign-in, antiforgery) talking to another instance of the forum on this
     /// machine, as a round-robin proxy would send it. Cookies are not kept apart by port.

@@ -21,7 +21,7 @@ public static class ForumApplicationBuilderExtensions
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseStaticFiles();
+        app.UseForumStaticAssets();
         app.UseHubOriginCheck(ForumHubPath);
         app.UseRouting();
         app.UseAuthentication();

@@ -39,6 +39,7 @@ public static class ForumServiceCollectionExtensions
         builder.Services.AddForumLive();
         builder.Services.AddForumRateLimits();
         builder.Services.AddForumPageCache();
+        builder.Services.AddForumStaticAssets();
         builder.Services.AddForumRedis();
         return builder;
     }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Infrastructure.Caching;
 
@@ -38,10 +40,15 @@ public sealed class PageCache(IOutputCacheStore store)
 }
 
 /// <summary>Tags a cached page by what it shows, so <see cref="PageCache"/> can evict exactly those pages.</summary>
-public sealed class PageTagsPolicy : IOutputCachePolicy
+public sealed class PageTagsPolicy(IOptions<ForumOptions> options) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        if (!options.Value.PageCacheEnabled)
+        {
+            context.EnableOutputCaching = false;
+            return ValueTask.CompletedTask;
+        }
         var values = context.HttpContext.Request.RouteValues;
         var controller = values["controller"] as string;
         switch (controller)

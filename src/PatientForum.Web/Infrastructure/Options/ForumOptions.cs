@@ -42,4 +42,10 @@ public sealed class ForumOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Forum:RedisPrefix must not be empty.")]
     [RegularExpression("^[A-Za-z0-9_.-]{1,64}$", ErrorMessage = "Forum:RedisPrefix must be 1 to 64 letters, digits, '_', '.' or '-'.")]
     public string RedisPrefix { get; set; } = "patientforum";
+
+    /// <summary>
+    /// Serve visitors' home, topic, thread and guide pages from the page cache (the default). Off: every request
+    /// renders from the database, which is what the benchmark's cache-miss figures measure.
+    /// </summary>
+    public bool PageCacheEnabled { get; set; } = true;
 }
