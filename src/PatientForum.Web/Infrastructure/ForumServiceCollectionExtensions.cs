@@ -182,6 +182,8 @@ public static class ForumServiceCollectionExtensions
         services.AddScoped<FragmentRenderer>();
         services.AddScoped<LiveFragments>();
         services.AddScoped<LiveBroadcaster>();
+        services.AddSingleton<LivePushRetry>();
+        services.AddHostedService(sp => sp.GetRequiredService<LivePushRetry>());
     }
 
     private static void AddForumFeatures(this IServiceCollection services)

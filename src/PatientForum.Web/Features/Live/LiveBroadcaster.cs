@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Caching;
@@ -8,7 +9,8 @@ namespace PatientForum.Web.Features.Live;
 /// <summary>
 /// Tells every page about a saved change: first evicts the cached anonymous pages it touches (so the next
 /// request is fresh), then pushes it to open pages through <see cref="IHubContext{THub, T}"/>. A failed push
-/// is logged and never undoes or fails the save, since pages catch up on reconnect.
+/// is logged and never undoes or fails the save; one that failed because Redis did not answer is sent again
+/// once it does (<see cref="LivePushRetry"/>), and pages that lost their own connection catch up on reconnect.
 /// </summary>
 public sealed partial class LiveBroadcaster(
     IHubContext<ForumHub, IForumClient> hub,
@@ -16,20 +18,21 @@ public sealed partial class LiveBroadcaster(
     ReviewQueueReader queue,
     PageCache pages,
     ThreadReader threads,
+    LivePushRetry retry,
     ILogger<LiveBroadcaster> logger)
 {
     public Task PostAddedAsync(int postId, CancellationToken cancellationToken) =>
-        PostChangedAsync(postId, added: true, rowChanged: true, cancellationToken);
+        PostChangedAsync(new(LivePushKind.PostAdded, postId), cancellationToken);
 
     public Task PostUpdatedAsync(int postId, CancellationToken cancellationToken) =>
-        PostChangedAsync(postId, added: false, rowChanged: false, cancellationToken);
+        PostChangedAsync(new(LivePushKind.PostUpdated, postId), cancellationToken);
 
     /// <summary>
     /// A post was hidden, restored or removed: open pages get it again as the public sees it now (the
     /// text, or a notice in its place), and topic pages update the thread's row.
     /// </summary>
     public Task PostVisibilityChangedAsync(int postId, CancellationToken cancellationToken) =>
-        PostChangedAsync(postId, added: false, rowChanged: true, cancellationToken);
+        PostChangedAsync(new(LivePushKind.PostVisibilityChanged, postId), cancellationToken);
 
     /// <summary>Tells open moderation pages how many posts wait in the queue.</summary>
     public async Task ModerationQueueChangedAsync(CancellationToken cancellationToken)
@@ -38,20 +41,30 @@ public sealed partial class LiveBroadcaster(
         {
             var count = await queue.CountAsync(cancellationToken);
             await hub.Clients.Group(LiveGroups.Moderators).QueueCount(count);
-        }, nameof(ModerationQueueChangedAsync));
+        }, new(LivePushKind.ModerationQueueChanged, 0));
     }
 
     /// <summary>A thread was started, renamed or got activity: topic pages update its row.</summary>
     public async Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken)
     {
         await pages.ThreadChangedAsync(threadId, cancellationToken);
-        await SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), nameof(ThreadChangedAsync));
+        await SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), new(LivePushKind.ThreadChanged, threadId));
     }
 
-    /// <summary>Reads the post once: evicts its thread's cached pages, then pushes the post (and the thread's row).</summary>
-    private async Task PostChangedAsync(int postId, bool added, bool rowChanged, CancellationToken cancellationToken)
+    /// <summary>Sends a push that failed before, from the current state of what it is about.</summary>
+    public Task PushAgainAsync(LivePush push, CancellationToken cancellationToken) => push.Kind switch
     {
-        if (await threads.GetPostAsync(postId, cancellationToken) is not { } post)
+        LivePushKind.ThreadChanged => ThreadChangedAsync(push.Id, cancellationToken),
+        LivePushKind.ModerationQueueChanged => ModerationQueueChangedAsync(cancellationToken),
+        _ => PostChangedAsync(push, cancellationToken),
+    };
+
+    /// <summary>Reads the post once: evicts its thread's cached pages, then pushes the post (and the thread's row).</summary>
+    private async Task PostChangedAsync(LivePush push, CancellationToken cancellationToken)
+    {
+        var added = push.Kind == LivePushKind.PostAdded;
+        var rowChanged = push.Kind != LivePushKind.PostUpdated;
+        if (await threads.GetPostAsync(push.Id, cancellationToken) is not { } post)
         {
             return;
         }
@@ -65,7 +78,7 @@ public sealed partial class LiveBroadcaster(
             {
                 await ThreadChangedCoreAsync(post.ThreadId, cancellationToken);
             }
-        }, added ? nameof(PostAddedAsync) : nameof(PostUpdatedAsync));
+        }, push);
     }
 
     private async Task ThreadChangedCoreAsync(int threadId, CancellationToken cancellationToken)
@@ -76,18 +89,26 @@ public sealed partial class LiveBroadcaster(
         }
     }
 
-    private async Task SafelyAsync(Func<Task> push, string what)
+    private async Task SafelyAsync(Func<Task> send, LivePush push)
     {
         try
         {
-            await push();
+            await send();
+        }
+        catch (RedisException ex)
+        {
+            retry.Add(push);
+            LogPushDeferred(push.Kind, ex.GetType().Name);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogPushFailed(what, ex.GetType().Name);
+            LogPushFailed(push.Kind, ex.GetType().Name);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live push {What} failed: {ErrorType}; pages will catch up on reconnect")]
-    private partial void LogPushFailed(string what, string errorType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live push {Kind} failed: {ErrorType}; it is sent again once Redis answers")]
+    private partial void LogPushDeferred(LivePushKind kind, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live push {Kind} failed: {ErrorType}; pages will catch up on reconnect")]
+    private partial void LogPushFailed(LivePushKind kind, string errorType);
 }

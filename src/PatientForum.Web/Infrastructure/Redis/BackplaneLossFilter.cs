@@ -10,6 +10,12 @@ namespace PatientForum.Web.Infrastructure.Redis;
 /// something. A page whose connection ends reconnects by itself (that succeeds only once Redis answers again,
 /// since the backplane subscribes every new connection), joins its thread again and fetches every reply newer
 /// than the last one it shows.
+/// <para>
+/// A hub call that fails on Redis ends them too. A join whose subscription Redis refused leaves SignalR's
+/// backplane counting the connection in the group without a subscription, and it subscribes only for the first
+/// connection of a group, so no later reader on this instance would ever receive that thread's replies. Ending
+/// every connection empties those groups; the pages join again once Redis answers, and the first join subscribes.
+/// </para>
 /// </summary>
 public sealed class BackplaneLossFilter(RedisConnection redis, RedisOutage outage) : IHubFilter
 {
@@ -32,6 +38,19 @@ public sealed class BackplaneLossFilter(RedisConnection redis, RedisOutage outag
         }
     }
 
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (RedisException exception)
+        {
+            EndEveryConnection(exception);
+            throw new HubException("Live updates are unavailable for a moment; the page reconnects by itself.");
+        }
+    }
+
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
         _connections.TryRemove(context.Context.ConnectionId, out _);
@@ -40,7 +59,15 @@ public sealed class BackplaneLossFilter(RedisConnection redis, RedisOutage outag
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
     {
-        if (e.ConnectionType != ConnectionType.Subscription || _connections.IsEmpty)
+        if (e.ConnectionType == ConnectionType.Subscription)
+        {
+            EndEveryConnection(e.Exception ?? new RedisConnectionException(e.FailureType, e.FailureType.ToString()));
+        }
+    }
+
+    private void EndEveryConnection(Exception exception)
+    {
+        if (_connections.IsEmpty)
         {
             return;
         }
@@ -48,7 +75,6 @@ public sealed class BackplaneLossFilter(RedisConnection redis, RedisOutage outag
         {
             connection.Abort();
         }
-        outage.Failed("live updates", "live connections were ended; their pages reconnect and catch up once Redis answers",
-            e.Exception ?? new RedisConnectionException(e.FailureType, e.FailureType.ToString()));
+        outage.Failed("live updates", "live connections were ended; their pages reconnect and catch up once Redis answers", exception);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace PatientForum.Web.Infrastructure.Redis;
@@ -5,11 +6,15 @@ namespace PatientForum.Web.Infrastructure.Redis;
 /// <summary>
 /// The Redis page cache, made harmless when Redis is away: a page that cannot be read from the cache is rendered
 /// fresh, one that cannot be stored is simply not cached, and the request never fails because of the cache.
+/// An eviction Redis did not take is kept and tried again before this instance reads the cache; until it goes
+/// through, pages are rendered fresh, so a page changed during the outage is never served from an older copy.
 /// </summary>
 public sealed class FailOpenOutputCacheStore(IOutputCacheStore redisStore, RedisConnection redis, RedisOutage outage)
     : IOutputCacheStore, IDisposable
 {
     private const string Use = "the page cache";
+
+    private readonly ConcurrentDictionary<string, byte> _unevicted = new(StringComparer.Ordinal);
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -19,6 +24,11 @@ public sealed class FailOpenOutputCacheStore(IOutputCacheStore redisStore, Redis
         }
         try
         {
+            foreach (var tag in _unevicted.Keys)
+            {
+                await redisStore.EvictByTagAsync(tag, cancellationToken);
+                _unevicted.TryRemove(tag, out _);
+            }
             return await redisStore.GetAsync(key, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -52,8 +62,8 @@ public sealed class FailOpenOutputCacheStore(IOutputCacheStore redisStore, Redis
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Nothing was stored while Redis was away; what it held before expires within the cache's 60 seconds.
-            outage.Failed(Use, "a changed page may be served from the cache until it expires", ex);
+            _unevicted.TryAdd(tag, 0);
+            outage.Failed(Use, "pages are rendered fresh until the changed ones are evicted", ex);
         }
     }
 

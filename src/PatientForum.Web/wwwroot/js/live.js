@@ -111,19 +111,36 @@
   });
 
   connection.onreconnecting(function () { setConnected(false); });
-  connection.onreconnected(function () { joinAndCatchUp().then(function () { setConnected(true); }); });
+  connection.onreconnected(function () {
+    joinAndCatchUp()
+      .then(function () { setConnected(true); })
+      .catch(function () { /* A refused join ends the connection from the server; it reconnects and joins again. */ });
+  });
   connection.onclose(function () {
     setConnected(false);
-    startWithRetry(0);
+    if (!starting) {
+      startWithRetry(0);
+    }
   });
 
+  var starting = false;
   startWithRetry(0);
   watchComposer();
 
+  // One loop at a time. Once the connection itself is up, its own reconnect (and rejoin) takes over: a join the
+  // server refused ends the connection from the server's side, so retrying start() here would only fail.
   function startWithRetry(attempt) {
+    if (connection.state !== signalR.HubConnectionState.Disconnected) {
+      starting = false;
+      return;
+    }
+    starting = true;
     connection.start()
       .then(joinAndCatchUp)
-      .then(function () { setConnected(true); })
+      .then(function () {
+        starting = false;
+        setConnected(true);
+      })
       .catch(function () {
         setConnected(false);
         setTimeout(function () { startWithRetry(attempt + 1); },

@@ -12,6 +12,7 @@ namespace PatientForum.Tests.Features.ScaleOut;
 /// </summary>
 public sealed class RedisProcess : IDisposable
 {
+    private const string AdminUser = "test-admin";
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(15);
     private Process? _process;
 
@@ -66,6 +67,10 @@ public sealed class RedisProcess : IDisposable
             }
             await Task.Delay(50);
         }
+
+        // A user of the test's own, so that it can still change the default user's rights after taking them away.
+        using var probe = await ConnectionMultiplexer.ConnectAsync(Probe());
+        await probe.GetServer(ConnectionString).ExecuteAsync("ACL", "SETUSER", AdminUser, "on", "nopass", "+@all", "~*", "&*");
     }
 
     /// <summary>Kills the server, as a crash would: whatever it held is gone.</summary>
@@ -99,7 +104,33 @@ public sealed class RedisProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes the server refuse SUBSCRIBE (an ACL on the default user) while everything else carries on, as a
+    /// subscription connection that is failing or not yet back would; subscriptions already made stay.
+    /// </summary>
+    public Task RefuseSubscriptionsAsync() => SetDefaultUserAsync("-subscribe");
+
+    public Task AllowSubscriptionsAsync() => SetDefaultUserAsync("+subscribe");
+
+    /// <summary>Makes the server refuse PUBLISH; subscribers stay subscribed.</summary>
+    public Task RefusePublishingAsync() => SetDefaultUserAsync("-publish");
+
+    public Task AllowPublishingAsync() => SetDefaultUserAsync("+publish");
+
+    /// <summary>Makes the server refuse every command on keys; connections stay up, and pub/sub and pings still answer.</summary>
+    public Task RefuseKeyCommandsAsync() => SetDefaultUserAsync("-@all", "+@connection", "+@pubsub");
+
+    public Task AllowKeyCommandsAsync() => SetDefaultUserAsync("+@all");
+
     public void Dispose() => Stop();
+
+    private async Task SetDefaultUserAsync(params string[] rules)
+    {
+        var asAdmin = Probe();
+        asAdmin.User = AdminUser;
+        using var probe = await ConnectionMultiplexer.ConnectAsync(asAdmin);
+        await probe.GetServer(ConnectionString).ExecuteAsync("ACL", ["SETUSER", "default", .. rules]);
+    }
 
     private async Task<bool> PingAsync()
     {

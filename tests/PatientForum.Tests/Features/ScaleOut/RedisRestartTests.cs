@@ -40,7 +40,7 @@ public sealed class RedisRestartTests
         ThreadFollower[] readers = [first, second];
 
         await ReplyAsync(member, path, threadId, "Before the restart");
-        await ShownToAllAsync(readers, "Before the restart", b);
+        await ShownToAllAsync(readers, "Before the restart", a, b);
 
         redis.Stop();
         var whileDown = new[] { "While Redis was down, one", "While Redis was down, two", "While Redis was down, three" };
@@ -53,11 +53,11 @@ public sealed class RedisRestartTests
             "Both instances did not reconnect to Redis.", a, b);
         foreach (var text in whileDown)
         {
-            await ShownToAllAsync(readers, text, b);
+            await ShownToAllAsync(readers, text, a, b);
         }
         await WaitUntilAsync(() => Task.FromResult(readers.All(reader => reader.IsConnected)), "The readers did not reconnect.", a, b);
         await ReplyAsync(member, path, threadId, "After Redis came back");
-        await ShownToAllAsync(readers, "After Redis came back", b);
+        await ShownToAllAsync(readers, "After Redis came back", a, b);
 
         Assert.All(readers, reader => Assert.True(reader.Shows("Before the restart"), "The first reply was not pushed live."));
         Assert.All(readers, reader => Assert.True(reader.Shows("After Redis came back"), "Live updates did not resume once Redis was back."));
@@ -70,9 +70,9 @@ public sealed class RedisRestartTests
         await send();
     }
 
-    private static Task ShownToAllAsync(IEnumerable<ThreadFollower> readers, string text, ForumServer b) =>
+    private static Task ShownToAllAsync(IEnumerable<ThreadFollower> readers, string text, ForumServer a, ForumServer b) =>
         WaitUntilAsync(() => Task.FromResult(readers.All(reader => reader.Shows(text) is not null)),
-            $"\"{text}\" did not reach every reader on B, live or by catching up.", b);
+            $"\"{text}\" did not reach every reader on B, live or by catching up.", a, b);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure, params ForumServer[] servers)
     {
@@ -81,7 +81,7 @@ public sealed class RedisRestartTests
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"{failure} (waited {s_wait.TotalSeconds} s)\n{string.Join("\n", servers.Select(s => s.Log))}");
+                Assert.Fail($"{failure} (waited {s_wait.TotalSeconds} s)\n{string.Join("\n", servers.Select((s, i) => $"== log of {(char)('A' + i)} ==\n{s.Log}"))}");
             }
             await Task.Delay(100);
         }

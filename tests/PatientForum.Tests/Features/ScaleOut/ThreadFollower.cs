@@ -20,6 +20,7 @@ public sealed class ThreadFollower : IAsyncDisposable
     private readonly ConcurrentDictionary<int, (string Html, bool Live)> _posts = new();
     private readonly CancellationTokenSource _disposed = new();
     private int _restarting;
+    private volatile bool _following;
 
     private ThreadFollower(ForumServer server, int threadId)
     {
@@ -35,11 +36,19 @@ public sealed class ThreadFollower : IAsyncDisposable
                 _posts.TryAdd(post.PostId, (post.Html, true));
             }
         });
+        _connection.Reconnecting += _ => Unfollow();
         _connection.Reconnected += _ => JoinAndCatchUpOrRestartAsync();
-        _connection.Closed += _ => StartWithRetryAsync();
+        _connection.Closed += _ =>
+        {
+            _following = false;
+            return StartWithRetryAsync();
+        };
     }
 
     public bool IsConnected => _connection.State == HubConnectionState.Connected;
+
+    /// <summary>Connected, and the last join of the thread succeeded, so replies should arrive live.</summary>
+    public bool IsFollowing => _following && IsConnected;
 
     public static async Task<ThreadFollower> FollowAsync(ForumServer server, int threadId)
     {
@@ -47,6 +56,29 @@ public sealed class ThreadFollower : IAsyncDisposable
         await follower._connection.StartAsync();
         await follower.JoinAndCatchUpAsync();
         return follower;
+    }
+
+    /// <summary>An open page that has not joined its thread yet; <see cref="TryJoinAsync"/> does that.</summary>
+    public static async Task<ThreadFollower> ConnectAsync(ForumServer server, int threadId)
+    {
+        var follower = new ThreadFollower(server, threadId);
+        await follower._connection.StartAsync();
+        return follower;
+    }
+
+    /// <summary>Joins the thread and catches up, as the page does after connecting; false when the hub refused.</summary>
+    public async Task<bool> TryJoinAsync()
+    {
+        try
+        {
+            await JoinAndCatchUpAsync();
+            return true;
+        }
+        catch (Exception) when (!_disposed.IsCancellationRequested)
+        {
+            // The hub answered with an error, or the connection ended under the call.
+            return false;
+        }
     }
 
     /// <summary>Whether the reader shows a post containing <paramref name="text"/>; null when not, else whether it came live.</summary>
@@ -71,6 +103,13 @@ public sealed class ThreadFollower : IAsyncDisposable
         {
             _posts.TryAdd(post.PostId, (post.Html, false));
         }
+        _following = true;
+    }
+
+    private Task Unfollow()
+    {
+        _following = false;
+        return Task.CompletedTask;
     }
 
     private async Task JoinAndCatchUpOrRestartAsync()
