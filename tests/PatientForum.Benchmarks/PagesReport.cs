@@ -26,7 +26,7 @@ public sealed class PagesReport(PagesBenchmark.Run run, int users, int small, in
     public TimeSpan StartupLarge { get; set; }
     public Dictionary<string, double> PeakWorkingSet { get; } = [];
 
-    public string Heading => Invariant($"Pages: the forum {(Published ? "published (Release, ReadyToRun)" : "from its Release build")}; wrk {run.Connections} connections, {run.Duration.TotalSeconds:F0} s per figure after {run.WarmUp.TotalSeconds:F0} s of warm-up; {users} members replying; {small:N0} and {large:N0} posts; {Machine()}");
+    public string Heading => Invariant($"Pages: the forum {(Published ? "published (Release, ReadyToRun)" : "from its Release build")}; wrk {run.Connections} connections, {run.Duration.TotalSeconds:F0} s per figure after {run.WarmUp.TotalSeconds:F0} s of warm-up, each forum process driven for {run.ForumWarmUp.TotalSeconds:F0} s first; {users} members replying through wrk; {small:N0} and {large:N0} posts; {Machine()}");
 
     public List<string> Lines()
     {

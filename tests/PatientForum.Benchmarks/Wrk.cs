@@ -18,13 +18,12 @@ public sealed record Throughput(double RequestsPerSecond, double P50, double P99
 /// </summary>
 public static partial class Wrk
 {
-    public static async Task<Throughput> RunAsync(string baseUrl, IReadOnlyList<string> paths, int connections, TimeSpan duration)
+    public static Task<Throughput> RunAsync(string baseUrl, IReadOnlyList<string> paths, int connections, TimeSpan duration)
     {
-        var script = Path.Combine(Path.GetTempPath(), $"patientforum-wrk-{Guid.NewGuid():N}.lua");
         var lua = new StringBuilder("local paths = {\n");
         foreach (var path in paths)
         {
-            lua.Append("  \"").Append(path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\",\n");
+            lua.Append("  ").Append(LuaString(path)).Append(",\n");
         }
         lua.Append("""
             }
@@ -34,7 +33,14 @@ public static partial class Wrk
               return wrk.format("GET", paths[i])
             end
             """);
-        await File.WriteAllTextAsync(script, lua.ToString());
+        return RunScriptAsync(baseUrl, lua.ToString(), connections, duration);
+    }
+
+    /// <summary>Runs wrk with a Lua script of the caller's (which defines <c>request</c>), on two threads as every figure does.</summary>
+    public static async Task<Throughput> RunScriptAsync(string baseUrl, string lua, int connections, TimeSpan duration)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"patientforum-wrk-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(script, lua);
         try
         {
             var start = new ProcessStartInfo("wrk")
@@ -66,6 +72,11 @@ public static partial class Wrk
             File.Delete(script);
         }
     }
+
+    /// <summary>A Lua string literal holding <paramref name="value"/>.</summary>
+    public static string LuaString(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
 
     /// <summary>Fails early, with the install line, when wrk is missing.</summary>
     public static void EnsureInstalled()

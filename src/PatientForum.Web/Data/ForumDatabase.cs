@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -134,18 +136,36 @@ public static class ForumDatabase
         // trying again; with members replying at once those sleeps capped posting at a few dozen replies a second.
         private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
+        // These settings belong to the native connection, which the pool hands out again and again (EF opens and
+        // closes it around every query): set them once per native connection, not on every open.
+        private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> s_configured = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            if (NeedsPragmas(connection, out var handle))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+                s_configured.TryAdd(handle, s_configured);
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (NeedsPragmas(connection, out var handle))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                s_configured.TryAdd(handle, s_configured);
+            }
+        }
+
+        private static bool NeedsPragmas(DbConnection connection, out SQLitePCL.sqlite3 handle)
+        {
+            handle = ((SqliteConnection)connection).Handle!;
+            return !s_configured.TryGetValue(handle, out _);
         }
     }
 }

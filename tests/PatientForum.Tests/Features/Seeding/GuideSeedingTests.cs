@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PatientForum.Tests.Features.Reading;
 using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Data;
 
 namespace PatientForum.Tests.Features.Seeding;
 
@@ -50,6 +53,31 @@ public sealed class GuideSeedingTests(ForumFactory factory) : IClassFixture<Foru
         factory.CreateClient().Dispose();
 
         Assert.Equal("wal", await factory.Database.ScalarAsync<string>("PRAGMA journal_mode;"));
+    }
+
+    /// <summary>
+    /// The pool hands the same native connection out again and again; each time it must still wait for a busy
+    /// writer, enforce foreign keys and sync as the forum chose.
+    /// </summary>
+    [SqliteFact]
+    public async Task EveryConnectionTheForumOpens_KeepsItsSettings_WhenThePoolHandsItOutAgain()
+    {
+        for (var open = 0; open < 3; open++)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "SELECT (SELECT foreign_keys FROM pragma_foreign_keys) || ' ' || (SELECT timeout FROM pragma_busy_timeout) || ' ' || (SELECT synchronous FROM pragma_synchronous)";
+                Assert.Equal("1 30000 1", await command.ExecuteScalarAsync());
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     [Fact]
