@@ -19,7 +19,7 @@ public static class PagesBenchmark
             TimeSpan.FromSeconds(quick ? 1 : 2),
             options.Number("connections", 64))
         {
-            ForumWarmUp = TimeSpan.FromSeconds(options.Number("warm-up", quick ? 3 : 15)),
+            ForumWarmUp = TimeSpan.FromSeconds(options.Number("warm-up", quick ? 3 : 30)),
         };
         var users = options.Number("users", 16);
         var dataRoot = options.Text("data") ?? Path.Combine(RepoPaths.Root, "artifacts", "benchmark-data");
