@@ -14,8 +14,9 @@ internal sealed class ForumThreadConfiguration : IEntityTypeConfiguration<ForumT
         builder.HasOne(t => t.Topic).WithMany(t => t.Threads).HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.Author).WithMany().HasForeignKey(t => t.AuthorId).OnDelete(DeleteBehavior.Restrict);
 
-        // The topic page: pinned first, then newest activity.
-        builder.HasIndex(t => new { t.TopicId, t.IsPinned, t.LastActivityAt });
+        // The topic page as the public sees it (pinned first, then newest activity, read in index order) and the
+        // home page's count and latest activity per topic, read from the index alone.
+        builder.HasIndex(t => new { t.TopicId, t.IsHidden, t.IsPinned, t.LastActivityAt });
         builder.HasIndex(t => t.SeedKey).IsUnique();
     }
 }

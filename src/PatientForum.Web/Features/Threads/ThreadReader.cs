@@ -18,13 +18,18 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
 
     private readonly ForumOptions _options = options.Value;
 
-    public async Task<IReadOnlyList<TopicSummary>> GetTopicsAsync(CancellationToken cancellationToken) =>
-        await db.Topics.AsNoTracking()
+    public async Task<IReadOnlyList<TopicSummary>> GetTopicsAsync(CancellationToken cancellationToken)
+    {
+        // Compared with a parameter, not written as !x.IsHidden: SQLite looks an equality up in the index, where
+        // it would read every thread of the topic to test NOT IsHidden.
+        var hidden = false;
+        return await db.Topics.AsNoTracking()
             .OrderBy(t => t.SortOrder)
             .Select(t => new TopicSummary(
                 t.Slug, t.Name, t.Description,
-                t.Threads.Count(x => !x.IsHidden), t.Threads.Where(x => !x.IsHidden).Max(x => (DateTime?)x.LastActivityAt)))
+                t.Threads.Count(x => x.IsHidden == hidden), t.Threads.Where(x => x.IsHidden == hidden).Max(x => (DateTime?)x.LastActivityAt)))
             .ToListAsync(cancellationToken);
+    }
 
     public async Task<TopicPage?> GetTopicPageAsync(string slug, int page, Viewer viewer, CancellationToken cancellationToken)
     {
@@ -36,21 +41,61 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         {
             return null;
         }
-        var listed = db.Threads.AsNoTracking()
-            .Where(t => t.TopicId == topic.Id && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId));
-        var paging = new Paging(page, _options.ThreadsPerPage, await listed.CountAsync(cancellationToken));
+        if (viewer.IsModerator || viewer.UserId is not null)
+        {
+            var listed = db.Threads.AsNoTracking()
+                .Where(t => t.TopicId == topic.Id && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId));
+            var paging = new Paging(page, _options.ThreadsPerPage, await listed.CountAsync(cancellationToken));
+            if (!paging.IsValid)
+            {
+                return null;
+            }
+            var threads = await listed
+                .OrderByDescending(t => t.IsPinned).ThenBy(t => t.IsPinned ? t.PinOrder : 0)
+                .ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+                .Skip(paging.Skip).Take(paging.PageSize)
+                .Select(s_threadRow)
+                .ToListAsync(cancellationToken);
+            return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging);
+        }
+        return await GetPublicTopicPageAsync(topic.Id, topic.Slug, topic.Name, topic.Description, page, cancellationToken);
+    }
+
+    /// <summary>
+    /// The topic page as visitors see it, the one that is cached: it reads only the page's threads, pinned ones
+    /// first and then the rest newest first, both in the order of the (topic, hidden, pinned, last activity)
+    /// index, so its cost does not grow with the number of threads in the topic. The flags are compared with
+    /// parameters, which SQLite looks up in the index (NOT IsHidden would make it read every thread).
+    /// </summary>
+    private async Task<TopicPage?> GetPublicTopicPageAsync(int topicId, string slug, string name, string description, int page, CancellationToken cancellationToken)
+    {
+        var (hidden, pinned, unpinned) = (false, true, false);
+        var shown = db.Threads.AsNoTracking().Where(t => t.TopicId == topicId && t.IsHidden == hidden);
+        var counts = await shown.GroupBy(t => t.IsPinned).Select(g => new { IsPinned = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var pinnedCount = counts.Where(c => c.IsPinned).Sum(c => c.Count);
+        var paging = new Paging(page, _options.ThreadsPerPage, counts.Sum(c => c.Count));
         if (!paging.IsValid)
         {
             return null;
         }
-
-        var threads = await listed
-            .OrderByDescending(t => t.IsPinned).ThenBy(t => t.IsPinned ? t.PinOrder : 0)
-            .ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
-            .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(s_threadRow)
-            .ToListAsync(cancellationToken);
-        return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging);
+        var threads = new List<ThreadListItem>(paging.PageSize);
+        if (paging.Skip < pinnedCount)
+        {
+            threads.AddRange(await shown.Where(t => t.IsPinned == pinned)
+                .OrderBy(t => t.PinOrder).ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+                .Skip(paging.Skip).Take(paging.PageSize)
+                .Select(s_threadRow)
+                .ToListAsync(cancellationToken));
+        }
+        if (threads.Count < paging.PageSize)
+        {
+            threads.AddRange(await shown.Where(t => t.IsPinned == unpinned)
+                .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
+                .Skip(Math.Max(0, paging.Skip - pinnedCount)).Take(paging.PageSize - threads.Count)
+                .Select(s_threadRow)
+                .ToListAsync(cancellationToken));
+        }
+        return new TopicPage(topicId, slug, name, description, threads, paging);
     }
 
     public async Task<ThreadPage?> GetThreadPageAsync(int id, int page, Viewer viewer, CancellationToken cancellationToken)

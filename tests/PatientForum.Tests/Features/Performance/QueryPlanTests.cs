@@ -79,6 +79,34 @@ public sealed class QueryPlanTests(QueryPlanTests.RecordingForum factory) : ICla
         AssertIndexed(plans, "Threads");
     }
 
+    /// <summary>
+    /// A visitor's topic page must cost the same in a topic of a hundred threads as in one of a hundred thousand:
+    /// it counts them from the index alone and reads the page's threads in index order, never sorting them all.
+    /// </summary>
+    [SqliteFact]
+    public async Task TopicPage_ForVisitors_CountsFromTheIndexAndReadsThreadsInIndexOrder()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        await Compose.StartThreadPathAsync(member, "rehab", "Week three of physio", "Slow but steady.");
+
+        var plans = await PlansOfPageAsync("/t/rehab");
+
+        AssertIndexed(plans, "Threads");
+        // Pinned threads, the handful moderators chose, may be sorted by their pin order; the rest never.
+        AssertNeverSorted(plans.Where(p => !p.Sql.Contains("ORDER BY \"t\".\"PinOrder\"", StringComparison.Ordinal)).ToList(), "Threads");
+        AssertCountsFromIndexOnly(plans, "Threads");
+    }
+
+    /// <summary>The home page's thread count and latest activity per topic come from the index alone.</summary>
+    [SqliteFact]
+    public async Task HomePage_CountsThreadsPerTopicFromTheIndexAlone()
+    {
+        var plans = await PlansOfPageAsync("/");
+
+        AssertIndexed(plans, "Threads");
+        AssertCountsFromIndexOnly(plans, "Threads");
+    }
+
     [Fact]
     public async Task PageCacheDisabled_EveryVisitorRequestIsRenderedFromTheDatabase()
     {
@@ -121,6 +149,35 @@ public sealed class QueryPlanTests(QueryPlanTests.RecordingForum factory) : ICla
         return plans;
     }
 
+    /// <summary>No query that reads <paramref name="table"/> sorts its rows in a temporary B-tree.</summary>
+    private static void AssertNeverSorted(List<(string Sql, string Plan)> plans, string table)
+    {
+        foreach (var (sql, plan, _) in Reading(plans, table))
+        {
+            Assert.False(plan.Contains("USE TEMP B-TREE", StringComparison.Ordinal), $"{table} rows are sorted in:\n{sql}\nPlan:\n{plan}");
+        }
+    }
+
+    /// <summary>Every query that counts <paramref name="table"/>'s rows (or takes their latest) reads only an index ("COVERING INDEX").</summary>
+    private static void AssertCountsFromIndexOnly(List<(string Sql, string Plan)> plans, string table)
+    {
+        var counting = Reading(plans, table).Where(p => p.Sql.Contains("COUNT(", StringComparison.Ordinal) || p.Sql.Contains("MAX(", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(counting);
+        foreach (var (sql, plan, aliases) in counting)
+        {
+            var lookups = plan.Split('\n').Where(line => aliases.Any(alias => line.StartsWith($"SEARCH {alias} ", StringComparison.Ordinal))).ToList();
+            Assert.NotEmpty(lookups);
+            Assert.True(lookups.All(line => line.Contains("COVERING INDEX", StringComparison.Ordinal)),
+                $"{table} rows are read, not just the index, in:\n{sql}\nPlan:\n{plan}");
+        }
+    }
+
+    private static List<(string Sql, string Plan, List<string> Aliases)> Reading(List<(string Sql, string Plan)> plans, string table) =>
+        plans
+            .Select(p => (p.Sql, p.Plan, Aliases: Regex.Matches(p.Sql, $@"""{table}"" AS ""(\w+)""", RegexOptions.None, TimeSpan.FromSeconds(1)).Select(m => m.Groups[1].Value).ToList()))
+            .Where(p => p.Aliases.Count > 0)
+            .ToList();
+
     /// <summary>
     /// Every query that reads <paramref name="table"/> looks its rows up in an index ("SEARCH alias USING INDEX"):
     /// SQLite reports reading a whole table, or the whole of one of its indexes, as "SCAN alias" (a SCAN of a
@@ -128,10 +185,7 @@ public sealed class QueryPlanTests(QueryPlanTests.RecordingForum factory) : ICla
     /// </summary>
     private static void AssertIndexed(List<(string Sql, string Plan)> plans, string table)
     {
-        var reading = plans
-            .Select(p => (p.Sql, p.Plan, Aliases: Regex.Matches(p.Sql, $@"""{table}"" AS ""(\w+)""", RegexOptions.None, TimeSpan.FromSeconds(1)).Select(m => m.Groups[1].Value).ToList()))
-            .Where(p => p.Aliases.Count > 0)
-            .ToList();
+        var reading = Reading(plans, table);
         Assert.NotEmpty(reading);
         foreach (var (sql, plan, aliases) in reading)
         {

@@ -330,7 +330,7 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.HasIndex("TopicId", "IsPinned", "LastActivityAt");
+                    b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });

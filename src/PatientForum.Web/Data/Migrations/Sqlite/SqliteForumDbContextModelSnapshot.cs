@@ -313,7 +313,7 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.HasIndex("TopicId", "IsPinned", "LastActivityAt");
+                    b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });
