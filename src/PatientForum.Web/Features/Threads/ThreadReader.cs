@@ -41,7 +41,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         {
             return null;
         }
-        if (viewer.IsModerator || viewer.UserId is not null)
+        if (viewer.IsModerator || (viewer.UserId is not null && await HasHiddenThreadsAsync(topic.Id, viewer.UserId, cancellationToken)))
         {
             var listed = db.Threads.AsNoTracking()
                 .Where(t => t.TopicId == topic.Id && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId));
@@ -61,10 +61,15 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         return await GetPublicTopicPageAsync(topic.Id, topic.Slug, topic.Name, topic.Description, page, cancellationToken);
     }
 
+    /// <summary>Whether the member started threads in this topic that are hidden (they still see those listed).</summary>
+    private Task<bool> HasHiddenThreadsAsync(int topicId, string userId, CancellationToken cancellationToken) =>
+        db.Threads.AsNoTracking().AnyAsync(t => t.AuthorId == userId && t.TopicId == topicId && t.IsHidden, cancellationToken);
+
     /// <summary>
-    /// The topic page as visitors see it, the one that is cached: it reads only the page's threads, pinned ones
-    /// first and then the rest newest first, both in the order of the (topic, hidden, pinned, last activity)
-    /// index, so its cost does not grow with the number of threads in the topic. The flags are compared with
+    /// The topic page as visitors see it (the one that is cached), and as members do unless they have hidden threads
+    /// of their own there: it reads only the page's threads, pinned ones first and then the rest newest first, both
+    /// in the order of the (topic, hidden, pinned, last activity) index, so its cost does not grow with the number
+    /// of threads in the topic. The flags are compared with
     /// parameters, which SQLite looks up in the index (NOT IsHidden would make it read every thread).
     /// </summary>
     private async Task<TopicPage?> GetPublicTopicPageAsync(int topicId, string slug, string name, string description, int page, CancellationToken cancellationToken)

@@ -108,4 +108,25 @@ public sealed class HiddenContentTests(ForumFactory factory) : IClassFixture<For
         Assert.DoesNotContain(received, r => r.ThreadId == threadId && r.Html.Contains(title, StringComparison.Ordinal));
         Assert.DoesNotContain(title, (await factory.CreateForumClient().GetOkAsync("/t/injections")).Text, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A hidden thread leaves the topic list of visitors and of other members, but its author still finds it there
+    /// (as on its page), whichever way the topic page is read for each of them.
+    /// </summary>
+    [Fact]
+    public async Task HiddenThread_IsListedInItsTopicForItsAuthorOnly()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var other = await Members.RegisterConfirmedAsync(factory);
+        var title = $"Hidden from the list {Guid.NewGuid():N}";
+        var path = await Compose.StartThreadPathAsync(author, "surgical-referral", title, "Details of my referral.");
+        var opening = await ModerationState.OpeningPostIdAsync(author.Client, path);
+        var moderator = await Staff.ModeratorAsync(factory);
+
+        await Moderating.ActAsync(moderator, opening, "hide", "Personal information");
+
+        Assert.Contains(title, (await author.Client.GetOkAsync("/t/surgical-referral")).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, (await other.Client.GetOkAsync("/t/surgical-referral")).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, (await factory.CreateForumClient().GetOkAsync("/t/surgical-referral")).Text, StringComparison.Ordinal);
+    }
 }
