@@ -18,6 +18,8 @@ namespace PatientForum.Tests.Features.ScaleOut;
 /// </summary>
 public sealed class DatabaseCopyTests(SqliteSourceForum source) : IClassFixture<SqliteSourceForum>
 {
+    private string? _sourceFile;
+
     [Fact]
     public async Task DbCopy_IntoAnEmptyPostgresDatabase_CopiesEveryTableAndTheForumCarriesOnThere()
     {
@@ -35,8 +37,9 @@ public sealed class DatabaseCopyTests(SqliteSourceForum source) : IClassFixture<
         await SubmitContactAsync(source, "Please move my account too.");
         var sourceLog = await AuditLogAsync(moderator.Client);
         using var target = TestDatabase.CreatePostgres(source.DataDirectory);
+        var stopped = await StoppedForumAsync();
 
-        var result = await CopyAsync(target);
+        var result = await ForumCommandLine.RunAsync(stopped, SqliteSourceForum.CommandLineSettings, "db", "copy", "--to-postgres", target.ConnectionString);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var tables = TableNames();
@@ -135,10 +138,28 @@ public sealed class DatabaseCopyTests(SqliteSourceForum source) : IClassFixture<
         return counts;
     }
 
-    /// <summary>Rows of the source's SQLite file, read directly: on the PostgreSQL run the factory's own database is not that file.</summary>
+    /// <summary>
+    /// The guide has the operator stop the forum before copying it; the fixture's forum keeps running for the other
+    /// tests (and its background work may still write), so the copy is made from a consistent snapshot of its file,
+    /// in a data folder of its own, and compared with that snapshot.
+    /// </summary>
+    private async Task<string> StoppedForumAsync()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(source.DataDirectory, "stopped-" + Guid.NewGuid().ToString("N"))).FullName;
+        _sourceFile = Path.Combine(folder, "forum.db");
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source.SqliteFile, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO $file";
+        command.Parameters.AddWithValue("$file", _sourceFile);
+        await command.ExecuteNonQueryAsync();
+        return folder;
+    }
+
+    /// <summary>Rows of the source's SQLite file (the snapshot once there is one), read directly: on the PostgreSQL run the factory's own database is not that file.</summary>
     private async Task<List<object?[]>> SourceRowsAsync(string sql)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source.SqliteFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _sourceFile ?? source.SqliteFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
