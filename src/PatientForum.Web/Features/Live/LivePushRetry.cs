@@ -22,7 +22,8 @@ public readonly record struct LivePush(LivePushKind Kind, int Id);
 /// push that did get through before is harmless. Bounded: past <see cref="Capacity"/> the oldest are dropped, and
 /// those pages see the change when they next reconnect or load.
 /// </summary>
-public sealed class LivePushRetry(IServiceScopeFactory scopes, RedisConnection redis, TimeProvider clock) : BackgroundService
+public sealed partial class LivePushRetry(IServiceScopeFactory scopes, RedisConnection redis, TimeProvider clock, ILogger<LivePushRetry> logger)
+    : BackgroundService
 {
     public const int Capacity = 1000;
 
@@ -53,8 +54,19 @@ public sealed class LivePushRetry(IServiceScopeFactory scopes, RedisConnection r
             var broadcaster = scope.ServiceProvider.GetRequiredService<LiveBroadcaster>();
             foreach (var push in round)
             {
-                await broadcaster.PushAgainAsync(push, stoppingToken);
+                try
+                {
+                    await broadcaster.PushAgainAsync(push, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Reading the current state failed (the database, not Redis): that push is given up, never the loop.
+                    LogGivenUp(push.Kind, ex.GetType().Name);
+                }
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live push {Kind} could not be sent again: {ErrorType}; pages see the change when they reconnect or load")]
+    private partial void LogGivenUp(LivePushKind kind, string errorType);
 }
