@@ -16,6 +16,10 @@ public sealed class FailOpenOutputCacheStore(IOutputCacheStore redisStore, Redis
 
     private readonly ConcurrentDictionary<string, byte> _unevicted = new(StringComparer.Ordinal);
 
+    // Read on every cache lookup, so the usual case (nothing to evict again) costs one field read, not a snapshot
+    // of the dictionary's keys. Set after a tag is added and cleared before the keys are read, so none is missed.
+    private volatile bool _hasUnevicted;
+
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
         if (!redis.IsConnected)
@@ -24,15 +28,20 @@ public sealed class FailOpenOutputCacheStore(IOutputCacheStore redisStore, Redis
         }
         try
         {
-            foreach (var tag in _unevicted.Keys)
+            if (_hasUnevicted)
             {
-                await redisStore.EvictByTagAsync(tag, cancellationToken);
-                _unevicted.TryRemove(tag, out _);
+                _hasUnevicted = false;
+                foreach (var tag in _unevicted.Keys)
+                {
+                    await redisStore.EvictByTagAsync(tag, cancellationToken);
+                    _unevicted.TryRemove(tag, out _);
+                }
             }
             return await redisStore.GetAsync(key, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            _hasUnevicted |= !_unevicted.IsEmpty;
             outage.Failed(Use, "pages are rendered fresh", ex);
             return null;
         }
@@ -63,6 +72,7 @@ public sealed class FailOpenOutputCacheStore(IOutputCacheStore redisStore, Redis
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _unevicted.TryAdd(tag, 0);
+            _hasUnevicted = true;
             outage.Failed(Use, "pages are rendered fresh until the changed ones are evicted", ex);
         }
     }
