@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
-using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Email;
 
 namespace PatientForum.Web.Features.Contact;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
-using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Moderation;
 

@@ -1,9 +1,9 @@
+using PatientForum.Web.Features.Accounts;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
-using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Options;
 

@@ -1,3 +1,4 @@
+using PatientForum.Web.Features.Accounts;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Threads;

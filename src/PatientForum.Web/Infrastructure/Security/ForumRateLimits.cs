@@ -1,9 +1,9 @@
+using PatientForum.Web.Features.Accounts;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Features.Contact;
-using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Redis;
 

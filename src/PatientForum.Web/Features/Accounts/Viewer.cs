@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Accounts;
+
+/// <summary>Who is reading: decides whether hidden threads and posts are shown.</summary>
+public sealed record Viewer(string? UserId, bool IsModerator)
+{
+    public static Viewer Anonymous { get; } = new(null, false);
+
+    public static Viewer From(ClaimsPrincipal? user) => user?.Identity?.IsAuthenticated == true
+        ? new Viewer(user.FindFirstValue(ClaimTypes.NameIdentifier), IsStaff(user))
+        : Anonymous;
+
+    /// <summary>
+    /// Staff privileges (hidden content, no posting limits) apply only while the moderation pages would open too:
+    /// two-factor on where required, not suspended. See <see cref="ForumClaims.ActiveStaff"/>.
+    /// </summary>
+    public static bool IsStaff(ClaimsPrincipal user) => ForumClaims.IsActiveStaff(user);
+
+    /// <summary>Holds a staff role, whether or not its privileges are active yet (for telling staff what they must do).</summary>
+    public static bool HoldsStaffRole(ClaimsPrincipal user) => user.IsInRole(ForumRoles.Moderator) || user.IsInRole(ForumRoles.Admin);
+}
