@@ -1,5 +1,5 @@
+using PatientForum.Web;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure;
 using PatientForum.Web.Infrastructure.Cli;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data.Seeding;
-using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Data;
@@ -18,8 +17,8 @@ namespace PatientForum.Web.Data;
 public static class ForumDatabase
 {
     /// <summary>
-    /// Registers <see cref="ForumDbContext"/> on the configured provider, and the services that differ by provider
-    /// (the search engine). Both provider contexts are registered; the options decide which one a request gets.
+    /// Registers <see cref="ForumDbContext"/> on the configured provider. Both provider contexts are registered; the
+    /// options decide which one a request gets (<see cref="Provider"/>, which other provider-specific services use too).
     /// </summary>
     public static void AddForumDatabase(IServiceCollection services, IConfiguration configuration)
     {
@@ -32,14 +31,10 @@ public static class ForumDatabase
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresForumDbContext>(),
             _ => sp.GetRequiredService<SqliteForumDbContext>(),
         });
-        services.AddScoped<ISearchEngine>(sp => Provider(sp) switch
-        {
-            DatabaseProvider.Postgres => ActivatorUtilities.CreateInstance<PostgresSearchEngine>(sp),
-            _ => ActivatorUtilities.CreateInstance<SqliteSearchEngine>(sp),
-        });
     }
 
-    private static DatabaseProvider Provider(IServiceProvider services) =>
+    /// <summary>The configured database engine, for services that have one implementation per engine.</summary>
+    public static DatabaseProvider Provider(IServiceProvider services) =>
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
 
     private static string ConnectionString(IServiceProvider services, IConfiguration configuration, DatabaseProvider provider)

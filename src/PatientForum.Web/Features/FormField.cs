@@ -1,7 +1,7 @@
 namespace PatientForum.Web.Features;
 
 /// <summary>
-/// One labelled input, rendered by Views/Shared/_Field with its hint and its first error, wired up with
+/// One labelled input, rendered by Features/Shared/_Field with its hint and its first error, wired up with
 /// aria-describedby and aria-invalid so screen readers announce both.
 /// </summary>
 public sealed record FormField(

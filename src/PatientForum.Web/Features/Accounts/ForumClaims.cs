@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Accounts;
 

@@ -32,7 +32,7 @@ public sealed class StaffTwoFactorHandler(IOptions<SecurityOptions> options) : A
 /// </summary>
 public sealed class StaffTwoFactorResultHandler : IAuthorizationMiddlewareResultHandler
 {
-    public const string SetUpPath = "/account/two-factor";
+    public const string SetUpPath = ForumUrls.TwoFactor;
 
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Accounts;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Contact;

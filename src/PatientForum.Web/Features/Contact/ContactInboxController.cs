@@ -65,7 +65,7 @@ public sealed class ContactInboxController(ForumDbContext db, MailSignal mail, U
         mail.Wake();
         return retried == 0 && !await db.ContactSubmissions.AnyAsync(c => c.Id == id, cancellationToken)
             ? NotFound()
-            : LocalRedirect($"/moderation/contact#contact-{id}");
+            : LocalRedirect(ForumUrls.ContactMessage(id));
     }
 
     [HttpPost("{id:int}/handled")]
@@ -79,6 +79,6 @@ public sealed class ContactInboxController(ForumDbContext db, MailSignal mail, U
         submission.HandledAt ??= clock.GetUtcNow().UtcDateTime;
         submission.HandledById ??= users.GetUserId(User);
         await db.SaveChangesAsync(cancellationToken);
-        return LocalRedirect($"/moderation/contact#contact-{id}");
+        return LocalRedirect(ForumUrls.ContactMessage(id));
     }
 }

@@ -10,6 +10,7 @@ public sealed class GuideController(ThreadReader reader) : Controller
     /// <summary>The patient guide's parts in reading order, each a pinned thread open for replies.</summary>
     [HttpGet("/guide")]
     [OutputCache(PolicyName = PageCache.Policy)]
+    [PageCacheTag(PageCache.GuideTag)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await reader.GetGuideAsync(cancellationToken));
 }

@@ -9,6 +9,7 @@ public sealed class HomeController(ThreadReader reader) : Controller
 {
     [HttpGet("/")]
     [OutputCache(PolicyName = PageCache.Policy)]
+    [PageCacheTag(PageCache.HomeTag)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await reader.GetTopicsAsync(cancellationToken));
 }

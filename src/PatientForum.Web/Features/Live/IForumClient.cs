@@ -3,7 +3,7 @@ namespace PatientForum.Web.Features.Live;
 /// <summary>What the server pushes to open pages. HTML always comes from the same partials a page load uses.</summary>
 public interface IForumClient
 {
-    /// <summary>A new reply, rendered by Views/Shared/_Post.</summary>
+    /// <summary>A new reply, rendered by Features/Shared/_Post.</summary>
     Task PostAdded(PostFragment post);
 
     /// <summary>An edited post, to replace in place.</summary>
@@ -12,7 +12,7 @@ public interface IForumClient
     /// <summary>How many posts wait in the moderation queue (moderators only).</summary>
     Task QueueCount(int count);
 
-    /// <summary>A thread row for a topic page, rendered by Views/Shared/_ThreadRow: a new thread or new activity.</summary>
+    /// <summary>A thread row for a topic page, rendered by Features/Shared/_ThreadRow: a new thread or new activity.</summary>
     Task ThreadActivity(ThreadRowFragment thread);
 
     /// <summary>How many pages have the thread open now.</summary>

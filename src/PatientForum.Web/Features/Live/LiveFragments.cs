@@ -5,8 +5,8 @@ namespace PatientForum.Web.Features.Live;
 /// <summary>Turns posts and thread rows into the HTML fragments that live updates carry.</summary>
 public sealed class LiveFragments(ThreadReader reader, FragmentRenderer renderer)
 {
-    public const string PostPartial = "/Views/Shared/_Post.cshtml";
-    public const string ThreadRowPartial = "/Views/Shared/_ThreadRow.cshtml";
+    public const string PostPartial = "/Features/Shared/_Post.cshtml";
+    public const string ThreadRowPartial = "/Features/Shared/_ThreadRow.cshtml";
 
     /// <summary>Renders a post as the public sees it.</summary>
     public async Task<PostFragment> RenderPostAsync(PostView post) =>

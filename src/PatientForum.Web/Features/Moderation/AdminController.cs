@@ -33,7 +33,7 @@ public sealed class AdminController(UserManager<ForumUser> users, ModerationServ
             await users.AddToRoleAsync(user, ForumRoles.Moderator);
             await users.UpdateSecurityStampAsync(user);
         }
-        return LocalRedirect("/admin/moderators");
+        return LocalRedirect(ForumUrls.Moderators);
     }
 
     [HttpPost("revoke")]
@@ -50,7 +50,7 @@ public sealed class AdminController(UserManager<ForumUser> users, ModerationServ
             await users.RemoveFromRoleAsync(user, ForumRoles.Moderator);
             await users.UpdateSecurityStampAsync(user);
         }
-        return LocalRedirect("/admin/moderators");
+        return LocalRedirect(ForumUrls.Moderators);
     }
 
     private async Task<IReadOnlyList<StaffMember>> StaffAsync()

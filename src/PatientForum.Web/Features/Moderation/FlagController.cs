@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
-using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Moderation;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Moderation;
 

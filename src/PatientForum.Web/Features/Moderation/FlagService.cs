@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
-using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Moderation;
 

@@ -52,7 +52,7 @@ public sealed class ModerationController(ReviewQueueReader queue, ModerationServ
         {
             return NotFound();
         }
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/moderation/posts/{id}");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : ForumUrls.ModeratePost(id));
     }
 
     [HttpGet("posts/{id:int}/edit")]
@@ -78,7 +78,7 @@ public sealed class ModerationController(ReviewQueueReader queue, ModerationServ
             return View(await EditPageAsync(post, form, cancellationToken));
         }
         await moderation.EditPostAsync(id, users.GetUserId(User)!, form.Body, form.Reason, cancellationToken);
-        return LocalRedirect($"/moderation/posts/{id}");
+        return LocalRedirect(ForumUrls.ModeratePost(id));
     }
 
     private async Task<ModeratorEditPage> EditPageAsync(Post post, ModeratorEditForm form, CancellationToken cancellationToken)

@@ -32,9 +32,9 @@ public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSig
             outbox.Add(new OutgoingEmail(to, "Urgent: a member raised a self-harm concern", $"""
                 A member flagged a post with a concern about self-harm. Please look at it now:
 
-                {Link($"/moderation/posts/{post.Id}")}
+                {Link(ForumUrls.ModeratePost(post.Id))}
 
-                The review queue: {Link("/moderation")}
+                The review queue: {Link(ForumUrls.ModerationQueue)}
                 """));
         }
     }
@@ -53,7 +53,7 @@ public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSig
 
                 {counts}
 
-                The review queue: {Link("/moderation")}
+                The review queue: {Link(ForumUrls.ModerationQueue)}
                 """));
         }
     }

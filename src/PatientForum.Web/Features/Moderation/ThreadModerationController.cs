@@ -45,7 +45,7 @@ public sealed class ThreadModerationController(ForumDbContext db, ModerationServ
             _ => ModerationKind.MoveThread,
         };
         return await moderation.ChangeThreadAsync(id, kind, users.GetUserId(User)!, form.Reason, topicId, cancellationToken)
-            ? LocalRedirect($"/moderation/threads/{id}")
+            ? LocalRedirect(ForumUrls.ModerateThread(id))
             : NotFound();
     }
 }

@@ -48,7 +48,7 @@ public sealed class UserModerationController(ForumDbContext db, ModerationServic
 
     private IActionResult Answer(string id, SuspensionOutcome outcome) => outcome switch
     {
-        SuspensionOutcome.Done => LocalRedirect($"/moderation/users/{id}"),
+        SuspensionOutcome.Done => LocalRedirect(ForumUrls.ModerateUser(id)),
         SuspensionOutcome.Self => Refused("You cannot change your own suspension", "Ask another moderator or an admin."),
         SuspensionOutcome.StaffNeedsAdmin => Refused("Only an admin can do that", "Moderators and admins can only be suspended, or have a suspension lifted, by an admin."),
         _ => NotFound(),

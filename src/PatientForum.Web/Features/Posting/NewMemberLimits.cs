@@ -1,11 +1,11 @@
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Infrastructure.Security;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure.Html;
-using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Posting;
 

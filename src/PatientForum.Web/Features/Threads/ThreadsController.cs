@@ -13,6 +13,7 @@ public sealed class ThreadsController(ThreadReader reader) : Controller
     /// </summary>
     [HttpGet("/threads/{id:int}/{slug?}")]
     [OutputCache(PolicyName = PageCache.Policy)]
+    [PageCacheTag(PageCache.ThreadTagName, RouteValue = "id")]
     public async Task<IActionResult> Show(int id, string? slug, int page = 1, CancellationToken cancellationToken = default)
     {
         var thread = await reader.GetThreadPageAsync(id, page, Viewer.From(User), cancellationToken);

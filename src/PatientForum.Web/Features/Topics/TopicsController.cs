@@ -11,6 +11,7 @@ public sealed class TopicsController(ThreadReader reader) : Controller
     /// <summary>A topic's threads: pinned first, then by latest activity. The URL is a public contract.</summary>
     [HttpGet("/t/{slug}")]
     [OutputCache(PolicyName = PageCache.Policy)]
+    [PageCacheTag(PageCache.TopicsTag)]
     public async Task<IActionResult> Show(string slug, int page = 1, CancellationToken cancellationToken = default)
     {
         var topic = await reader.GetTopicPageAsync(slug, page, Viewer.From(User), cancellationToken);

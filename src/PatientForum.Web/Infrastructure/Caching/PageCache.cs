@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Infrastructure.Options;
@@ -18,7 +19,12 @@ public sealed class PageCache(IOutputCacheStore store)
     public const string HomeTag = "home";
     public const string GuideTag = "guide";
 
-    public static string ThreadTag(int threadId) => $"thread:{threadId}";
+    /// <summary>One thread's pages share this tag, scoped to the thread's id (see <see cref="ThreadTag"/>).</summary>
+    public const string ThreadTagName = "thread";
+
+    public static string ThreadTag(int threadId) => ScopedTag(ThreadTagName, threadId);
+
+    public static string ScopedTag(string tag, int id) => string.Create(CultureInfo.InvariantCulture, $"{tag}:{id}");
 
     /// <summary>
     /// A thread changed (a post added, edited, hidden, restored or removed; the thread renamed, moved,
@@ -39,7 +45,7 @@ public sealed class PageCache(IOutputCacheStore store)
     }
 }
 
-/// <summary>Tags a cached page by what it shows, so <see cref="PageCache"/> can evict exactly those pages.</summary>
+/// <summary>Tags a cached page by what it shows (its action's <see cref="PageCacheTagAttribute"/>), so <see cref="PageCache"/> can evict exactly those pages.</summary>
 public sealed class PageTagsPolicy(IOptions<ForumOptions> options) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -49,22 +55,13 @@ public sealed class PageTagsPolicy(IOptions<ForumOptions> options) : IOutputCach
             context.EnableOutputCaching = false;
             return ValueTask.CompletedTask;
         }
-        var values = context.HttpContext.Request.RouteValues;
-        var controller = values["controller"] as string;
-        switch (controller)
+        var http = context.HttpContext;
+        foreach (var tagged in http.GetEndpoint()?.Metadata.GetOrderedMetadata<PageCacheTagAttribute>() ?? [])
         {
-            case "Threads" when values["id"] is string id && int.TryParse(id, out var threadId):
-                context.Tags.Add(PageCache.ThreadTag(threadId));
-                break;
-            case "Topics":
-                context.Tags.Add(PageCache.TopicsTag);
-                break;
-            case "Home":
-                context.Tags.Add(PageCache.HomeTag);
-                break;
-            case "Guide":
-                context.Tags.Add(PageCache.GuideTag);
-                break;
+            if (tagged.For(http.Request.RouteValues) is { } tag)
+            {
+                context.Tags.Add(tag);
+            }
         }
         return ValueTask.CompletedTask;
     }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Infrastructure.Email;
 

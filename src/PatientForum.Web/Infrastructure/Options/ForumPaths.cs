@@ -1,3 +1,5 @@
+using PatientForum.Web.Infrastructure.Email;
+
 namespace PatientForum.Web.Infrastructure.Options;
 
 /// <summary>Resolves the configured folders to absolute paths once, so no other code has to.</summary>

@@ -22,7 +22,7 @@ public static class ForumRateLimits
 
     public static IServiceCollection AddForumRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddForumOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

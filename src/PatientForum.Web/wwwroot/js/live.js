@@ -3,10 +3,12 @@
 (function () {
   "use strict";
 
+  // Read while this script runs: document.currentScript is only set then.
+  var hubPath = document.currentScript && document.currentScript.getAttribute("data-hub");
   var threadList = document.querySelector("[data-live-thread]");
   var topicList = document.querySelector("[data-live-topic]");
   var moderationQueue = document.querySelector("[data-queue-count]");
-  if (!window.signalR || (!threadList && !topicList && !moderationQueue)) {
+  if (!window.signalR || !hubPath || (!threadList && !topicList && !moderationQueue)) {
     return;
   }
 
@@ -31,7 +33,7 @@
   };
 
   var connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/forum")
+    .withUrl(hubPath)
     .withAutomaticReconnect(retryPolicy)
     .configureLogging(quietLogger)
     .build();

@@ -1,7 +1,7 @@
+using PatientForum.Web.Features.Moderation;
 using System.Net;
 using PatientForum.Tests.Features.Contact;
 using PatientForum.Tests.Infrastructure;
-using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Tests.Features.Moderation;
 

@@ -1,6 +1,6 @@
 using PatientForum.Tests.Features.Contact;
 using PatientForum.Tests.Infrastructure;
-using PatientForum.Web.Infrastructure.Options;
+using PatientForum.Web.Features.Moderation;
 
 namespace PatientForum.Tests.Features.Moderation;
 

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace PatientForum.Web.Features;
+
+/// <summary>
+/// Every public address the forum links to, built in one place: views, controllers' redirects and mailed links use
+/// these instead of writing paths by hand, so a route changes here and in its controller's attribute, nowhere else.
+/// Ids are numbers and slugs are made by <c>Slug.From</c>; free text (a return URL, a search) is escaped here.
+/// </summary>
+public static class ForumUrls
+{
+    public const string Home = "/";
+    public const string Guide = "/guide";
+    public const string Search = "/search";
+    public const string Contact = "/contact";
+
+    public const string SignIn = "/account/login";
+    public const string Register = "/account/register";
+    public const string SignOut = "/account/logout";
+    public const string ForgotPassword = "/account/forgot-password";
+    public const string ResetPassword = "/account/reset-password";
+    public const string ResendConfirmation = "/account/resend-confirmation";
+    public const string TwoFactor = "/account/two-factor";
+
+    public const string ModerationQueue = "/moderation";
+    public const string AuditLog = "/moderation/log";
+    public const string ContactInbox = "/moderation/contact";
+    public const string Moderators = "/admin/moderators";
+
+    public static string Topic(string slug) => $"/t/{Uri.EscapeDataString(slug)}";
+
+    public static string NewThread(string topicSlug) => $"{Topic(topicSlug)}/new";
+
+    /// <summary>A thread's canonical address; page 1 has no page number.</summary>
+    public static string Thread(int id, string slug, int page = 1) =>
+        page <= 1 ? Invariant($"/threads/{id}/{slug}") : Invariant($"/threads/{id}/{slug}?page={page}");
+
+    /// <summary>A post where it is shown: its thread's page and the post's anchor.</summary>
+    public static string PostOnPage(int threadId, string threadSlug, int page, int postId) =>
+        Thread(threadId, threadSlug, page) + PostAnchor(postId);
+
+    public static string PostAnchor(int postId) => Invariant($"#post-{postId}");
+
+    /// <summary>A post's permanent link, which redirects to the page that shows it.</summary>
+    public static string Post(int postId) => Invariant($"/posts/{postId}");
+
+    /// <summary>A thread by id alone, which redirects to its canonical address.</summary>
+    public static string Thread(int id) => Invariant($"/threads/{id}");
+
+    public static string Reply(int threadId) => Invariant($"/threads/{threadId}/reply");
+
+    public static string EditPost(int postId) => Post(postId) + "/edit";
+
+    public static string PostHistory(int postId) => Post(postId) + "/history";
+
+    public static string FlagPost(int postId) => Post(postId) + "/flag";
+
+    public static string SignInThenReturnTo(string returnUrl) => $"{SignIn}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+    public static string ContactMessage(int submissionId) => Invariant($"{ContactInbox}#contact-{submissionId}");
+
+    public static string ModeratePost(int postId) => Invariant($"/moderation/posts/{postId}");
+
+    public static string ModeratePostEdit(int postId) => ModeratePost(postId) + "/edit";
+
+    public static string ModerateThread(int threadId) => Invariant($"/moderation/threads/{threadId}");
+
+    public static string ModerateUser(string userId) => $"/moderation/users/{Uri.EscapeDataString(userId)}";
+
+    private static string Invariant(FormattableString url) => url.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,12 @@
+namespace PatientForum.Web.Features.Posting;
+
+public static class PostingFeature
+{
+    /// <summary>Starting threads, replying and editing, with the new-member limits.</summary>
+    public static IServiceCollection AddForumPosting(this IServiceCollection services)
+    {
+        services.AddScoped<PostingService>();
+        services.AddScoped<NewMemberLimits>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.Moderation;
+using PatientForum.Web.Features.Posting;
+using PatientForum.Web.Features.Search;
+using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure;
+using PatientForum.Web.Infrastructure.Caching;
+using PatientForum.Web.Infrastructure.Email;
+using PatientForum.Web.Infrastructure.Html;
+using PatientForum.Web.Infrastructure.Logging;
+using PatientForum.Web.Infrastructure.Options;
+using PatientForum.Web.Infrastructure.Redis;
+using PatientForum.Web.Infrastructure.Security;
+
+namespace PatientForum.Web;
+
+public static class ForumServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers everything the forum needs; Program.cs calls this once. Each line is one part, registered next to its
+    /// code, and the order does not matter: every choice between implementations is made when a service is resolved.
+    /// </summary>
+    public static WebApplicationBuilder AddForum(this WebApplicationBuilder builder)
+    {
+        builder.AddForumLogging();
+        var services = builder.Services;
+
+        // Shared infrastructure.
+        services.AddForumCoreOptions();
+        services.AddForumData(builder.Configuration);
+        services.AddForumRedis();
+        services.AddForumEmail();
+        services.AddForumHtml();
+        services.AddForumPageCache();
+        services.AddForumRateLimits();
+        services.AddForumStaticAssets();
+        services.AddForumMvc();
+
+        // Features.
+        services.AddForumAccounts();
+        services.AddForumThreads();
+        services.AddForumPosting();
+        services.AddForumLive();
+        services.AddForumModeration();
+        services.AddForumContact();
+        services.AddForumSearch();
+        return builder;
+    }
+}
