@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PatientForum.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -46,22 +47,80 @@ public sealed class LiveRepliesTests(BrowserFixture fixture)
         var status = reader.Page.Locator("[data-live-status]");
         await Expect(status).ToBeHiddenAsync();
 
-        // Hold the reader's reconnection back until the reply exists, so only the catch-up can deliver it.
-        reader.ExpectNetworkErrors = author.ExpectNetworkErrors = true;
-        await reader.Page.RouteAsync("**/hubs/forum/negotiate**", route => route.AbortAsync());
-        await fixture.Server.StopAsync();
-        await Expect(status).ToBeVisibleAsync(s_fewSeconds);
+        await DisconnectAsync(reader, author);
         await Expect(status).ToHaveTextAsync("Live updates are paused. Reconnecting…");
-        await fixture.Server.StartAsync();
 
         var text = $"Posted while you were away {Guid.NewGuid():N}";
         await author.Page.GotoAsync(thread);
         await BrowserMembers.ReplyAsync(author.Page, text);
         await Expect(reader.Page.Locator(".post-body", new() { HasText = text })).ToHaveCountAsync(0);
-        await reader.Page.UnrouteAllAsync();
+        await LetReconnectAsync(reader);
 
         await Expect(reader.Page.Locator(".post-body", new() { HasText = text })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(status).ToBeHiddenAsync();
+        reader.ExpectNetworkErrors = author.ExpectNetworkErrors = false;
+        author.AssertNoProblems();
+        reader.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task Replies_MoreThanOneCatchUpCallHolds_PostedWhileReaderIsDisconnected_AllAppearInOrder()
+    {
+        // The hub returns at most 100 replies a call (ForumHub.CatchUpLimit).
+        const int missed = 105;
+        using var author = await ForumSession.CreateConfirmedMemberAsync(fixture.Server);
+        var thread = await author.StartThreadAsync("rehab", $"Busy thread {Guid.NewGuid():N}", "So many replies at once.");
+        await using var reader = await fixture.NewPageAsync();
+        await reader.Page.GotoAsync(thread);
+        await reader.WaitForLiveAsync();
+
+        await DisconnectAsync(reader);
+        var threadId = int.Parse(thread.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var expected = Enumerable.Range(1, missed).Select(i => $"Missed reply number {i}.").ToList();
+        foreach (var text in expected)
+        {
+            await (await author.PrepareReplyAsync(thread, threadId, text))();
+        }
+        await LetReconnectAsync(reader);
+
+        var bodies = reader.Page.Locator("article.post .post-body");
+        await Expect(bodies).ToHaveCountAsync(missed + 1, new() { Timeout = 30_000 });
+        Assert.Equal(expected, (await bodies.AllInnerTextsAsync()).Skip(1).Select(text => text.Trim()));
+        await Expect(reader.Page.Locator("[aria-live='polite'].visually-hidden")).ToHaveTextAsync($"{missed} new replies were posted.");
+        await Expect(reader.Page.Locator("[data-live-status]")).ToBeHiddenAsync();
+        reader.ExpectNetworkErrors = false;
+        reader.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task TopicPage_Reconnecting_ShowsThreadsStartedAndRepliedToWhileAway_InActivityOrder()
+    {
+        await using var author = await fixture.NewPageAsync();
+        await using var reader = await fixture.NewPageAsync();
+        await BrowserMembers.RegisterConfirmedAsync(author, fixture.Server);
+        var older = $"Referral letter questions {Guid.NewGuid():N}";
+        var olderPath = await BrowserMembers.StartThreadAsync(author.Page, "surgical-referral", older, "Who writes the letter?");
+        await reader.Page.GotoAsync("/t/surgical-referral");
+        await reader.WaitForLiveAsync();
+        await Expect(reader.Page.Locator(".thread-row", new() { HasText = older })).ToContainTextAsync("0 replies");
+
+        await DisconnectAsync(reader, author);
+        var newer = $"Started while you were away {Guid.NewGuid():N}";
+        await BrowserMembers.StartThreadAsync(author.Page, "surgical-referral", newer, "A new question.");
+        await author.Page.GotoAsync(olderPath);
+        await BrowserMembers.ReplyAsync(author.Page, "My GP wrote mine.");
+        await Expect(reader.Page.Locator(".thread-row", new() { HasText = newer })).ToHaveCountAsync(0);
+        await LetReconnectAsync(reader);
+
+        // The thread replied to last comes first, then the one started before it; pinned threads keep their place.
+        var rows = reader.Page.Locator(".thread-row[data-pinned='false']");
+        await Expect(rows.Nth(1)).ToContainTextAsync(newer, new() { Timeout = 30_000 });
+        await Expect(rows.Nth(0)).ToContainTextAsync(older);
+        await Expect(rows.Nth(0)).ToContainTextAsync("1 reply");
+        await Expect(reader.Page.Locator(".thread-row", new() { HasText = older })).ToHaveCountAsync(1);
+        await Expect(reader.Page.Locator("[data-live-status]")).ToBeHiddenAsync();
+        var axe = await reader.Page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
         reader.ExpectNetworkErrors = author.ExpectNetworkErrors = false;
         author.AssertNoProblems();
         reader.AssertNoProblems();
@@ -108,4 +167,23 @@ public sealed class LiveRepliesTests(BrowserFixture fixture)
         reader.AssertNoProblems();
         author.AssertNoProblems();
     }
+
+    /// <summary>
+    /// Takes the server away under an open page and starts it again, holding the page's reconnection back (until
+    /// <see cref="LetReconnectAsync"/>) so that what is posted meanwhile can only reach it through the catch-up.
+    /// </summary>
+    private async Task DisconnectAsync(WatchedPage reader, WatchedPage? other = null)
+    {
+        reader.ExpectNetworkErrors = true;
+        if (other is not null)
+        {
+            other.ExpectNetworkErrors = true;
+        }
+        await reader.Page.RouteAsync("**/hubs/forum/negotiate**", route => route.AbortAsync());
+        await fixture.Server.StopAsync();
+        await Expect(reader.Page.Locator("[data-live-status]")).ToBeVisibleAsync(s_fewSeconds);
+        await fixture.Server.StartAsync();
+    }
+
+    private static Task LetReconnectAsync(WatchedPage reader) => reader.Page.UnrouteAllAsync();
 }

@@ -6,15 +6,21 @@ using PatientForum.Web.Features.Threads;
 namespace PatientForum.Web.Features.Live;
 
 /// <summary>
-/// The one hub, at /hubs/forum. It is thin on purpose: clients join groups and ask for missed replies.
+/// The one hub, at /hubs/forum. It is thin on purpose: clients join groups and ask for what they missed.
 /// Content is never sent through it; posting is a normal HTTP POST with validation and antiforgery.
 /// </summary>
 public sealed class ForumHub(
     ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, TimeProvider clock)
     : Hub<IForumClient>
 {
-    /// <summary>Most replies one catch-up call returns; a page that missed more reloads instead.</summary>
+    /// <summary>Most replies or thread rows one catch-up call returns; a page that missed more asks again from where it got to.</summary>
     public const int CatchUpLimit = 100;
+
+    /// <summary>
+    /// How far before its join a topic page's catch-up reaches back: it covers a reply stamped just before the join but
+    /// saved after it, and instances whose clocks differ by less. A row the page already has is put in its place again.
+    /// </summary>
+    public static readonly TimeSpan CatchUpOverlap = TimeSpan.FromMinutes(1);
 
     private static readonly TimeSpan s_typingInterval = TimeSpan.FromSeconds(3);
 
@@ -37,14 +43,29 @@ public sealed class ForumHub(
         }
     }
 
-    /// <summary>Starts live updates of a topic's thread list.</summary>
-    public async Task JoinTopic(string topicSlug)
+    /// <summary>
+    /// Starts live updates of a topic's thread list; returns the position to catch up from (<see cref="ThreadActivityAfter"/>)
+    /// should the connection drop.
+    /// </summary>
+    public async Task<string> JoinTopic(string topicSlug)
     {
-        if (!await reader.TopicExistsAsync(topicSlug, Context.ConnectionAborted))
-        {
-            throw new HubException("That topic does not exist.");
-        }
+        await EnsureTopicAsync(topicSlug);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Topic(topicSlug));
+        return new ActivityCursor(clock.GetUtcNow().UtcDateTime - CatchUpOverlap, 0).ToToken();
+    }
+
+    /// <summary>
+    /// The rows of a topic's threads that were started or replied to after <paramref name="cursor"/>, oldest first, for
+    /// catching up after a reconnect: the rows the live push sends, so hidden threads are never among them.
+    /// </summary>
+    public async Task<ThreadActivityPage> ThreadActivityAfter(string topicSlug, string cursor)
+    {
+        if (!ActivityCursor.TryParse(cursor, out var after))
+        {
+            throw new HubException("That catch-up position is not valid.");
+        }
+        await EnsureTopicAsync(topicSlug);
+        return await fragments.ThreadRowsAfterAsync(topicSlug, after, CatchUpLimit, Context.ConnectionAborted);
     }
 
     /// <summary>Live updates of the moderation queue's size. Moderators and admins only.</summary>
@@ -54,7 +75,10 @@ public sealed class ForumHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Moderators);
     }
 
-    /// <summary>Every reply newer than the last one the page shows, for catching up after a reconnect.</summary>
+    /// <summary>
+    /// Replies saved after the last one the page shows, for catching up after a reconnect: at most <see cref="CatchUpLimit"/>,
+    /// in the order they were saved. The page asks again after the last one it got until a call returns none.
+    /// </summary>
     public async Task<IReadOnlyList<PostFragment>> RepliesAfter(int threadId, int afterPostId)
     {
         await EnsureReadableAsync(threadId);
@@ -84,6 +108,14 @@ public sealed class ForumHub(
             presenceNotifier.Changed(threadId);
         }
         await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task EnsureTopicAsync(string topicSlug)
+    {
+        if (!await reader.TopicExistsAsync(topicSlug, Context.ConnectionAborted))
+        {
+            throw new HubException("That topic does not exist.");
+        }
     }
 
     private async Task EnsureReadableAsync(int threadId)

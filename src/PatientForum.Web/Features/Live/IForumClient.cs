@@ -26,6 +26,12 @@ public sealed record PostFragment(int ThreadId, int PostId, string Html);
 
 public sealed record ThreadRowFragment(string TopicSlug, int ThreadId, bool IsPinned, string Html);
 
+/// <summary>
+/// Rows of threads that changed, oldest change first, for a topic page catching up; <paramref name="Next"/> is where
+/// to ask again when there were more than one call returns, and null once the page has them all.
+/// </summary>
+public sealed record ThreadActivityPage(IReadOnlyList<ThreadRowFragment> Threads, string? Next);
+
 /// <summary>The one place that names SignalR groups.</summary>
 public static class LiveGroups
 {

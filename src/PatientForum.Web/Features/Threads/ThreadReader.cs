@@ -165,17 +165,39 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     public Task<PostView?> GetPostAsync(int postId, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(s_postView).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>Posts of a thread with an id above <paramref name="afterPostId"/>, oldest first.</summary>
+    /// <summary>
+    /// Posts of a thread with an id above <paramref name="afterPostId"/>, in the order they were saved. Ordered by the id
+    /// the caller pages with, not by time: asking again after the last one returned then neither skips nor repeats a
+    /// post, even where instances whose clocks disagree saved them.
+    /// </summary>
     public async Task<IReadOnlyList<PostView>> GetPostsAfterAsync(int threadId, int afterPostId, int limit, CancellationToken cancellationToken) =>
         await db.Posts.AsNoTracking()
             .Where(p => p.ThreadId == threadId && p.Id > afterPostId)
-            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .OrderBy(p => p.Id)
             .Take(limit)
             .Select(s_postView)
             .ToListAsync(cancellationToken);
 
     public Task<string?> GetSlugAsync(int threadId, CancellationToken cancellationToken) =>
         db.Threads.AsNoTracking().Where(t => t.Id == threadId).Select(t => t.Slug).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Rows of a topic's threads active after (<paramref name="at"/>, <paramref name="afterThreadId"/>) in (last activity, id)
+    /// order, oldest first, for catching a topic page up. Like <see cref="GetThreadRowAsync"/>, which the live push
+    /// reads, it leaves hidden threads out for every caller.
+    /// </summary>
+    public async Task<IReadOnlyList<ThreadListItem>> GetThreadRowsActiveAfterAsync(
+        string topicSlug, DateTime at, int afterThreadId, int limit, CancellationToken cancellationToken)
+    {
+        var hidden = false;
+        return await db.Threads.AsNoTracking()
+            .Where(t => t.Topic!.Slug == topicSlug && t.IsHidden == hidden
+                && t.LastActivityAt >= at && (t.LastActivityAt > at || t.Id > afterThreadId))
+            .OrderBy(t => t.LastActivityAt).ThenBy(t => t.Id)
+            .Take(limit)
+            .Select(s_threadRow)
+            .ToListAsync(cancellationToken);
+    }
 
     /// <summary>The row a topic page shows for a thread, or null when the public may not see the thread.</summary>
     public Task<ThreadListItem?> GetThreadRowAsync(int threadId, CancellationToken cancellationToken) =>

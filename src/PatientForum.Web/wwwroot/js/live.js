@@ -16,6 +16,8 @@
   var announcer = createAnnouncer();
   var threadId = threadList ? parseInt(threadList.getAttribute("data-live-thread"), 10) : 0;
   var topicSlug = topicList ? topicList.getAttribute("data-live-topic") : null;
+  // Where a topic page catches up from after its next reconnect; JoinTopic hands out a new one each time.
+  var topicCursor = null;
 
   // Retry for as long as the page is open, backing off to 10 s with a little jitter.
   var retryPolicy = {
@@ -38,7 +40,22 @@
     .configureLogging(quietLogger)
     .build();
 
-  connection.on("PostAdded", function (post) {
+  // Replies and thread rows pushed while a reconnected page is catching up wait until it has: the catch-up's are
+  // older and go first, so the page keeps its order. Null while no catch-up runs.
+  var held = null;
+
+  function afterCatchUp(show) {
+    return function () {
+      var args = arguments;
+      if (held) {
+        held.push(function () { show.apply(null, args); });
+      } else {
+        show.apply(null, args);
+      }
+    };
+  }
+
+  connection.on("PostAdded", afterCatchUp(function (post) {
     if (post.threadId !== threadId || document.getElementById("post-" + post.postId)) {
       return;
     }
@@ -51,14 +68,14 @@
         notice.hidden = false;
       }
     }
-  });
+  }));
 
-  connection.on("PostUpdated", function (post) {
+  connection.on("PostUpdated", afterCatchUp(function (post) {
     var existing = document.getElementById("post-" + post.postId);
     if (post.threadId === threadId && existing) {
       existing.replaceWith(fragment(post.html));
     }
-  });
+  }));
 
   connection.on("QueueCount", function (count) {
     var counter = document.querySelector("[data-queue-count]");
@@ -88,7 +105,10 @@
     typingTimer = setTimeout(function () { typing.textContent = ""; }, 6000);
   });
 
-  connection.on("ThreadActivity", function (row) {
+  connection.on("ThreadActivity", afterCatchUp(showThreadRow));
+
+  // Page 1 moves a thread with new activity to the top, below the pinned ones; other pages update its row in place.
+  function showThreadRow(row) {
     if (!topicList || row.topicSlug !== topicSlug) {
       return;
     }
@@ -110,7 +130,7 @@
     if (empty) {
       empty.hidden = true;
     }
-  });
+  }
 
   connection.onreconnecting(function () { setConnected(false); });
   connection.onreconnected(function () {
@@ -150,28 +170,71 @@
       });
   }
 
-  // Groups do not survive a reconnect, so join again, then fetch every reply newer than the last one shown.
+  // Groups do not survive a reconnect, so join again, then fetch what changed while the page was away. Pushes that
+  // arrive meanwhile are shown once that is done, whether it worked or not.
   function joinAndCatchUp() {
     if (moderationQueue) {
       return connection.invoke("JoinModerators");
     }
-    if (topicSlug) {
-      return connection.invoke("JoinTopic", topicSlug);
-    }
+    held = held || [];
+    var work = topicSlug ? joinTopicAndCatchUp() : joinThreadAndCatchUp();
+    return work.then(showHeld, function (error) {
+      showHeld();
+      throw error;
+    });
+  }
+
+  function showHeld() {
+    var pending = held || [];
+    held = null;
+    pending.forEach(function (show) { show(); });
+  }
+
+  function joinThreadAndCatchUp() {
     return connection.invoke("JoinThread", threadId)
       .then(function (readers) {
         showPresence(threadId, readers);
         if (threadList.getAttribute("data-live-append") !== "true") {
           return null;
         }
-        return connection.invoke("RepliesAfter", threadId, lastPostId()).then(function (posts) {
-          posts.forEach(function (post) {
-            if (!document.getElementById("post-" + post.postId)) {
-              threadList.appendChild(fragment(post.html));
-            }
-          });
-        });
+        return catchUpReplies(lastPostId(), 0);
       });
+  }
+
+  // Every reply saved after the last one shown, a batch at a time, until a batch comes back empty. They are all
+  // added, even past the page's size: live replies grow the last page the same way, and the reader keeps their
+  // place and any reply they are writing, which a reload could lose.
+  function catchUpReplies(afterPostId, added) {
+    return connection.invoke("RepliesAfter", threadId, afterPostId).then(function (posts) {
+      if (!posts.length) {
+        if (added) {
+          announcer.textContent = added === 1 ? "A new reply was posted." : added + " new replies were posted.";
+        }
+        return null;
+      }
+      posts.forEach(function (post) {
+        if (!document.getElementById("post-" + post.postId)) {
+          threadList.appendChild(fragment(post.html));
+          added++;
+        }
+      });
+      return catchUpReplies(posts[posts.length - 1].postId, added);
+    });
+  }
+
+  function joinTopicAndCatchUp() {
+    var since = topicCursor;
+    return connection.invoke("JoinTopic", topicSlug).then(function (cursor) {
+      return (since ? catchUpThreads(since) : Promise.resolve()).then(function () { topicCursor = cursor; });
+    });
+  }
+
+  // Rows of the threads started or replied to since, oldest first, so each goes where the newest belongs.
+  function catchUpThreads(cursor) {
+    return connection.invoke("ThreadActivityAfter", topicSlug, cursor).then(function (page) {
+      page.threads.forEach(showThreadRow);
+      return page.next ? catchUpThreads(page.next) : null;
+    });
   }
 
   function lastPostId() {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using PatientForum.Tests.Features.Moderation;
 using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Features.Live;
 
@@ -52,6 +53,98 @@ public sealed class ForumHubTests(ForumFactory factory) : IClassFixture<ForumFac
             p => Assert.Contains("first reply", p.Html, StringComparison.Ordinal),
             p => Assert.Contains("second reply", p.Html, StringComparison.Ordinal),
             p => Assert.Contains("third reply", p.Html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RepliesAfter_MoreMissedThanOneCallHolds_PagingFromEachBatchsLastReply_GetsEveryReplyOnceInSavedOrder()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var threadId = Compose.ThreadId(await Compose.StartThreadPathAsync(member, "rehab", "Catch-up paging thread", "Opening post."));
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        var opening = Assert.Single(await reader.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), threadId, 0));
+
+        var saved = await MissedActivity.RepliesFromTwoClocksAsync(factory, threadId, ForumHub.CatchUpLimit + 50, TimeSpan.FromSeconds(2));
+        var (missed, calls) = await MissedActivity.AllRepliesAfterAsync(reader, threadId, opening.PostId);
+
+        Assert.Equal(saved, missed.Select(p => p.PostId));
+        Assert.All(missed, p => Assert.Equal(threadId, p.ThreadId));
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public async Task ThreadActivityAfter_Reconnecting_GetsThreadsStartedAndRepliedToWhileAway_OldestFirst_AndNoUnchangedOnes()
+    {
+        const string topic = "surgical-referral";
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var quiet = await MissedActivity.ThreadsActiveAtAsync(factory, member, topic, 2, DateTime.UtcNow.AddHours(-1));
+        string cursor;
+        await using (var before = await LiveClient.ConnectAsync(factory))
+        {
+            cursor = await before.InvokeAsync<string>(nameof(ForumHub.JoinTopic), topic);
+        }
+
+        var started = Compose.ThreadId(await Compose.StartThreadPathAsync(member, topic, "Started while you were away", "New."));
+        await Compose.ReplyAsync(member, $"/threads/{quiet[0]}/seeded-thread-0", "A reply while you were away.");
+        await using var after = await LiveClient.ConnectAsync(factory);
+        await after.InvokeAsync<string>(nameof(ForumHub.JoinTopic), topic);
+        var (rows, _) = await MissedActivity.AllThreadActivityAfterAsync(after, topic, cursor);
+
+        var ids = rows.Select(r => r.ThreadId).ToList();
+        Assert.InRange(ids.IndexOf(started), 0, ids.IndexOf(quiet[0]) - 1);
+        Assert.Contains("1 reply", rows.Single(r => r.ThreadId == quiet[0]).Html, StringComparison.Ordinal);
+        Assert.Contains("Started while you were away", rows.Single(r => r.ThreadId == started).Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(quiet[1], ids);
+        Assert.All(rows, r => Assert.Equal(topic, r.TopicSlug));
+    }
+
+    [Fact]
+    public async Task ThreadActivityAfter_AThreadHiddenWhileAway_ReachesNeitherVisitorsNorOtherMembers()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var other = await Members.RegisterConfirmedAsync(factory);
+        var moderator = await Staff.ModeratorAsync(factory);
+        await using var joined = await LiveClient.ConnectAsync(factory);
+        var cursor = await joined.InvokeAsync<string>(nameof(ForumHub.JoinTopic), "injections");
+
+        var title = $"Miracle injections, message me {Guid.NewGuid():N}";
+        var hidden = await Compose.StartThreadPathAsync(author, "injections", title, "Prices on request.");
+        await Moderating.ActAsync(moderator, await ModerationState.OpeningPostIdAsync(author.Client, hidden), "hide", "Advertising");
+        var canary = Compose.ThreadId(await Compose.StartThreadPathAsync(author, "injections", $"Canary {Guid.NewGuid():N}", "Later activity."));
+
+        await using var visitor = await LiveClient.ConnectAsync(factory);
+        await using var member = await LiveClient.ConnectAsync(factory, other.Client);
+        foreach (var hub in new[] { visitor, member })
+        {
+            var (rows, _) = await MissedActivity.AllThreadActivityAfterAsync(hub, "injections", cursor);
+            Assert.Contains(rows, r => r.ThreadId == canary);
+            Assert.DoesNotContain(rows, r => r.ThreadId == Compose.ThreadId(hidden) || r.Html.Contains(title, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task ThreadActivityAfter_MoreThreadsChangedThanOneCallHolds_PagesThroughEachOnce_EvenAtOneInstant()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        var cursor = await reader.InvokeAsync<string>(nameof(ForumHub.JoinTopic), "biologics");
+        var seeded = await MissedActivity.ThreadsActiveAtAsync(factory, member, "biologics", ForumHub.CatchUpLimit + 30, DateTime.UtcNow);
+
+        var (rows, calls) = await MissedActivity.AllThreadActivityAfterAsync(reader, "biologics", cursor);
+
+        Assert.Equal(seeded.Order(), rows.Select(r => r.ThreadId).Where(seeded.Contains));
+        Assert.True(calls >= 2, $"{rows.Count} rows came in {calls} call(s).");
+    }
+
+    [Theory]
+    [InlineData("rehab", "not a position")]
+    [InlineData("rehab", "-5.1")]
+    [InlineData("rehab", "99999999999999999999.1")]
+    [InlineData("no-such-topic", "0.0")]
+    public async Task ThreadActivityAfter_GarbledPositionOrUnknownTopic_IsRefused(string topic, string cursor)
+    {
+        await using var reader = await LiveClient.ConnectAsync(factory);
+
+        await Assert.ThrowsAsync<HubException>(() => reader.InvokeAsync<ThreadActivityPage>(nameof(ForumHub.ThreadActivityAfter), topic, cursor));
     }
 
     [Fact]
@@ -114,16 +207,19 @@ public sealed class ForumHubTests(ForumFactory factory) : IClassFixture<ForumFac
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 
-    [Fact]
-    public async Task HubCalls_BeyondTheRateLimit_AreRefused()
+    [Theory]
+    [InlineData(nameof(ForumHub.JoinTopic))]
+    [InlineData(nameof(ForumHub.ThreadActivityAfter))]
+    public async Task HubCalls_BeyondTheRateLimit_AreRefused(string method)
     {
         await using var reader = await LiveClient.ConnectAsync(factory);
+        object?[] args = method == nameof(ForumHub.JoinTopic) ? ["rehab"] : ["rehab", new ActivityCursor(DateTime.UtcNow, 0).ToToken()];
         var refused = 0;
         for (var i = 0; i < HubRateLimitFilter.CallsPerWindow + 5; i++)
         {
             try
             {
-                await reader.InvokeAsync(nameof(ForumHub.JoinTopic), "rehab");
+                await reader.InvokeCoreAsync(method, args);
             }
             catch (HubException ex) when (ex.Message.Contains("Too many", StringComparison.Ordinal))
             {

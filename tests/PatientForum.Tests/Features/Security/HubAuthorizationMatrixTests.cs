@@ -26,6 +26,8 @@ public sealed class HubAuthorizationMatrixTests(MatrixForum forum) : IClassFixtu
         new(nameof(ForumHub.JoinTopic), Access.Anyone, (hub, _, _) => hub.InvokeAsync(nameof(ForumHub.JoinTopic), "rehab")),
         new(nameof(ForumHub.RepliesAfter), Access.Anyone, async (hub, _, t) =>
             Assert.Contains(await hub.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), t.ThreadId, 0), p => p.PostId == t.PostId)),
+        new(nameof(ForumHub.ThreadActivityAfter), Access.Anyone, async (hub, _, _) => Assert.NotNull(await hub.InvokeAsync<ThreadActivityPage>(
+            nameof(ForumHub.ThreadActivityAfter), "rehab", await hub.InvokeAsync<string>(nameof(ForumHub.JoinTopic), "rehab")))),
 
         // Hearing the queue count once joined is tested in ModerationAccessTests; here, who may join.
         new(nameof(ForumHub.JoinModerators), Access.Moderator, (hub, _, _) => hub.InvokeAsync(nameof(ForumHub.JoinModerators))),
