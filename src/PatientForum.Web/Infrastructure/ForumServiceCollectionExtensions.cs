@@ -134,6 +134,9 @@ public static class ForumServiceCollectionExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(ForumClaims.EmailConfirmed, "true")
                 .AddRequirements(new NotSuspendedRequirement()))
+            .AddPolicy(ForumPolicies.CanSubmitPost, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(ForumClaims.EmailConfirmed, "true"))
             // A suspended moderator or admin is refused like anyone else until the suspension ends.
             .AddPolicy(ForumPolicies.Moderator, policy => policy.RequireRole(ForumRoles.Moderator, ForumRoles.Admin)
                 .AddRequirements(new StaffTwoFactorRequirement(), new NotSuspendedRequirement()))
@@ -182,6 +185,7 @@ public static class ForumServiceCollectionExtensions
         services.AddScoped<FragmentRenderer>();
         services.AddScoped<LiveFragments>();
         services.AddScoped<LiveBroadcaster>();
+        services.AddScoped<ForumChanges>();
         services.AddSingleton<LivePushRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<LivePushRetry>());
     }
@@ -194,6 +198,7 @@ public static class ForumServiceCollectionExtensions
         services.AddScoped<ThreadReader>();
         services.AddScoped<PostingService>();
         services.AddScoped<NewMemberLimits>();
+        services.AddScoped<PostingChecks>();
         services.AddScoped<AccountMailer>();
         services.AddScoped<FlagService>();
         services.AddScoped<ModerationService>();

@@ -1,28 +1,27 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Features.Contact;
-using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Redis;
 
 namespace PatientForum.Web.Infrastructure.Security;
 
 /// <summary>
-/// The forum's rate limits, on ASP.NET Core's limiter: per member for posting (staff exempt), per IP for
-/// signing in and for the contact page. Over a limit the answer is 429 with Retry-After, and browsers get
-/// the friendly error page. With Forum:Redis set the windows are counted in Redis, shared by every instance.
+/// The forum's rate limits, on ASP.NET Core's limiter: per IP for signing in and for the contact page, as
+/// middleware policies (over a limit the answer is 429 with Retry-After, and browsers get the friendly error page),
+/// and per member for posting, which <see cref="PostingRateLimits"/> keeps so that a refused post shows its form
+/// again. With Forum:Redis set the windows are counted in Redis, shared by every instance.
 /// </summary>
 public static class ForumRateLimits
 {
-    public const string Reply = "reply";
-    public const string Thread = "thread";
     public const string SignIn = "sign-in";
 
     public static IServiceCollection AddForumRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PostingRateLimits>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -34,8 +33,6 @@ public static class ForumRateLimits
                 }
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(Reply, http => PerMember(http, Reply, o => o.ReplySeconds));
-            options.AddPolicy(Thread, http => PerMember(http, Thread, o => o.ThreadSeconds));
             options.AddPolicy(SignIn, http =>
             {
                 var limits = Limits(http);
@@ -52,17 +49,6 @@ public static class ForumRateLimits
         return services;
     }
 
-    private static RateLimitPartition<string> PerMember(HttpContext http, string policy, Func<RateLimitOptions, int> seconds)
-    {
-        var limits = Limits(http);
-        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (!limits.Enabled || userId is null || Viewer.IsStaff(http.User))
-        {
-            return RateLimitPartition.GetNoLimiter("exempt");
-        }
-        return FixedWindow(http, policy, userId, 1, TimeSpan.FromSeconds(seconds(limits)));
-    }
-
     /// <summary>
     /// A fixed window counted in this process or, with Forum:Redis set, in Redis, so that several instances
     /// enforce one limit between them.
@@ -70,13 +56,14 @@ public static class ForumRateLimits
     private static RateLimitPartition<string> FixedWindow(HttpContext http, string policy, string partition, int permits, TimeSpan window)
     {
         var shared = http.RequestServices.GetRequiredService<RedisRateLimits>();
-        return !shared.IsEnabled
-            ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
-            })
-            : RateLimitPartition.Get(partition, key => shared.FixedWindow(policy, key, permits, window));
+        return RateLimitPartition.Get(partition, key => FixedWindowLimiter(shared, policy, key, permits, window));
     }
+
+    /// <summary>The limiter behind one partition of a fixed-window policy: in this process, or in Redis when it is configured.</summary>
+    public static RateLimiter FixedWindowLimiter(RedisRateLimits shared, string policy, string partition, int permits, TimeSpan window) =>
+        shared.IsEnabled
+            ? shared.FixedWindow(policy, partition, permits, window)
+            : new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
 
     private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
