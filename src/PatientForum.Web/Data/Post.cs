@@ -28,6 +28,19 @@ public class Post
     public Guid? SubmissionToken { get; set; }
 
     public List<PostRevision> Revisions { get; } = [];
+
+    /// <summary>
+    /// Replaces the post's text, keeping the text it replaces as a revision, so every earlier version can still be
+    /// read. The one way a post's text changes after it is saved, whether its author or a moderator edits it.
+    /// </summary>
+    public void Revise(string markdown, string html, string editorId, DateTime now, bool byModerator)
+    {
+        Revisions.Add(new PostRevision { Markdown = Markdown, Html = Html, ReplacedAt = now, EditorId = editorId });
+        Markdown = markdown;
+        Html = html;
+        EditedAt = now;
+        EditedByModerator |= byModerator;
+    }
 }
 
 /// <summary>A post's visibility. Anything but <see cref="Visible"/> shows the public a notice instead of the text.</summary>

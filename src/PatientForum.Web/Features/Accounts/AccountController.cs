@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Accounts;
 
@@ -112,7 +111,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
-    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)

@@ -4,15 +4,22 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure.Options;
+using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Accounts;
 
 public static class AccountsFeature
 {
+    /// <summary>Signing in and two-factor codes, per client address (Forum:RateLimits:SignInsPerMinute).</summary>
+    public const string SignInRateLimit = "sign-in";
+
     /// <summary>Members: Identity on the forum's database, the sign-in cookie, two-factor, and the posting and staff policies.</summary>
     public static IServiceCollection AddForumAccounts(this IServiceCollection services)
     {
         services.AddForumOptions<SecurityOptions>(SecurityOptions.SectionName);
+        services.AddFixedWindowPolicy(SignInRateLimit, sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value is { Enabled: true } limits
+            ? (limits.SignInsPerMinute, TimeSpan.FromMinutes(1))
+            : null);
         services.AddScoped<AccountMailer>();
         services.AddIdentity<ForumUser, IdentityRole>(options =>
             {
@@ -62,6 +69,10 @@ public static class AccountsFeature
                 .RequireAuthenticatedUser()
                 .RequireClaim(ForumClaims.EmailConfirmed, "true")
                 .AddRequirements(new NotSuspendedRequirement()))
+            // Posting forms are let through while suspended, so the form can come back with the member's text and the reason.
+            .AddPolicy(ForumPolicies.CanSubmitPost, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(ForumClaims.EmailConfirmed, "true"))
             // A suspended moderator or admin is refused like anyone else until the suspension ends.
             .AddPolicy(ForumPolicies.Moderator, policy => policy.RequireRole(ForumRoles.Moderator, ForumRoles.Admin)
                 .AddRequirements(new StaffTwoFactorRequirement(), new NotSuspendedRequirement()))

@@ -34,6 +34,12 @@ public static class ForumPolicies
     /// <summary>Signed in with a confirmed email address and not suspended.</summary>
     public const string CanPost = "CanPost";
 
+    /// <summary>
+    /// Signed in with a confirmed email address: for submitting the posting forms, whose service refuses a suspended
+    /// member itself, so that the refusal can show the form again with what they wrote.
+    /// </summary>
+    public const string CanSubmitPost = "CanSubmitPost";
+
     /// <summary>Holds the moderator or the admin role (and, unless configured otherwise, has two-factor sign-in on).</summary>
     public const string Moderator = "Moderator";
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Accounts;
 
@@ -28,7 +27,7 @@ public sealed class TwoFactorController(
     }
 
     [HttpPost("enable")]
-    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
     public async Task<IActionResult> Enable(EnableTwoFactorForm form)
     {
         var user = await CurrentUserAsync();
@@ -56,7 +55,7 @@ public sealed class TwoFactorController(
     }
 
     [HttpPost("disable")]
-    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
     public async Task<IActionResult> Disable([Bind(Prefix = "Off")] TwoFactorProofForm form)
     {
         var user = await CurrentUserAsync();
@@ -79,7 +78,7 @@ public sealed class TwoFactorController(
     }
 
     [HttpPost("recovery-codes")]
-    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
     public async Task<IActionResult> RecoveryCodes([Bind(Prefix = "New")] TwoFactorProofForm form)
     {
         var user = await CurrentUserAsync();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Accounts;
 
@@ -22,7 +21,7 @@ public sealed class TwoFactorSignInController(SignInManager<ForumUser> signIn) :
             : View(new TwoFactorCodeForm { ReturnUrl = Local(returnUrl), RememberMe = rememberMe });
 
     [HttpPost("two-factor")]
-    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
     public async Task<IActionResult> Code(TwoFactorCodeForm form)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
@@ -53,7 +52,7 @@ public sealed class TwoFactorSignInController(SignInManager<ForumUser> signIn) :
             : View(new RecoveryCodeForm { ReturnUrl = Local(returnUrl) });
 
     [HttpPost("recovery-code")]
-    [EnableRateLimiting(ForumRateLimits.SignIn)]
+    [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
     public async Task<IActionResult> RecoveryCode(RecoveryCodeForm form)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using PatientForum.Web.Infrastructure.Options;
+using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Contact;
 
@@ -8,6 +10,8 @@ public static class ContactFeature
     public static IServiceCollection AddForumContact(this IServiceCollection services)
     {
         services.AddForumOptions<ContactOptions>(ContactOptions.SectionName);
+        services.AddFixedWindowPolicy(ContactController.RateLimitPolicy,
+            sp => (sp.GetRequiredService<IOptions<ContactOptions>>().Value.PerHourPerIp, TimeSpan.FromHours(1)));
         services.AddScoped<ContactService>();
         return services;
     }

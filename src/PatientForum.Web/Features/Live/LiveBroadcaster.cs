@@ -2,37 +2,35 @@ using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Threads;
-using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Live;
 
 /// <summary>
-/// Tells every page about a saved change: first evicts the cached anonymous pages it touches (so the next
-/// request is fresh), then pushes it to open pages through <see cref="IHubContext{THub, T}"/>. A failed push
-/// is logged and never undoes or fails the save; one that failed because Redis did not answer is sent again
-/// once it does (<see cref="LivePushRetry"/>), and pages that lost their own connection catch up on reconnect.
+/// Pushes a saved change to open pages through <see cref="IHubContext{THub, T}"/>; <see cref="ForumChanges"/> evicts
+/// the cached pages first. A failed push is logged and never undoes or fails the save; one that failed because
+/// Redis did not answer is made again once it does (<see cref="LivePushRetry"/>), and pages that lost their own
+/// connection catch up on reconnect.
 /// </summary>
 public sealed partial class LiveBroadcaster(
     IHubContext<ForumHub, IForumClient> hub,
     LiveFragments fragments,
     ReviewQueueReader queue,
-    PageCache pages,
-    ThreadReader threads,
     LivePushRetry retry,
     ILogger<LiveBroadcaster> logger)
 {
-    public Task PostAddedAsync(int postId, CancellationToken cancellationToken) =>
-        PostChangedAsync(new(LivePushKind.PostAdded, postId), cancellationToken);
+    /// <summary>A reply was posted: open pages of its thread add it, and topic pages update the thread's row.</summary>
+    public Task PostAddedAsync(PostView post, CancellationToken cancellationToken) =>
+        PostChangedAsync(post, LivePushKind.PostAdded, cancellationToken);
 
-    public Task PostUpdatedAsync(int postId, CancellationToken cancellationToken) =>
-        PostChangedAsync(new(LivePushKind.PostUpdated, postId), cancellationToken);
+    public Task PostUpdatedAsync(PostView post, CancellationToken cancellationToken) =>
+        PostChangedAsync(post, LivePushKind.PostUpdated, cancellationToken);
 
     /// <summary>
     /// A post was hidden, restored or removed: open pages get it again as the public sees it now (the
     /// text, or a notice in its place), and topic pages update the thread's row.
     /// </summary>
-    public Task PostVisibilityChangedAsync(int postId, CancellationToken cancellationToken) =>
-        PostChangedAsync(new(LivePushKind.PostVisibilityChanged, postId), cancellationToken);
+    public Task PostVisibilityChangedAsync(PostView post, CancellationToken cancellationToken) =>
+        PostChangedAsync(post, LivePushKind.PostVisibilityChanged, cancellationToken);
 
     /// <summary>Tells open moderation pages how many posts wait in the queue.</summary>
     public async Task ModerationQueueChangedAsync(CancellationToken cancellationToken)
@@ -45,41 +43,21 @@ public sealed partial class LiveBroadcaster(
     }
 
     /// <summary>A thread was started, renamed or got activity: topic pages update its row.</summary>
-    public async Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken)
-    {
-        await pages.ThreadChangedAsync(threadId, cancellationToken);
-        await SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), new(LivePushKind.ThreadChanged, threadId));
-    }
+    public Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken) =>
+        SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), new(LivePushKind.ThreadChanged, threadId));
 
-    /// <summary>Sends a push that failed before, from the current state of what it is about.</summary>
-    public Task PushAgainAsync(LivePush push, CancellationToken cancellationToken) => push.Kind switch
-    {
-        LivePushKind.ThreadChanged => ThreadChangedAsync(push.Id, cancellationToken),
-        LivePushKind.ModerationQueueChanged => ModerationQueueChangedAsync(cancellationToken),
-        _ => PostChangedAsync(push, cancellationToken),
-    };
-
-    /// <summary>Reads the post once: evicts its thread's cached pages, then pushes the post (and the thread's row).</summary>
-    private async Task PostChangedAsync(LivePush push, CancellationToken cancellationToken)
-    {
-        var added = push.Kind == LivePushKind.PostAdded;
-        var rowChanged = push.Kind != LivePushKind.PostUpdated;
-        if (await threads.GetPostAsync(push.Id, cancellationToken) is not { } post)
-        {
-            return;
-        }
-        await pages.ThreadChangedAsync(post.ThreadId, cancellationToken);
-        await SafelyAsync(async () =>
+    /// <summary>Pushes the post (and, unless only its text changed, the thread's row).</summary>
+    private Task PostChangedAsync(PostView post, LivePushKind kind, CancellationToken cancellationToken) =>
+        SafelyAsync(async () =>
         {
             var fragment = await fragments.RenderPostAsync(post);
             var group = hub.Clients.Group(LiveGroups.Thread(post.ThreadId));
-            await (added ? group.PostAdded(fragment) : group.PostUpdated(fragment));
-            if (rowChanged)
+            await (kind == LivePushKind.PostAdded ? group.PostAdded(fragment) : group.PostUpdated(fragment));
+            if (kind != LivePushKind.PostUpdated)
             {
                 await ThreadChangedCoreAsync(post.ThreadId, cancellationToken);
             }
-        }, push);
-    }
+        }, new(kind, post.Id));
 
     private async Task ThreadChangedCoreAsync(int threadId, CancellationToken cancellationToken)
     {

@@ -24,6 +24,7 @@ public static class LiveFeature
         services.AddScoped<FragmentRenderer>();
         services.AddScoped<LiveFragments>();
         services.AddScoped<LiveBroadcaster>();
+        services.AddScoped<ForumChanges>();
         services.AddSingleton<LivePushRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<LivePushRetry>());
         AddBackplane(services);

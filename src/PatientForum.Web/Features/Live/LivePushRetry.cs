@@ -51,12 +51,12 @@ public sealed partial class LivePushRetry(IServiceScopeFactory scopes, RedisConn
                 round.Add(push);
             }
             await using var scope = scopes.CreateAsyncScope();
-            var broadcaster = scope.ServiceProvider.GetRequiredService<LiveBroadcaster>();
+            var changes = scope.ServiceProvider.GetRequiredService<ForumChanges>();
             foreach (var push in round)
             {
                 try
                 {
-                    await broadcaster.PushAgainAsync(push, stoppingToken);
+                    await changes.PushAgainAsync(push, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -22,7 +22,7 @@ public sealed class FlagService(
     ForumDbContext db,
     IOptions<ModerationOptions> options,
     ModeratorMail mail,
-    LiveBroadcaster live,
+    ForumChanges changes,
     TimeProvider clock)
 {
     public async Task<FlagOutcome> FlagAsync(int postId, string flaggerId, FlagReason reason, string? note, CancellationToken cancellationToken)
@@ -74,9 +74,9 @@ public sealed class FlagService(
         mail.Wake();
         if (hidesNow)
         {
-            await live.PostVisibilityChangedAsync(post.Id, cancellationToken);
+            await changes.PostVisibilityChangedAsync(post.Id, cancellationToken);
         }
-        await live.ModerationQueueChangedAsync(cancellationToken);
+        await changes.ModerationQueueChangedAsync(cancellationToken);
         return FlagOutcome.Flagged;
     }
 }

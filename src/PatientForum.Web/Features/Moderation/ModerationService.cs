@@ -9,10 +9,10 @@ namespace PatientForum.Web.Features.Moderation;
 
 /// <summary>
 /// Every moderator action, each written to the audit log in the same save as the change itself, then
-/// pushed to open pages.
+/// made seen (<see cref="ForumChanges"/>: cached pages evicted, open pages pushed).
 /// </summary>
 public sealed class ModerationService(
-    ForumDbContext db, IPostRenderer renderer, LiveBroadcaster live, UserManager<ForumUser> users, TimeProvider clock)
+    ForumDbContext db, IPostRenderer renderer, ForumChanges changes, UserManager<ForumUser> users, TimeProvider clock)
 {
     /// <summary>Keep, hide, restore or delete a post. Keep and the decisive actions close its open flags.</summary>
     public async Task<bool> SetPostStateAsync(int postId, ModerationKind kind, string actorId, string? reason, CancellationToken cancellationToken)
@@ -41,9 +41,9 @@ public sealed class ModerationService(
 
         if (changed)
         {
-            await live.PostVisibilityChangedAsync(post.Id, cancellationToken);
+            await changes.PostVisibilityChangedAsync(post.Id, cancellationToken);
         }
-        await live.ModerationQueueChangedAsync(cancellationToken);
+        await changes.ModerationQueueChangedAsync(cancellationToken);
         return true;
     }
 
@@ -55,15 +55,10 @@ public sealed class ModerationService(
         {
             return false;
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        post.Revisions.Add(new PostRevision { Markdown = post.Markdown, Html = post.Html, ReplacedAt = now, EditorId = actorId });
-        post.Markdown = body;
-        post.Html = renderer.Render(body);
-        post.EditedAt = now;
-        post.EditedByModerator = true;
+        post.Revise(body, renderer.Render(body), actorId, clock.GetUtcNow().UtcDateTime, byModerator: true);
         Audit(ModerationKind.EditPost, actorId, reason, post.Id, post.ThreadId, post.AuthorId);
         await db.SaveChangesAsync(cancellationToken);
-        await live.PostUpdatedAsync(post.Id, cancellationToken);
+        await changes.PostUpdatedAsync(post.Id, cancellationToken);
         return true;
     }
 
@@ -98,7 +93,7 @@ public sealed class ModerationService(
         }
         Audit(kind, actorId, reason, null, thread.Id, thread.AuthorId, details);
         await db.SaveChangesAsync(cancellationToken);
-        await live.ThreadChangedAsync(thread.Id, cancellationToken);
+        await changes.ThreadChangedAsync(thread.Id, cancellationToken);
         return true;
     }
 

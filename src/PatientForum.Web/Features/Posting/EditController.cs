@@ -5,12 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
-using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
 
 /// <summary>Authors edit their own posts; every earlier version is kept and can be read.</summary>
-public sealed class EditController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users, NewMemberLimits newMembers) : Controller
+public sealed class EditController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users) : Controller
 {
     [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpGet("/posts/{id:int}/edit")]
@@ -29,7 +28,8 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         return View(ToPage(post, form));
     }
 
-    [Authorize(Policy = ForumPolicies.CanPost)]
+    /// <summary>Saves an edit; a suspended author is refused by <see cref="PostingService"/>, which keeps their text in the form.</summary>
+    [Authorize(Policy = ForumPolicies.CanSubmitPost)]
     [HttpPost("/posts/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, EditPostForm form, CancellationToken cancellationToken)
     {
@@ -43,26 +43,15 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
             return Forbid();
         }
 
-        form.Body = ForumText.Body(form.Body);
-        if ((PostRules.BodyProblem(form.Body) ?? await newMembers.LinksProblemAsync(User, form.Body, cancellationToken)) is { } bodyProblem)
+        var result = await posting.EditAsync(User, post, form.Title, form.Body, cancellationToken);
+        if (result.Saved is { } saved)
         {
-            ModelState.AddModelError(nameof(form.Body), bodyProblem);
+            return Redirect(await Url.PostUrlAsync(reader, saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
         }
-        form.Title = post.IsOpening ? ForumText.Line(form.Title) : null;
-        if (form.Title is not null && PostRules.TitleProblem(form.Title) is { } titleProblem)
-        {
-            ModelState.AddModelError(nameof(form.Title), titleProblem);
-        }
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(ToPage(post, form));
-        }
-
-        await posting.EditAsync(post, users.GetUserId(User)!, form.Body, form.Title, cancellationToken);
-        var page = await reader.PageOfPostAsync(post.ThreadId, post.Id, cancellationToken);
-        return Redirect(Url.Action(nameof(ThreadsController.Show), "Threads",
-            new { id = post.ThreadId, slug = post.Thread!.Slug, page = page == 1 ? (int?)null : page }, null, null, $"post-{post.Id}")!);
+        this.ShowNotSaved(result);
+        form.Title = result.Text.Title;
+        form.Body = result.Text.Body;
+        return View(ToPage(post, form, result.Refusal));
     }
 
     /// <summary>
@@ -102,8 +91,8 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
     private Task<Post?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    private static EditPostPage ToPage(Post post, EditPostForm form) =>
-        new(post.Id, post.ThreadId, post.Thread!.Title, post.IsOpening, form);
+    private static EditPostPage ToPage(Post post, EditPostForm form, PostingRefusal? refusal = null) =>
+        new(post.Id, post.ThreadId, post.Thread!.Title, post.IsOpening, form, refusal);
 }
 
 public sealed record PostHistoryEntry(string Html, DateTime ReplacedAt, string EditorName);

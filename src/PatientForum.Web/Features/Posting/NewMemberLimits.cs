@@ -1,6 +1,5 @@
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Infrastructure.Security;
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,9 +7,6 @@ using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure.Html;
 
 namespace PatientForum.Web.Features.Posting;
-
-/// <summary>Why a post was refused under a limit, in words for the member, and when they may try again.</summary>
-public sealed record PostingRefusal(string Text, TimeSpan RetryAfter);
 
 /// <summary>
 /// Discourse's first-day limits for new members (accounts younger than Forum:RateLimits:NewUserHours): one post
@@ -63,7 +59,7 @@ public sealed class NewMemberLimits(ForumDbContext db, IPostRenderer renderer, I
         if (nextPostAt > now)
         {
             var wait = nextPostAt.Value - now;
-            return new($"New members can post once every {Plural(Limits.NewUserReplySeconds, "second")} {FirstDay()}. You can post again in {Wait(wait)}.", wait);
+            return PostingRefusal.TooSoon($"New members can post once every {Plural(Limits.NewUserReplySeconds, "second")} {FirstDay()}. You can post again in {Wait(wait)}.", wait);
         }
 
         var (count, cap, what) = isThread
@@ -75,7 +71,7 @@ public sealed class NewMemberLimits(ForumDbContext db, IPostRenderer renderer, I
         }
         var untilTrusted = firstDayEnds - now;
         var verb = isThread ? "start" : "post";
-        return new($"New members can {verb} {Plural(cap, what)} {FirstDay()}, and you have reached that. You can {verb} more in {Wait(untilTrusted)}.", untilTrusted);
+        return PostingRefusal.TooSoon($"New members can {verb} {Plural(cap, what)} {FirstDay()}, and you have reached that. You can {verb} more in {Wait(untilTrusted)}.", untilTrusted);
     }
 
     /// <summary>When the member's first day ends, or null when the new-member limits do not apply to them.</summary>
@@ -93,13 +89,7 @@ public sealed class NewMemberLimits(ForumDbContext db, IPostRenderer renderer, I
 
     private string FirstDay() => Limits.NewUserHours == 24 ? "on their first day" : $"in their first {Plural(Limits.NewUserHours, "hour")}";
 
-    private static string Wait(TimeSpan wait) => wait.TotalSeconds switch
-    {
-        < 120 => Plural((int)Math.Ceiling(wait.TotalSeconds), "second"),
-        < 2 * 3600 => Plural((int)Math.Ceiling(wait.TotalMinutes), "minute"),
-        _ => Plural((int)Math.Ceiling(wait.TotalHours), "hour"),
-    };
+    private static string Wait(TimeSpan wait) => PostingRefusal.Wait(wait);
 
-    private static string Plural(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? noun : noun == "reply" ? "replies" : noun + "s")}");
+    private static string Plural(int count, string noun) => PostingRefusal.Plural(count, noun);
 }

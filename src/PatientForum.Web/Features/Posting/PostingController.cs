@@ -1,24 +1,26 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Html;
-using PatientForum.Web.Infrastructure.Security;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
 
-/// <summary>Starting threads and replying. Only members with a confirmed email address may post.</summary>
-[Authorize(Policy = ForumPolicies.CanPost)]
-public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users, NewMemberLimits newMembers) : Controller
+/// <summary>
+/// Starting threads and replying. Only members with a confirmed email address may post; whether a post is taken
+/// (the text, a suspension, a locked thread, the posting limits) is <see cref="PostingService"/>'s to say, and a post
+/// it does not take shows its form again with what the member wrote. The forms themselves are for members who may
+/// post now.
+/// </summary>
+[Authorize(Policy = ForumPolicies.CanSubmitPost)]
+public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader) : Controller
 {
     private static readonly MessagePage s_locked = new("This thread is locked", "A moderator has locked this thread, so it takes no new replies.");
 
+    [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpGet("/t/{topicSlug}/new")]
     public async Task<IActionResult> NewThread(string topicSlug, CancellationToken cancellationToken)
     {
@@ -29,7 +31,6 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     }
 
     [HttpPost("/t/{topicSlug}/new")]
-    [EnableRateLimiting(ForumRateLimits.Thread)]
     public async Task<IActionResult> NewThread(string topicSlug, NewThreadForm form, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == topicSlug, cancellationToken);
@@ -37,24 +38,18 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         {
             return NotFound();
         }
-        if (await newMembers.RefuseThreadAsync(User, cancellationToken) is { } refusal)
+        var result = await posting.StartThreadAsync(User, topic.Id, form.Title, form.Body, form.SubmissionToken, cancellationToken);
+        if (result.Saved is { } saved)
         {
-            return TooMany(refusal);
+            return RedirectToAction(nameof(ThreadsController.Show), "Threads", new { id = saved.ThreadId, slug = saved.ThreadSlug });
         }
-        form.Title = ForumText.Line(form.Title);
-        form.Body = ForumText.Body(form.Body);
-        AddProblem(nameof(form.Title), PostRules.TitleProblem(form.Title));
-        AddProblem(nameof(form.Body), PostRules.BodyProblem(form.Body) ?? await newMembers.LinksProblemAsync(User, form.Body, cancellationToken));
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(new NewThreadPage(topic.Slug, topic.Name, form));
-        }
-
-        var saved = await posting.StartThreadAsync(topic.Id, users.GetUserId(User)!, form.Title, form.Body, form.SubmissionToken, cancellationToken);
-        return RedirectToAction(nameof(ThreadsController.Show), "Threads", new { id = saved.ThreadId, slug = saved.ThreadSlug });
+        this.ShowNotSaved(result);
+        form.Title = result.Text.Title;
+        form.Body = result.Text.Body;
+        return View(new NewThreadPage(topic.Slug, topic.Name, form, result.Refusal));
     }
 
+    [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpGet("/threads/{id:int}/reply")]
     public async Task<IActionResult> Reply(int id, CancellationToken cancellationToken)
     {
@@ -69,37 +64,27 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     }
 
     [HttpPost("/threads/{id:int}/reply")]
-    [EnableRateLimiting(ForumRateLimits.Reply)]
     public async Task<IActionResult> Reply(int id, ReplyForm form, CancellationToken cancellationToken)
     {
-        var thread = await db.Threads.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var thread = await db.Threads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (thread is null || !IsReadable(thread))
         {
-            return NotFound();
+            // Gone, or hidden (perhaps while the member wrote): one answer for both, which keeps their text and names no thread.
+            Response.StatusCode = PostingRefusal.ThreadGone.Status;
+            return View(new ReplyPage(id, null, null, form, PostingRefusal.ThreadGone));
         }
-        if (thread.IsLocked)
+        var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, cancellationToken);
+        if (result.Saved is { } saved)
         {
-            return LockedPage();
+            return Redirect(await Url.PostUrlAsync(reader, saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
         }
-        if (await newMembers.RefuseReplyAsync(User, cancellationToken) is { } refusal)
-        {
-            return TooMany(refusal);
-        }
-        form.Body = ForumText.Body(form.Body);
-        AddProblem(nameof(form.Body), PostRules.BodyProblem(form.Body) ?? await newMembers.LinksProblemAsync(User, form.Body, cancellationToken));
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form));
-        }
-
-        var saved = await posting.ReplyAsync(thread, users.GetUserId(User)!, form.Body, form.SubmissionToken, cancellationToken);
-        var page = await reader.PageOfPostAsync(saved.ThreadId, saved.PostId, cancellationToken);
-        return Redirect(Url.Action(nameof(ThreadsController.Show), "Threads",
-            new { id = saved.ThreadId, slug = saved.ThreadSlug, page = page == 1 ? (int?)null : page }, null, null, $"post-{saved.PostId}")!);
+        this.ShowNotSaved(result);
+        form.Body = result.Text.Body;
+        return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form, result.Refusal));
     }
 
     /// <summary>Renders Markdown exactly as saving would, for the composer's preview.</summary>
+    [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpPost("/posts/preview")]
     public IActionResult Preview([FromForm] string? body, [FromServices] IPostRenderer renderer) =>
         Content(renderer.Render(ForumText.Body(body)), "text/html; charset=utf-8");
@@ -109,22 +94,6 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     {
         var viewer = Viewer.From(User);
         return !thread.IsHidden || viewer.IsModerator || thread.AuthorId == viewer.UserId;
-    }
-
-    private void AddProblem(string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            ModelState.AddModelError(field, problem);
-        }
-    }
-
-    /// <summary>The same answer as the rate limiter's (429 with Retry-After), with the reason in words.</summary>
-    private ViewResult TooMany(PostingRefusal refusal)
-    {
-        Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        Response.Headers.RetryAfter = ((int)Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return View("Message", new MessagePage("Too many requests", refusal.Text));
     }
 
     private ViewResult LockedPage()

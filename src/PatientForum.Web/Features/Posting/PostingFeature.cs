@@ -7,6 +7,8 @@ public static class PostingFeature
     {
         services.AddScoped<PostingService>();
         services.AddScoped<NewMemberLimits>();
+        services.AddScoped<PostingChecks>();
+        services.AddSingleton<PostingRateLimits>();
         return services;
     }
 }

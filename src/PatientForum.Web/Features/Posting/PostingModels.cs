@@ -24,13 +24,16 @@ public sealed class EditPostForm
     public string? Body { get; set; }
 }
 
-/// <summary>The page model of the new-thread form.</summary>
-public sealed record NewThreadPage(string TopicSlug, string TopicName, NewThreadForm Form);
+/// <summary>The page model of the new-thread form; <see cref="Refusal"/> says why a post from it was not taken.</summary>
+public sealed record NewThreadPage(string TopicSlug, string TopicName, NewThreadForm Form, PostingRefusal? Refusal = null);
 
-/// <summary>The page model of the reply form when it is shown on its own (after a validation error).</summary>
-public sealed record ReplyPage(int ThreadId, string ThreadTitle, string ThreadSlug, ReplyForm Form);
+/// <summary>
+/// The page model of the reply form when it is shown on its own (after a reply from it was not taken). With no
+/// thread title the thread is gone or hidden from the member, and the page names none.
+/// </summary>
+public sealed record ReplyPage(int ThreadId, string? ThreadTitle, string? ThreadSlug, ReplyForm Form, PostingRefusal? Refusal = null);
 
-public sealed record EditPostPage(int PostId, int ThreadId, string ThreadTitle, bool IsOpening, EditPostForm Form);
+public sealed record EditPostPage(int PostId, int ThreadId, string ThreadTitle, bool IsOpening, EditPostForm Form, PostingRefusal? Refusal = null);
 
 /// <summary>Limits on what a post may hold, checked after <see cref="ForumText"/> has cleaned the text.</summary>
 public static class PostRules

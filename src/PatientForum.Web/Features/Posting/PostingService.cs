@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Text;
 
@@ -10,44 +12,61 @@ namespace PatientForum.Web.Features.Posting;
 public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId);
 
 /// <summary>
-/// Saves threads, replies and edits. Text arrives cleaned and validated; this renders it once, keeps the
-/// Markdown beside the HTML, and keeps thread counters in step in the same save.
+/// Starts threads, posts replies and saves edits: the one place that decides whether a post is taken. It cleans the
+/// text as it arrives from the form (<see cref="ForumText"/>), checks it and the member (<see cref="PostingChecks"/>),
+/// renders the Markdown once and keeps it beside the HTML, keeps thread counters in step in the same save, and then
+/// makes the change seen (<see cref="ForumChanges"/>). What came of it is a <see cref="PostingResult"/>.
 /// </summary>
-public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, LiveBroadcaster live, TimeProvider clock)
+public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, PostingChecks checks, ForumChanges changes, TimeProvider clock)
 {
-    public async Task<SavedPost> StartThreadAsync(int topicId, string authorId, string title, string body, Guid token, CancellationToken cancellationToken)
+    public async Task<PostingResult> StartThreadAsync(ClaimsPrincipal member, int topicId, string? title, string? body, Guid token, CancellationToken cancellationToken)
     {
+        var text = new PostText(ForumText.Line(title), ForumText.Body(body));
+        var authorId = MemberId(member);
         if (await FindSubmissionAsync(authorId, token, cancellationToken) is { } earlier)
         {
-            return earlier;
+            return PostingResult.Done(text, earlier);
+        }
+        var poster = await PosterAsync(authorId, cancellationToken);
+        if (await checks.CheckAsync(member, poster, PostKind.Thread, null, text, cancellationToken) is { } notSaved)
+        {
+            return notSaved;
         }
         var now = Now();
         var thread = new ForumThread
         {
             TopicId = topicId,
-            Title = title,
-            Slug = Slug.From(title),
+            Title = text.Title!,
+            Slug = Slug.From(text.Title!),
             AuthorId = authorId,
             CreatedAt = now,
             LastActivityAt = now,
         };
-        var post = NewPost(authorId, body, token, now);
+        var post = NewPost(authorId, text.Body, token, now);
         post.IsOpening = true;
         thread.Posts.Add(post);
         db.Threads.Add(thread);
         var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id), cancellationToken);
-        await live.ThreadChangedAsync(saved.ThreadId, cancellationToken);
-        return saved;
+        await changes.ThreadChangedAsync(saved.ThreadId, cancellationToken);
+        return PostingResult.Done(text, saved);
     }
 
-    public async Task<SavedPost> ReplyAsync(ForumThread thread, string authorId, string body, Guid token, CancellationToken cancellationToken)
+    /// <summary>Replies to <paramref name="thread"/>, which the member can see (the caller has checked).</summary>
+    public async Task<PostingResult> ReplyAsync(ClaimsPrincipal member, ForumThread thread, string? body, Guid token, CancellationToken cancellationToken)
     {
+        var text = new PostText(null, ForumText.Body(body));
+        var authorId = MemberId(member);
         if (await FindSubmissionAsync(authorId, token, cancellationToken) is { } earlier)
         {
-            return earlier;
+            return PostingResult.Done(text, earlier);
+        }
+        var poster = await PosterAsync(authorId, cancellationToken);
+        if (await checks.CheckAsync(member, poster, PostKind.Reply, thread, text, cancellationToken) is { } notSaved)
+        {
+            return notSaved;
         }
         var now = Now();
-        var post = NewPost(authorId, body, token, now);
+        var post = NewPost(authorId, text.Body, token, now);
         post.ThreadId = thread.Id;
         db.Posts.Add(post);
         try
@@ -66,36 +85,56 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Li
         {
             // Two submits of one form raced; the unique (author, token) index let one through. Answer with that one.
             db.ChangeTracker.Clear();
-            return await FindSubmissionAsync(authorId, token, cancellationToken) ?? throw new InvalidOperationException("The reply could not be saved.");
+            var first = await FindSubmissionAsync(authorId, token, cancellationToken) ?? throw new InvalidOperationException("The reply could not be saved.");
+            return PostingResult.Done(text, first);
         }
-        await live.PostAddedAsync(post.Id, cancellationToken);
-        return new SavedPost(thread.Id, thread.Slug, post.Id);
+        await changes.PostAddedAsync(
+            new PostView(post.Id, post.ThreadId, authorId, poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false),
+            cancellationToken);
+        return PostingResult.Done(text, new SavedPost(thread.Id, thread.Slug, post.Id));
     }
 
-    /// <summary>Replaces a post's text, keeping the old text as a revision. A new title renames the thread too.</summary>
-    public async Task EditAsync(Post post, string editorId, string body, string? title, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the text of <paramref name="post"/> (loaded with its thread; the caller has checked the member is its
+    /// author), keeping the old text as a revision. A new title, for an opening post, renames the thread too.
+    /// </summary>
+    public async Task<PostingResult> EditAsync(ClaimsPrincipal member, Post post, string? title, string? body, CancellationToken cancellationToken)
     {
-        var now = Now();
-        if (post.Markdown != body)
+        var text = new PostText(post.IsOpening ? ForumText.Line(title) : null, ForumText.Body(body));
+        var poster = await PosterAsync(MemberId(member), cancellationToken);
+        if (await checks.CheckAsync(member, poster, PostKind.Edit, null, text, cancellationToken) is { } notSaved)
         {
-            post.Revisions.Add(new PostRevision { Markdown = post.Markdown, Html = post.Html, ReplacedAt = now, EditorId = editorId });
-            post.Markdown = body;
-            post.Html = renderer.Render(body);
-            post.EditedAt = now;
+            return notSaved;
         }
-        if (title is not null && post.Thread is { } thread && thread.Title != title)
+        var now = Now();
+        if (post.Markdown != text.Body)
         {
-            thread.Title = title;
-            thread.Slug = Slug.From(title);
+            post.Revise(text.Body, renderer.Render(text.Body), poster.Id, now, byModerator: false);
+        }
+        var thread = post.Thread!;
+        if (text.Title is not null && thread.Title != text.Title)
+        {
+            thread.Title = text.Title;
+            thread.Slug = Slug.From(text.Title);
             post.EditedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
-        await live.PostUpdatedAsync(post.Id, cancellationToken);
-        if (title is not null)
+        await changes.PostUpdatedAsync(post.Id, cancellationToken);
+        if (text.Title is not null)
         {
-            await live.ThreadChangedAsync(post.ThreadId, cancellationToken);
+            await changes.ThreadChangedAsync(post.ThreadId, cancellationToken);
         }
+        return PostingResult.Done(text, new SavedPost(post.ThreadId, thread.Slug, post.Id));
     }
+
+    private static string MemberId(ClaimsPrincipal member) =>
+        member.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in member posts.");
+
+    private Task<Poster> PosterAsync(string memberId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking()
+            .Where(u => u.Id == memberId)
+            .Select(u => new Poster(u.Id, u.DisplayName, u.SuspendedUntil, u.SuspensionReason))
+            .SingleAsync(cancellationToken);
 
     private Post NewPost(string authorId, string body, Guid token, DateTime now) => new()
     {

@@ -38,7 +38,6 @@ public sealed class ThreadsController(ThreadReader reader) : Controller
         {
             return NotFound();
         }
-        var page = await reader.PageOfPostAsync(post.ThreadId, id, cancellationToken);
-        return Redirect(Url.Action(nameof(Show), "Threads", new { id = post.ThreadId, slug, page = page == 1 ? (int?)null : page }, null, null, $"post-{id}")!);
+        return Redirect(await Url.PostUrlAsync(reader, post.ThreadId, slug, id, cancellationToken));
     }
 }

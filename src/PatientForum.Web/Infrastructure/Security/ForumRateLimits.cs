@@ -1,25 +1,19 @@
-using PatientForum.Web.Features.Accounts;
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using PatientForum.Web.Features.Contact;
+using Microsoft.AspNetCore.RateLimiting;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Redis;
 
 namespace PatientForum.Web.Infrastructure.Security;
 
 /// <summary>
-/// The forum's rate limits, on ASP.NET Core's limiter: per member for posting (staff exempt), per IP for
-/// signing in and for the contact page. Over a limit the answer is 429 with Retry-After, and browsers get
-/// the friendly error page. With Forum:Redis set the windows are counted in Redis, shared by every instance.
+/// The forum's rate limiter, on ASP.NET Core's: over a limit the answer is 429 with Retry-After, and browsers get the
+/// friendly error page. Each feature adds its own policies next to its code (<see cref="AddFixedWindowPolicy"/>):
+/// sign-in per IP, the contact page per IP; posting keeps its own per-member limits so a refused post shows its form
+/// again. With Forum:Redis set the windows are counted in Redis, shared by every instance.
 /// </summary>
 public static class ForumRateLimits
 {
-    public const string Reply = "reply";
-    public const string Thread = "thread";
-    public const string SignIn = "sign-in";
-
     public static IServiceCollection AddForumRateLimits(this IServiceCollection services)
     {
         services.AddForumOptions<RateLimitOptions>(RateLimitOptions.SectionName);
@@ -34,34 +28,26 @@ public static class ForumRateLimits
                 }
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(Reply, http => PerMember(http, Reply, o => o.ReplySeconds));
-            options.AddPolicy(Thread, http => PerMember(http, Thread, o => o.ThreadSeconds));
-            options.AddPolicy(SignIn, http =>
-            {
-                var limits = Limits(http);
-                return limits.Enabled
-                    ? FixedWindow(http, SignIn, ClientAddress(http), limits.SignInsPerMinute, TimeSpan.FromMinutes(1))
-                    : RateLimitPartition.GetNoLimiter("off");
-            });
-            options.AddPolicy(ContactController.RateLimitPolicy, http =>
-            {
-                var perHour = http.RequestServices.GetRequiredService<IOptions<ContactOptions>>().Value.PerHourPerIp;
-                return FixedWindow(http, ContactController.RateLimitPolicy, ClientAddress(http), perHour, TimeSpan.FromHours(1));
-            });
         });
         return services;
     }
 
-    private static RateLimitPartition<string> PerMember(HttpContext http, string policy, Func<RateLimitOptions, int> seconds)
-    {
-        var limits = Limits(http);
-        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (!limits.Enabled || userId is null || Viewer.IsStaff(http.User))
-        {
-            return RateLimitPartition.GetNoLimiter("exempt");
-        }
-        return FixedWindow(http, policy, userId, 1, TimeSpan.FromSeconds(seconds(limits)));
-    }
+    /// <summary>
+    /// A named fixed-window policy per client address: <paramref name="limit"/> says how many requests each window
+    /// allows and how long it lasts, or null for no limit (limits switched off).
+    /// </summary>
+    public static IServiceCollection AddFixedWindowPolicy(
+        this IServiceCollection services, string policy, Func<IServiceProvider, (int Permits, TimeSpan Window)?> limit) =>
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(policy, http =>
+            limit(http.RequestServices) is { } window
+                ? FixedWindow(http, policy, ClientAddress(http), window.Permits, window.Window)
+                : RateLimitPartition.GetNoLimiter("off")));
+
+    /// <summary>The limiter behind one partition of a fixed-window policy: in this process, or in Redis when it is configured.</summary>
+    public static RateLimiter FixedWindowLimiter(RedisRateLimits shared, string policy, string partition, int permits, TimeSpan window) =>
+        shared.IsEnabled
+            ? shared.FixedWindow(policy, partition, permits, window)
+            : new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
 
     /// <summary>
     /// A fixed window counted in this process or, with Forum:Redis set, in Redis, so that several instances
@@ -70,15 +56,8 @@ public static class ForumRateLimits
     private static RateLimitPartition<string> FixedWindow(HttpContext http, string policy, string partition, int permits, TimeSpan window)
     {
         var shared = http.RequestServices.GetRequiredService<RedisRateLimits>();
-        return !shared.IsEnabled
-            ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
-            })
-            : RateLimitPartition.Get(partition, key => shared.FixedWindow(policy, key, permits, window));
+        return RateLimitPartition.Get(partition, key => FixedWindowLimiter(shared, policy, key, permits, window));
     }
-
-    private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -1,6 +1,7 @@
 using PatientForum.Web.Features.Moderation;
 using System.Net;
 using PatientForum.Tests.Features.Contact;
+using PatientForum.Tests.Features.Posting;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Moderation;
@@ -54,8 +55,7 @@ public sealed class SelfHarmAndSuspensionTests
 
         Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync(path)).Status);
         var reply = await member.Client.PostAsync($"/threads/{Compose.ThreadId(path)}/reply", new Dictionary<string, string?> { ["Body"] = "Suspended reply" });
-        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
-        Assert.Equal("Your account is suspended", reply.TextOf("h1"));
+        RefusedComposer.Assert(reply, HttpStatusCode.Forbidden, "Suspended reply", "Your account is suspended until");
         Assert.Contains("Selling supplements", reply.Text, StringComparison.Ordinal);
         Assert.Contains(DateTime.UtcNow.AddDays(3).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), reply.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsync($"/posts/{otherPost}/flag", new Dictionary<string, string?> { ["Reason"] = "Spam" })).Status);

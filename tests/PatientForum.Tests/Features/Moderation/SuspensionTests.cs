@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using PatientForum.Tests.Features.Posting;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Moderation;
@@ -32,8 +33,7 @@ public sealed class SuspensionTests(ForumFactory factory) : IClassFixture<ForumF
             ["Body"] = "This should not appear.",
             ["SubmissionToken"] = Guid.NewGuid().ToString(),
         });
-        Assert.Equal(HttpStatusCode.Forbidden, start.Status);
-        Assert.Equal("Your account is suspended", start.TextOf("h1"));
+        RefusedComposer.Assert(start, HttpStatusCode.Forbidden, "This should not appear.", "Your account is suspended until", title);
         Assert.Contains(reason, start.Text, StringComparison.Ordinal);
         Assert.Contains(until, start.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(title, (await factory.CreateForumClient().GetOkAsync("/t/rehab")).Text, StringComparison.Ordinal);

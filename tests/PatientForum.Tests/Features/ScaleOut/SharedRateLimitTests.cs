@@ -1,4 +1,5 @@
 using System.Net;
+using PatientForum.Tests.Features.Posting;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.ScaleOut;
@@ -27,7 +28,7 @@ public sealed class SharedRateLimitTests(SharedRateLimitTests.LimitedPair pair) 
         var second = await Compose.ReplyAsync(sameMemberOnB, path, "Second reply through B, too soon.");
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
-        Assert.Equal(HttpStatusCode.TooManyRequests, second.Status);
+        RefusedComposer.Assert(second, HttpStatusCode.TooManyRequests, "Second reply through B, too soon.", "Members can post a reply once every 5 seconds.");
         Assert.Equal(TimeSpan.FromSeconds(5), second.Response.Headers.RetryAfter?.Delta);
         var thread = await member.Client.GetOkAsync(path);
         Assert.DoesNotContain(thread.TextsOf(".post-body"), body => body.Contains("too soon", StringComparison.Ordinal));

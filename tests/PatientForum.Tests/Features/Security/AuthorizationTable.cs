@@ -29,6 +29,9 @@ public static class AuthorizationTable
 
     private static readonly Dictionary<Who, HttpStatusCode> s_authorMayNotFlag = new() { [Who.Author] = HttpStatusCode.Forbidden };
 
+    // A suspended member's post is refused by the posting service, which shows the form again with their text.
+    private static readonly Dictionary<Who, HttpStatusCode> s_suspendedSeesTheForm = new() { [Who.Suspended] = HttpStatusCode.Forbidden };
+
     public static readonly Rule[] Rules =
     [
         // Posting: members who may post; editing: the author only.
@@ -38,13 +41,13 @@ public static class AuthorizationTable
             Assert.StartsWith("/threads/", location, StringComparison.Ordinal);
             var id = Compose.ThreadId(location);
             Assert.Equal(await c.CallerIdAsync(), await c.QueryAsync(db => db.Threads.Where(t => t.Id == id).Select(t => t.AuthorId).SingleAsync()));
-        }, Fields: new() { ["Title"] = "A matrix thread {unique}", ["Body"] = "Opening words.", ["SubmissionToken"] = "{guid}" }),
+        }, Fields: new() { ["Title"] = "A matrix thread {unique}", ["Body"] = "Opening words.", ["SubmissionToken"] = "{guid}" }, Refusals: s_suspendedSeesTheForm),
         new("POST", "threads/{id:int}/reply", "/threads/{thread}/reply", Access.CanPost, async c =>
         {
             Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
             var callerId = await c.CallerIdAsync();
             Assert.True(await c.QueryAsync(db => db.Posts.AnyAsync(p => p.ThreadId == c.Targets.ThreadId && p.AuthorId == callerId)));
-        }, Fields: new() { ["Body"] = "A reply from the matrix.", ["SubmissionToken"] = "{guid}" }),
+        }, Fields: new() { ["Body"] = "A reply from the matrix.", ["SubmissionToken"] = "{guid}" }, Refusals: s_suspendedSeesTheForm),
         new("POST", "posts/preview", "/posts/preview", Access.CanPost, c =>
         {
             c.Ok();

@@ -1,4 +1,5 @@
 using System.Net;
+using PatientForum.Tests.Features.Posting;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Security;
@@ -35,14 +36,28 @@ public sealed class NewMemberLimitTests(NewMemberLimitTests.LimitedForum factory
         var veteranFirst = await Compose.ReplyAsync(veteran, veteranPath, "Veteran's first reply.");
         var veteranSecond = await Compose.ReplyAsync(veteran, veteranPath, "Veteran's second reply, too soon.");
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        RefusedComposer.Assert(refused, HttpStatusCode.TooManyRequests, "Newcomer's reply, too soon.", "New members can post once every 30 seconds on their first day.");
         Assert.InRange(refused.Response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
-        Assert.Equal("Too many requests", refused.TextOf("h1"));
-        Assert.StartsWith("New members can post once every 30 seconds on their first day.", refused.TextOf("h1 + p"), StringComparison.Ordinal);
         Assert.Equal(1, await FirstDayPosts.PostCountAsync(factory, newcomer));
         Assert.Equal(HttpStatusCode.OK, veteranFirst.Status);
         Assert.Equal(HttpStatusCode.TooManyRequests, veteranSecond.Status);
         Assert.Equal(TimeSpan.FromSeconds(5), veteranSecond.Response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Reply_RightAfterStartingAThread_ShowsTheReplyFormAgainWithTheTextTheReasonAndWhen()
+    {
+        var newcomer = await Members.RegisterConfirmedAsync(factory);
+        var path = await Compose.StartThreadPathAsync(newcomer, Topic, "Just joined, about my shoulder", "Opening.");
+        const string Text = "A reply typed straight away, with details of my physio plan I do not want to lose.";
+
+        var refused = await Compose.ReplyAsync(newcomer, path, Text);
+
+        RefusedComposer.Assert(refused, HttpStatusCode.TooManyRequests, Text, "New members can post once every 30 seconds on their first day. You can post again in ");
+        Assert.Equal("Reply to “Just joined, about my shoulder”", refused.TextOf("h1"));
+        Assert.EndsWith("seconds.", RefusedComposer.Reason(refused), StringComparison.Ordinal);
+        Assert.InRange(refused.Response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await FirstDayPosts.PostCountAsync(factory, newcomer));
     }
 
     [Fact]
@@ -56,8 +71,7 @@ public sealed class NewMemberLimitTests(NewMemberLimitTests.LimitedForum factory
         var eleventh = await Compose.ReplyAsync(atCap, $"/threads/{atCapThread}", "An eleventh reply on day one.");
         var tenth = await Compose.ReplyAsync(belowCap, $"/threads/{belowCapThread}", "A tenth reply on day one.");
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, eleventh.Status);
-        Assert.StartsWith("New members can post 10 replies on their first day", eleventh.TextOf("h1 + p"), StringComparison.Ordinal);
+        RefusedComposer.Assert(eleventh, HttpStatusCode.TooManyRequests, "An eleventh reply on day one.", "New members can post 10 replies on their first day");
         Assert.InRange(eleventh.Response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromHours(21), TimeSpan.FromHours(22));
         Assert.Equal(11, await FirstDayPosts.PostCountAsync(factory, atCap));
         Assert.Equal(HttpStatusCode.OK, tenth.Status);
@@ -75,8 +89,7 @@ public sealed class NewMemberLimitTests(NewMemberLimitTests.LimitedForum factory
         var fourth = await Compose.StartThreadAsync(atCap, Topic, "A fourth thread on day one", "Opening.");
         var third = await Compose.StartThreadAsync(belowCap, Topic, "A third thread on day one", "Opening.");
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.Status);
-        Assert.StartsWith("New members can start 3 threads on their first day", fourth.TextOf("h1 + p"), StringComparison.Ordinal);
+        RefusedComposer.Assert(fourth, HttpStatusCode.TooManyRequests, "Opening.", "New members can start 3 threads on their first day", "A fourth thread on day one");
         Assert.NotNull(fourth.Response.Headers.RetryAfter?.Delta);
         Assert.Equal(3, await FirstDayPosts.ThreadCountAsync(factory, atCap));
         Assert.Equal(HttpStatusCode.OK, third.Status);

@@ -1,0 +1,66 @@
+using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure.Caching;
+
+namespace PatientForum.Web.Features.Live;
+
+/// <summary>
+/// Makes a saved change seen: first evicts the cached anonymous pages it touches, then pushes it to open pages
+/// (<see cref="LiveBroadcaster"/>). In that order, so a reader who reloads after a push gets the new page, never a
+/// cached copy from before the change. A push that failed because Redis did not answer comes back here through
+/// <see cref="LivePushRetry"/>, and is made again the same way from the current state.
+/// </summary>
+public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadReader threads)
+{
+    /// <summary>A reply was saved; <paramref name="post"/> is what was saved, pushed as it is.</summary>
+    public async Task PostAddedAsync(PostView post, CancellationToken cancellationToken)
+    {
+        await EvictThreadPagesAsync(post.ThreadId, cancellationToken);
+        await live.PostAddedAsync(post, cancellationToken);
+    }
+
+    /// <summary>A post's text was edited.</summary>
+    public Task PostUpdatedAsync(int postId, CancellationToken cancellationToken) =>
+        PostChangedAsync(new(LivePushKind.PostUpdated, postId), cancellationToken);
+
+    /// <summary>A post was hidden, restored or removed.</summary>
+    public Task PostVisibilityChangedAsync(int postId, CancellationToken cancellationToken) =>
+        PostChangedAsync(new(LivePushKind.PostVisibilityChanged, postId), cancellationToken);
+
+    /// <summary>A thread was started, renamed, moved, locked or pinned, or got activity.</summary>
+    public async Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken)
+    {
+        await EvictThreadPagesAsync(threadId, cancellationToken);
+        await live.ThreadChangedAsync(threadId, cancellationToken);
+    }
+
+    /// <summary>The review queue changed; no cached page shows it.</summary>
+    public Task ModerationQueueChangedAsync(CancellationToken cancellationToken) => live.ModerationQueueChangedAsync(cancellationToken);
+
+    /// <summary>Makes a change whose push failed again, from the current state of what it is about, so it is never stale.</summary>
+    public Task PushAgainAsync(LivePush push, CancellationToken cancellationToken) => push.Kind switch
+    {
+        LivePushKind.ThreadChanged => ThreadChangedAsync(push.Id, cancellationToken),
+        LivePushKind.ModerationQueueChanged => ModerationQueueChangedAsync(cancellationToken),
+        _ => PostChangedAsync(push, cancellationToken),
+    };
+
+    /// <summary>Reads the post as it is now, evicts its thread's cached pages, then pushes it.</summary>
+    private async Task PostChangedAsync(LivePush push, CancellationToken cancellationToken)
+    {
+        if (await threads.GetPostAsync(push.Id, cancellationToken) is not { } post)
+        {
+            return;
+        }
+        await EvictThreadPagesAsync(post.ThreadId, cancellationToken);
+        await (push.Kind switch
+        {
+            LivePushKind.PostAdded => live.PostAddedAsync(post, cancellationToken),
+            LivePushKind.PostUpdated => live.PostUpdatedAsync(post, cancellationToken),
+            _ => live.PostVisibilityChangedAsync(post, cancellationToken),
+        });
+    }
+
+    /// <summary>Evicts the thread's cached pages and every list that shows it.</summary>
+    private Task EvictThreadPagesAsync(int threadId, CancellationToken cancellationToken) =>
+        pages.ThreadChangedAsync(threadId, cancellationToken);
+}
