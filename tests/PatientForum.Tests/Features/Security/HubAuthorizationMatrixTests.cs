@@ -84,8 +84,7 @@ public sealed class HubAuthorizationMatrixTests(MatrixForum forum) : IClassFixtu
     /// <summary>Another reader of the thread hears that the caller, by name, is writing.</summary>
     private static async Task TypingIsHeardAsync(HubConnection hub, Member caller, Targets targets)
     {
-        var forum = (MatrixForum)caller.Client.Factory;
-        await using var reader = await LiveClient.ConnectAsync(forum);
+        await using var reader = await LiveClient.ConnectAsync(ForumFactory.Of(caller.Client));
         var heard = Channel.CreateUnbounded<string>();
         reader.On<int, string>(nameof(IForumClient.Typing), (_, name) => heard.Writer.TryWrite(name));
         await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), targets.ThreadId);
