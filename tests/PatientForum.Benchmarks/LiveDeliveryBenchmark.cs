@@ -22,7 +22,7 @@ public static class LiveDeliveryBenchmark
 
         await using var forum = new ForumServer(new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" });
         await forum.StartAsync();
-        using var member = await ForumSession.CreateConfirmedMemberAsync(forum);
+        using var member = await ForumClient.CreateConfirmedMemberAsync(forum);
         var threadPath = await member.StartThreadAsync("rehab", "Live delivery benchmark thread", "Opening post.");
         var threadId = int.Parse(threadPath.Split('/')[2], CultureInfo.InvariantCulture);
 

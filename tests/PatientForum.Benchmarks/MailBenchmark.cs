@@ -32,7 +32,7 @@ public static class MailBenchmark
         var submit = Stopwatch.StartNew();
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
-            using var visitor = ForumSession.Visitor(forum);
+            using var visitor = ForumClient.Visitor(forum);
             await visitor.SubmitAsync("/contact", "/contact", new()
             {
                 ["Name"] = $"Visitor {i}",

@@ -156,15 +156,15 @@ public static class PagesBenchmark
     private static List<string> ReplyThreads(CorpusForum forum) => forum.ThreadPaths.Skip(forum.ThreadPaths.Count / 2).ToList();
 
     /// <summary>During the cache-hit load, a member replies; the very next anonymous request must show the reply.</summary>
-    private static async Task<bool> ReplyShowsAtOnceAsync(CorpusForum forum, ForumSession member, TimeSpan after)
+    private static async Task<bool> ReplyShowsAtOnceAsync(CorpusForum forum, ForumClient member, TimeSpan after)
     {
         await Task.Delay(after);
         var path = forum.ThreadPaths[0];
         var marker = $"fresh-{Guid.NewGuid():N}";
         var send = await member.PrepareReplyAsync(path, int.Parse(path.Split('/')[2], CultureInfo.InvariantCulture), $"Posted under load: {marker}");
         await send();
-        using var visitor = ForumSession.Visitor(forum.Server);
-        var (_, _, html) = await visitor.GetAsync(path);
+        using var visitor = ForumClient.Visitor(forum.Server);
+        var html = (await visitor.GetAsync(path)).Text;
         return html.Contains(marker, StringComparison.Ordinal);
     }
 }

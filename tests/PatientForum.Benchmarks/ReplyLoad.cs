@@ -20,12 +20,12 @@ public static class ReplyLoad
     /// <summary>Replies per second and their latency, with the count of answers other than the redirect to the thread.</summary>
     public sealed record Result(double RepliesPerSecond, Latency Latency, int Failures);
 
-    public static async Task<List<ForumSession>> SignInMembersAsync(ForumServer server, int users)
+    public static async Task<List<ForumClient>> SignInMembersAsync(ForumServer server, int users)
     {
-        var members = new List<ForumSession>();
+        var members = new List<ForumClient>();
         for (var i = 0; i < users; i++)
         {
-            members.Add(await ForumSession.CreateConfirmedMemberAsync(server));
+            members.Add(await ForumClient.CreateConfirmedMemberAsync(server));
         }
         return members;
     }
@@ -36,7 +36,7 @@ public static class ReplyLoad
     /// take from it on the same two cores. Each post carries a fresh submission token, so none is a resubmission;
     /// the rate is the replies the database gained, not the answers counted.
     /// </summary>
-    public static async Task<Result> RunAsync(ForumServer server, IReadOnlyList<ForumSession> members, IReadOnlyList<string> threadPaths,
+    public static async Task<Result> RunAsync(ForumServer server, IReadOnlyList<ForumClient> members, IReadOnlyList<string> threadPaths,
         TimeSpan duration, TimeSpan warmUp)
     {
         var lua = new StringBuilder("local members = {\n");

@@ -78,9 +78,9 @@ public static class ScaleOutBenchmark
     }
 
     /// <summary>Threads, each an opening post and five replies, by one member; returns the member and the thread paths.</summary>
-    private static async Task<(ForumSession Member, List<string> Paths)> FillAsync(ForumServer server, int threads)
+    private static async Task<(ForumClient Member, List<string> Paths)> FillAsync(ForumServer server, int threads)
     {
-        var member = await ForumSession.CreateConfirmedMemberAsync(server);
+        var member = await ForumClient.CreateConfirmedMemberAsync(server);
         var topics = new[] { "injections", "biologics", "surgical-referral", "rehab" };
         var paths = new List<string>();
         for (var i = 0; i < threads; i++)
@@ -106,7 +106,7 @@ public static class ScaleOutBenchmark
     }
 
     /// <summary>Readers on <paramref name="readersOn"/>; each round a reply posted by the member's own instance.</summary>
-    private static async Task<Latency> MeasureLiveAsync(ForumSession member, string threadPath, ForumServer readersOn, int readers, int rounds)
+    private static async Task<Latency> MeasureLiveAsync(ForumClient member, string threadPath, ForumServer readersOn, int readers, int rounds)
     {
         var threadId = int.Parse(threadPath.Split('/')[2], CultureInfo.InvariantCulture);
         var probe = new LiveDeliveryBenchmark.Probe(readers);

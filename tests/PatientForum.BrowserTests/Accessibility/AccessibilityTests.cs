@@ -88,9 +88,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await AssertAccessibleAsync(admin.Page, "two-factor set-up, required of staff");
         await BrowserMembers.SignInAgainAsync(admin.Page, email, await BrowserMembers.TurnOnTwoFactorAsync(admin.Page));
 
-        using var author = await ForumSession.CreateConfirmedMemberAsync(fixture.Server);
+        using var author = await ForumClient.CreateConfirmedMemberAsync(fixture.Server);
         var thread = await author.StartThreadAsync("rehab", $"Flag me {Guid.NewGuid():N}", "An opening post to review.");
-        using var flagger = await ForumSession.CreateConfirmedMemberAsync(fixture.Server);
+        using var flagger = await ForumClient.CreateConfirmedMemberAsync(fixture.Server);
         await admin.Page.GotoAsync(thread);
         var postId = (await admin.Page.Locator("article.post").First.GetAttributeAsync("id"))!["post-".Length..];
         await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = "SelfHarm", ["Note"] = "Worried" });

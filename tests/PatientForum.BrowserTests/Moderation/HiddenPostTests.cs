@@ -10,7 +10,7 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
     public async Task Post_FlaggedByThreeMembers_VanishesFromOpenReaderPage_AndReturnsWhenAModeratorRestoresIt()
     {
         var server = fixture.Server;
-        using var author = await ForumSession.CreateConfirmedMemberAsync(server);
+        using var author = await ForumClient.CreateConfirmedMemberAsync(server);
         var thread = await author.StartThreadAsync("injections", $"Steroid flare {Guid.NewGuid():N}", "Did anyone else get a flare after the injection?");
         var threadId = int.Parse(thread.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
         var text = $"Buy miracle pills at example.com {Guid.NewGuid():N}";
@@ -25,7 +25,7 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
 
         for (var i = 0; i < 3; i++)
         {
-            using var flagger = await ForumSession.CreateConfirmedMemberAsync(server);
+            using var flagger = await ForumClient.CreateConfirmedMemberAsync(server);
             await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = "Spam", ["Note"] = "Selling pills" });
         }
 
@@ -33,7 +33,7 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
         await Expect(hidden).ToContainTextAsync("hidden while moderators review it", new() { Timeout = 10_000 });
         await Expect(reader.Page.GetByText(text)).ToHaveCountAsync(0);
 
-        using var moderator = await ForumSession.CreateConfirmedMemberAsync(server);
+        using var moderator = await ForumClient.CreateConfirmedMemberAsync(server);
         Assert.Equal(0, await server.RunCommandAsync("users", "add-role", "moderator", moderator.Email));
         await moderator.TurnOnTwoFactorAsync();
         await moderator.SignInAgainAsync();

@@ -20,7 +20,7 @@ public sealed class ScaleOutBrowserTests(BrowserFixture fixture)
             using var database = TestDatabase.CreatePostgres(data);
             await using var a = await StartAsync(database);
             await using var b = await StartAsync(database);
-            using var member = await ForumSession.CreateConfirmedMemberAsync(a);
+            using var member = await ForumClient.CreateConfirmedMemberAsync(a);
             var path = await member.StartThreadAsync("rehab", $"Read on the other instance {Guid.NewGuid():N}", "Opening post, written on A.");
             var threadId = int.Parse(path.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
             var text = $"Posted through A {Guid.NewGuid():N}";

@@ -140,7 +140,7 @@ public sealed class HostileContentTests(BrowserFixture fixture, ITestOutputHelpe
     {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ForumSession.Password);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ForumClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.Locator(".signed-in-as")).ToBeVisibleAsync();
     }

@@ -17,7 +17,7 @@ public sealed partial class HostileForum(ForumServer server) : IDisposable
     public const string Topic = "surgical-referral";
     private const int NaughtyPerBody = 20;
 
-    private readonly List<ForumSession> _members = [];
+    private readonly List<ForumClient> _members = [];
 
     public List<string> AcceptedNames { get; } = [];
     public List<string> RefusedNames { get; } = [];
@@ -30,7 +30,7 @@ public sealed partial class HostileForum(ForumServer server) : IDisposable
     public List<HostilePage> ModerationPages { get; } = [];
 
     /// <summary>The member the browser signs in as: the author of the edited post.</summary>
-    public ForumSession First => _members[0];
+    public ForumClient First => _members[0];
 
     /// <summary>The edited post's history and edit pages.</summary>
     public List<HostilePage> EditPages { get; } = [];
@@ -41,7 +41,7 @@ public sealed partial class HostileForum(ForumServer server) : IDisposable
             .Concat(HostileStrings.NaughtySample(3, 40, 40));
         foreach (var name in names)
         {
-            var member = await TryAsync($"registering {HostileStrings.Show(name)}", () => ForumSession.TryCreateConfirmedMemberAsync(server, name), sent: name);
+            var member = await TryAsync($"registering {HostileStrings.Show(name)}", () => ForumClient.TryCreateConfirmedMemberAsync(server, name), sent: name);
             if (member is null)
             {
                 RefusedNames.Add(name);
@@ -124,7 +124,7 @@ public sealed partial class HostileForum(ForumServer server) : IDisposable
     }
 
     /// <summary>Starts a thread; when the title is refused, starts it again with a plain one so the body is still posted.</summary>
-    private async Task<string?> StartThreadAsync(ForumSession author, string title, string fallbackTitle, string body, string label)
+    private async Task<string?> StartThreadAsync(ForumClient author, string title, string fallbackTitle, string body, string label)
     {
         var refused = false;
         var path = await TryAsync($"starting a thread for {label}", () => author.StartThreadAsync(Topic, title, body), () => refused = true, title + body);
@@ -137,7 +137,7 @@ public sealed partial class HostileForum(ForumServer server) : IDisposable
             () => Failures.Add($"the body of {label} was refused"));
     }
 
-    private async Task ReplyAsync(ForumSession author, string threadPath, string body, string label) =>
+    private async Task ReplyAsync(ForumClient author, string threadPath, string body, string label) =>
         await TryAsync($"replying with {label}", sent: body, request: async () =>
         {
             var threadId = int.Parse(threadPath.Split('/')[2], CultureInfo.InvariantCulture);
@@ -145,9 +145,9 @@ public sealed partial class HostileForum(ForumServer server) : IDisposable
             return true;
         });
 
-    private static async Task<int> OpeningPostIdAsync(ForumSession session, string threadPath)
+    private static async Task<int> OpeningPostIdAsync(ForumClient session, string threadPath)
     {
-        var (_, _, html) = await session.GetAsync(threadPath);
+        var html = (await session.GetAsync(threadPath)).Text;
         return int.Parse(PostIdPattern().Match(html).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -14,6 +15,7 @@ namespace PatientForum.Tests.Infrastructure;
 /// </summary>
 public class ForumFactory : WebApplicationFactory<Program>
 {
+    private static readonly ConditionalWeakTable<ForumClient, ForumFactory> s_owners = new();
     private readonly bool _ownsDatabase;
 
     public ForumFactory()
@@ -81,14 +83,22 @@ public class ForumFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser-like client: keeps cookies, and follows redirects unless told not to.</summary>
-    public ForumClient CreateForumClient(bool followRedirects = true)
+    public ForumClient CreateForumClient(bool followRedirects = true) => CreateForumClient(new CookieContainer(), followRedirects);
+
+    /// <summary>A browser-like client with the cookies given, e.g. a browser reopened with only its lasting cookies.</summary>
+    public ForumClient CreateForumClient(CookieContainer cookies, bool followRedirects = true)
     {
-        var cookies = new CookieContainer();
         DelegatingHandler[] handlers = followRedirects
             ? [new RedirectHandler(), new CookieContainerHandler(cookies)]
             : [new CookieContainerHandler(cookies)];
-        return new ForumClient(CreateDefaultClient(handlers), this, cookies);
+        var client = new ForumClient(CreateDefaultClient(handlers), cookies, Mail);
+        s_owners.AddOrUpdate(client, this);
+        return client;
     }
+
+    /// <summary>The forum a client made by <see cref="CreateForumClient(CookieContainer, bool)"/> talks to, for helpers handed only the client.</summary>
+    public static ForumFactory Of(ForumClient client) =>
+        s_owners.TryGetValue(client, out var factory) ? factory : throw new InvalidOperationException("That client was not made by a ForumFactory.");
 
     protected override void Dispose(bool disposing)
     {

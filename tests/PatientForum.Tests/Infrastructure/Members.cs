@@ -23,14 +23,7 @@ public static class Members
         var email = UniqueEmail();
         var password = Canaries.Password();
         var name = displayName ?? UniqueName();
-        var form = await client.GetOkAsync("/account/register");
-        var result = await client.SubmitAsync(form, "form[action='/account/register']", new Dictionary<string, string?>
-        {
-            ["Email"] = email,
-            ["DisplayName"] = name,
-            ["Password"] = password,
-            ["ConfirmPassword"] = password,
-        });
+        var result = await client.RegisterAsync(email, name, password);
         Assert.Equal("Check your email", result.TextOf("h1"));
         return new Member(email, name, password, client);
     }
@@ -38,8 +31,7 @@ public static class Members
     /// <summary>Opens the confirmation link from the member's mail, as they would.</summary>
     public static async Task ConfirmAsync(Member member)
     {
-        var mail = await member.Client.Factory.Mail.WaitForAsync(member.Email, "Confirm your email");
-        var link = MailPickup.LinkIn(mail, "/account/confirm");
+        var link = await member.Client.ConfirmationLinkAsync(member.Email);
         Canaries.PlantQueryValue("confirmation code", link, "code");
         var page = await member.Client.GetOkAsync(link);
         Assert.Equal("Email confirmed", page.TextOf("h1"));
@@ -49,25 +41,8 @@ public static class Members
     /// Signs in through the form and, for a member with two-factor sign-in on, the code step with a code from
     /// their key. Works with a client that follows redirects and with one that does not.
     /// </summary>
-    public static async Task<ForumClient.Page> SignInAsync(ForumClient client, Member member)
-    {
-        var login = await client.GetOkAsync("/account/login");
-        var page = await client.SubmitAsync(login, "form[action='/account/login']", new Dictionary<string, string?>
-        {
-            ["Email"] = member.Email,
-            ["Password"] = member.Password,
-        });
-        if (member.AuthenticatorKey is null)
-        {
-            return page;
-        }
-        var step = page.Status == System.Net.HttpStatusCode.Redirect ? await client.GetOkAsync(page.Response.Headers.Location!.OriginalString) : page;
-        Assert.StartsWith("/account/login/two-factor", step.Url, StringComparison.Ordinal);
-        return await client.SubmitAsync(step, "form[action='/account/login/two-factor']", new Dictionary<string, string?>
-        {
-            ["Code"] = Totp.Code(member.AuthenticatorKey),
-        });
-    }
+    public static Task<ForumClient.Page> SignInAsync(ForumClient client, Member member) =>
+        client.SignInAsync(member.Email, member.Password, member.AuthenticatorKey);
 
     public static async Task<Member> RegisterConfirmedAsync(ForumFactory factory, string? displayName = null)
     {

@@ -7,9 +7,7 @@ namespace PatientForum.Tests.Infrastructure;
 public static class RawRequests
 {
     /// <summary>The antiforgery token of a page's form.</summary>
-    public static string AntiforgeryToken(ForumClient.Page page) =>
-        page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {page.Url}.");
+    public static string AntiforgeryToken(ForumClient.Page page) => page.AntiforgeryToken();
 
     /// <summary>POSTs exactly these fields, adding nothing (no token unless given).</summary>
     public static async Task<ForumClient.Page> PostFormAsync(ForumClient client, string url, params (string Name, string Value)[] fields)

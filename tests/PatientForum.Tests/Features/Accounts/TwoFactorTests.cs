@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Accounts;
@@ -222,7 +221,7 @@ public sealed partial class TwoFactorTests(ForumFactory factory) : IClassFixture
     }
 
     private ForumClient ClientWith(CookieContainer cookies) =>
-        new(factory.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)), factory, cookies);
+        factory.CreateForumClient(cookies);
 
     private async Task<Member> MemberWithTwoFactorAsync()
     {

@@ -17,7 +17,7 @@ public sealed class CrashTests
     {
         await using var server = new ForumServer(new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" });
         await server.StartAsync();
-        var members = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => ForumSession.CreateConfirmedMemberAsync(server)));
+        var members = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => ForumClient.CreateConfirmedMemberAsync(server)));
         var thread = await members[0].StartThreadAsync("rehab", "Crash test thread", "Replies below must survive.");
         var threadId = int.Parse(thread.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
         var acknowledged = new ConcurrentBag<string>();
@@ -47,7 +47,7 @@ public sealed class CrashTests
     }
 
     private static async Task WriteUntilStoppedAsync(
-        ForumSession member, string thread, int threadId, string tag, ConcurrentBag<string> acknowledged, ConcurrentBag<string> serverErrors, CancellationToken stop)
+        ForumClient member, string thread, int threadId, string tag, ConcurrentBag<string> acknowledged, ConcurrentBag<string> serverErrors, CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {

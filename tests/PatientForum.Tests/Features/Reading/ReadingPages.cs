@@ -1,6 +1,5 @@
 using System.Globalization;
 using AngleSharp.Dom;
-using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Reading;
 

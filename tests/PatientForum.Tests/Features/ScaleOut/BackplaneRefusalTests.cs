@@ -28,7 +28,7 @@ public sealed class BackplaneRefusalTests
 
     private static async Task PublishRefusedThenAcceptedAsync(ForumServer forum, RedisProcess redis)
     {
-        using var member = await ForumSession.CreateConfirmedMemberAsync(forum);
+        using var member = await ForumClient.CreateConfirmedMemberAsync(forum);
         var path = await member.StartThreadAsync("rehab", "Replied while Redis refused to publish", "Opening post.");
         var threadId = int.Parse(path.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
         await using var reader = await ThreadFollower.FollowAsync(forum, threadId);
@@ -63,7 +63,7 @@ public sealed class BackplaneRefusalTests
 
     private static async Task JoinRefusedThenAcceptedAsync(ForumServer forum, RedisProcess redis)
     {
-        using var member = await ForumSession.CreateConfirmedMemberAsync(forum);
+        using var member = await ForumClient.CreateConfirmedMemberAsync(forum);
         var path = await member.StartThreadAsync("rehab", "Joined while Redis refused", "Opening post.");
         var threadId = int.Parse(path.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
 
@@ -85,7 +85,7 @@ public sealed class BackplaneRefusalTests
             "The reply reached a reader only by catching up, not live: its join left the thread's group unsubscribed."));
     }
 
-    private static async Task Compose(ForumSession member, string path, int threadId, string text)
+    private static async Task Compose(ForumClient member, string path, int threadId, string text)
     {
         var send = await member.PrepareReplyAsync(path, threadId, text);
         await send();

@@ -32,7 +32,7 @@ public sealed class PageCacheOutageTests
             ["Logging__LogLevel__Default"] = "Warning",
             ["Forum__Redis"] = redis.ConnectionString,
         }, database);
-        using var member = await ForumSession.CreateConfirmedMemberAsync(forum);
+        using var member = await ForumClient.CreateConfirmedMemberAsync(forum);
         var path = await member.StartThreadAsync("rehab", "Cached while Redis refused writes", "Opening post.");
         var threadId = int.Parse(path.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
         using var visitor = new HttpClient { BaseAddress = new Uri(forum.BaseUrl) };

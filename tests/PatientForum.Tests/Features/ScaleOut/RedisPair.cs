@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.ScaleOut;
@@ -54,8 +53,7 @@ public class RedisPair : IDisposable
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             cookies.Add(address, new Cookie(pair[..equals], pair[(equals + 1)..]));
         }
-        var http = instance.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies));
-        return member with { Client = new ForumClient(http, instance, cookies) };
+        return member with { Client = instance.CreateForumClient(cookies) };
     }
 
     public void Dispose()

@@ -32,7 +32,7 @@ public sealed class RedisRestartTests
         using var redis = await RedisProcess.StartNewAsync();
         await using var a = await StartAsync(database, redis);
         await using var b = await StartAsync(database, redis);
-        using var member = await ForumSession.CreateConfirmedMemberAsync(a);
+        using var member = await ForumClient.CreateConfirmedMemberAsync(a);
         var path = await member.StartThreadAsync("rehab", "Followed across a Redis restart", "Opening post.");
         var threadId = int.Parse(path.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
         await using var first = await ThreadFollower.FollowAsync(b, threadId);
@@ -64,7 +64,7 @@ public sealed class RedisRestartTests
     }
 
     /// <summary>Replies through A; the POST must succeed (2xx) whether or not Redis answers.</summary>
-    private static async Task ReplyAsync(ForumSession member, string path, int threadId, string text)
+    private static async Task ReplyAsync(ForumClient member, string path, int threadId, string text)
     {
         var send = await member.PrepareReplyAsync(path, threadId, text);
         await send();

@@ -17,15 +17,15 @@ public sealed partial class TwoInstanceTests
         await using var a = await StartAsync(database);
         await using var b = await StartAsync(database);
 
-        using var onA = await ForumSession.CreateConfirmedMemberAsync(a);
+        using var onA = await ForumClient.CreateConfirmedMemberAsync(a);
         using var onB = onA.On(b);
         var newThreadForm = await onB.GetAsync("/t/rehab/new");
         var path = await onB.StartThreadAsync("rehab", "Started through the other instance", "Signed in on A, posting on B.");
-        var readOnA = await ForumSession.Visitor(a).GetAsync(path);
+        var readOnA = await ForumClient.Visitor(a).GetAsync(path);
 
         Assert.Equal((HttpStatusCode.OK, "/t/rehab/new"), (newThreadForm.Status, newThreadForm.Url));
         Assert.Matches("^/threads/[0-9]+/", path);
-        Assert.Contains("Signed in on A, posting on B.", readOnA.Html, StringComparison.Ordinal);
+        Assert.Contains("Signed in on A, posting on B.", readOnA.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed partial class TwoInstanceTests
         var references = new List<string>();
         for (var i = 0; i < Messages; i++)
         {
-            using var visitor = ForumSession.Visitor(i % 2 == 0 ? a : b);
+            using var visitor = ForumClient.Visitor(i % 2 == 0 ? a : b);
             var sent = await visitor.SubmitAsync("/contact", "/contact", new()
             {
                 ["Name"] = $"Sender {i}",
@@ -50,7 +50,7 @@ public sealed partial class TwoInstanceTests
                 ["Subject"] = "Other",
                 ["Message"] = $"Message number {i} to the moderators.",
             });
-            references.Add(ReferencePattern().Match(await sent.Content.ReadAsStringAsync()).Value);
+            references.Add(ReferencePattern().Match(sent.Text).Value);
         }
         foreach (var reference in references)
         {

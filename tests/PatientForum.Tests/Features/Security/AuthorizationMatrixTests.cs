@@ -9,10 +9,11 @@ using static PatientForum.Tests.Infrastructure.RawRequests;
 namespace PatientForum.Tests.Features.Security;
 
 /// <summary>
-/// Every state-changing endpoint (from the route table) tried by each of the eight kinds of caller: allowed
-/// callers succeed and the change is there; refused callers get the sign-in redirect (visitors) or the
-/// access-denied answer, and the database is exactly as it was. Every POST needs its antiforgery token, for
-/// admins too. The hub methods have a matrix of their own in <see cref="HubAuthorizationMatrixTests"/>.
+/// Every state-changing endpoint and every staff page (from the route table) tried by each of the eight kinds of
+/// caller: allowed callers succeed and the change is there; refused callers get the sign-in redirect (visitors)
+/// or the access-denied answer, which the access-denied page repeats as a 403, and the database is exactly as it
+/// was. Every POST needs its antiforgery token, for admins too. The hub methods have a matrix of their own in
+/// <see cref="HubAuthorizationMatrixTests"/>.
 /// </summary>
 public sealed class AuthorizationMatrixTests(MatrixForum forum) : IClassFixture<MatrixForum>
 {
@@ -46,7 +47,9 @@ public sealed class AuthorizationMatrixTests(MatrixForum forum) : IClassFixture<
         var allowed = row.Allows(who);
         var caller = allowed && row.FreshCaller ? await forum.FreshAsync(who) : await forum.CastAsync(who);
         var targets = await TargetsAsync(row, allowed);
-        var before = allowed ? null : await ForumFingerprint.TakeAsync(forum);
+        // What a request changed is compared whole for refusals and GETs; a POST that may is checked by its row.
+        var before = allowed && row.Method != "GET" ? null : await ForumFingerprint.TakeAsync(forum);
+        var logBefore = await ModerationState.AuditCountAsync(forum);
 
         var page = allowed && row.Act is not null
             ? await row.Act(forum, caller, targets)
@@ -57,10 +60,10 @@ public sealed class AuthorizationMatrixTests(MatrixForum forum) : IClassFixture<
         Assert.True((int)page.Status < 500, $"{rule} as {who} answered {(int)page.Status}");
         if (allowed)
         {
-            await row.Succeeds(new Cell(forum, who, caller, targets, page));
+            await row.Succeeds(new Cell(forum, who, caller, targets, page, before, logBefore));
             return;
         }
-        AssertRefused(row, who, page);
+        await AssertRefusedAsync(row, who, caller, page);
         Assert.Equal(before, await ForumFingerprint.TakeAsync(forum));
     }
 
@@ -83,12 +86,12 @@ public sealed class AuthorizationMatrixTests(MatrixForum forum) : IClassFixture<
         else if (page.Status != HttpStatusCode.BadRequest)
         {
             // The authorization middleware answers before the token is checked: a refusal either way.
-            AssertRefused(row, who, page);
+            await AssertRefusedAsync(row, who, caller, page);
         }
         Assert.Equal(before, await ForumFingerprint.TakeAsync(forum));
     }
 
-    private static void AssertRefused(Rule row, Who who, ForumClient.Page page)
+    private static async Task AssertRefusedAsync(Rule row, Who who, Member caller, ForumClient.Page page)
     {
         if (row.Refusals?.TryGetValue(who, out var status) == true)
         {
@@ -98,6 +101,11 @@ public sealed class AuthorizationMatrixTests(MatrixForum forum) : IClassFixture<
         var expected = who == Who.Anonymous ? "/account/login" : "/account/access-denied";
         Assert.True(page.Status == HttpStatusCode.Redirect && LocationPath(page) == expected,
             $"{row.Name} as {who}: expected a redirect to {expected}, got {(int)page.Status} {LocationPath(page)}");
+        if (who != Who.Anonymous)
+        {
+            var denied = new Uri(new Uri("http://localhost"), page.Response.Headers.Location!).PathAndQuery;
+            Assert.Equal(HttpStatusCode.Forbidden, (await caller.Client.GetAsync(denied)).Status);
+        }
     }
 
     /// <summary>Fresh targets for a cell that may change them; shared ones for a refusal, which must change nothing.</summary>

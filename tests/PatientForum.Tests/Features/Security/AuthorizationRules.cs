@@ -41,8 +41,11 @@ public static class AccessRules
 /// <summary>What a cell acts on: a fresh one for each cell that may change it, a shared one for refusals.</summary>
 public enum Target { Content, Member, Moderator, Unconfirmed }
 
-/// <summary>One cell of the matrix as it runs: the caller, what it acts on, and the answer.</summary>
-public sealed record Cell(MatrixForum Forum, Who Who, Member Caller, Targets Targets, ForumClient.Page Page)
+/// <summary>
+/// One cell of the matrix as it runs: the caller, what it acts on, and the answer; with the audit log's length
+/// from just before the request and, for a GET, the forum's <see cref="ForumFingerprint"/> from then.
+/// </summary>
+public sealed record Cell(MatrixForum Forum, Who Who, Member Caller, Targets Targets, ForumClient.Page Page, string? Before, int LogBefore)
 {
     public Task<T> QueryAsync<T>(Func<ForumDbContext, Task<T>> query) => ModerationState.QueryAsync(Forum, query);
 
@@ -53,6 +56,13 @@ public sealed record Cell(MatrixForum Forum, Who Who, Member Caller, Targets Tar
             $"{Who} expected a redirect to {path}, got {(int)Page.Status} {LocationPath(Page)}");
 
     public void Ok() => Assert.True(Page.Status == HttpStatusCode.OK, $"{Who} expected 200, got {(int)Page.Status} {LocationPath(Page)}");
+
+    /// <summary>The request changed nothing at all.</summary>
+    public async Task UnchangedAsync() =>
+        Assert.Equal(Before ?? throw new InvalidOperationException("Only GET cells keep the fingerprint."), await ForumFingerprint.TakeAsync(Forum));
+
+    /// <summary>The request put exactly one entry in the audit log.</summary>
+    public async Task LoggedOnceAsync() => Assert.Equal(LogBefore + 1, await ModerationState.AuditCountAsync(Forum));
 }
 
 /// <summary>

@@ -20,8 +20,6 @@ public static class AuthorizationTable
         "posts/{id:int}/edit", "t/{topicSlug}/new", "threads/{id:int}/reply", "posts/{id:int}/flag", "contact", "contact/thanks/{reference}",
         "account/register", "account/resend-confirmation", "account/login", "account/access-denied", "account/forgot-password",
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
-        "admin/moderators", "moderation", "moderation/log", "moderation/posts/{id:int}", "moderation/posts/{id:int}/edit",
-        "moderation/threads/{id:int}", "moderation/users/{id}", "moderation/contact",
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -67,6 +65,16 @@ public static class AuthorizationTable
             Assert.True(await c.QueryAsync(db => db.Flags.AnyAsync(f => f.PostId == c.Targets.PostId && f.FlaggerId == callerId)));
         }, Fields: new() { ["Reason"] = "Spam" }, Refusals: s_authorMayNotFlag),
 
+        // The moderators' pages: moderators and admins read them, and reading changes nothing.
+        StaffPage("moderation", "/moderation"),
+        StaffPage("moderation/posts/{id:int}", "/moderation/posts/{post}"),
+        StaffPage("moderation/posts/{id:int}/edit", "/moderation/posts/{post}/edit"),
+        StaffPage("moderation/threads/{id:int}", "/moderation/threads/{thread}"),
+        StaffPage("moderation/users/{id}", "/moderation/users/{user}"),
+        StaffPage("moderation/log", "/moderation/log"),
+        StaffPage("moderation/contact", "/moderation/contact"),
+        StaffPage("admin/moderators", "/admin/moderators", Access.Admin),
+
         // Moderation: moderators and admins; each action is in the audit log.
         ModeratePost("keep", ModerationKind.KeepPost, PostState.Visible),
         ModeratePost("hide", ModerationKind.HidePost, PostState.Hidden),
@@ -106,16 +114,25 @@ public static class AuthorizationTable
         new("POST", "admin/moderators/grant", "/admin/moderators/grant", Access.Admin, async c =>
         {
             c.Redirected("/admin/moderators");
+            await Logged(c, ModerationKind.GrantModerator);
             Assert.True(await IsModeratorAsync(c));
         }, Fields: new() { ["email"] = "{email}", ["reason"] = "matrix" }, Target: Target.Member),
         new("POST", "admin/moderators/revoke", "/admin/moderators/revoke", Access.Admin, async c =>
         {
             c.Redirected("/admin/moderators");
+            await Logged(c, ModerationKind.RevokeModerator);
             Assert.False(await IsModeratorAsync(c));
         }, Fields: new() { ["userId"] = "{user}", ["reason"] = "matrix" }, Target: Target.Moderator),
 
         .. AccountTable.Rules,
     ];
+
+    private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>
+        new("GET", pattern, path, access, async c =>
+        {
+            c.Ok();
+            await c.UnchangedAsync();
+        }, NeedsToken: false);
 
     private static Rule ModeratePost(string verb, ModerationKind kind, PostState state) =>
         new("POST", ModPost, $"/moderation/posts/{{post}}/{verb}", Access.Moderator, async c =>
@@ -131,14 +148,21 @@ public static class AuthorizationTable
             Assert.True(await c.QueryAsync(db => db.Threads.Where(t => t.Id == c.Targets.ThreadId).Where(done).AnyAsync()), $"{verb} did not take effect");
         }, Fields: new() { ["Reason"] = "matrix", ["topicId"] = "{injections}" });
 
-    /// <summary>A moderator action succeeded: it redirects back to the moderators' pages and is in the log under the caller's name.</summary>
+    /// <summary>A moderator action succeeded: it redirects back to the moderators' pages and is in the log.</summary>
     private static async Task Audited(Cell c, ModerationKind kind)
     {
         Assert.True(c.Page.Status == HttpStatusCode.Redirect, $"{c.Who} expected a redirect, got {(int)c.Page.Status}");
         Assert.Matches("^/moderation/", LocationPath(c.Page));
+        await Logged(c, kind);
+    }
+
+    /// <summary>The action is in the log under the caller's name, as the one entry the request made.</summary>
+    private static async Task Logged(Cell c, ModerationKind kind)
+    {
         var actorId = await c.CallerIdAsync();
         Assert.True(await c.QueryAsync(db => db.ModerationActions.AnyAsync(a => a.Kind == kind && a.ActorId == actorId
             && (a.PostId == c.Targets.PostId || a.ThreadId == c.Targets.ThreadId || a.TargetUserId == c.Targets.UserId))), $"No {kind} in the log");
+        await c.LoggedOnceAsync();
     }
 
     private static Task<bool> IsModeratorAsync(Cell c) => c.QueryAsync(db => db.UserRoles.AnyAsync(ur => ur.UserId == c.Targets.UserId

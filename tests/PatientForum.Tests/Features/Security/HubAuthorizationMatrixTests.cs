@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using PatientForum.Tests.Features.Moderation;
 using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Features.Live;
 
@@ -15,8 +16,12 @@ public sealed class HubAuthorizationMatrixTests(MatrixForum forum) : IClassFixtu
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
 
-    /// <summary>A hub method, who may call it, and the call with what success means.</summary>
-    private sealed record HubRule(string Method, Access Access, Func<HubConnection, Member, Targets, Task> Call);
+    /// <summary>
+    /// A hub method, who may call it, and the call with what success means; <paramref name="Refused"/> checks, after
+    /// a refused call, what the refusal must keep from the caller.
+    /// </summary>
+    private sealed record HubRule(string Method, Access Access, Func<HubConnection, Member, Targets, Task> Call,
+        Func<HubConnection, Member, Targets, Task>? Refused = null);
 
     private static readonly HubRule[] s_rules =
     [
@@ -29,8 +34,8 @@ public sealed class HubAuthorizationMatrixTests(MatrixForum forum) : IClassFixtu
         new(nameof(ForumHub.ThreadActivityAfter), Access.Anyone, async (hub, _, _) => Assert.NotNull(await hub.InvokeAsync<ThreadActivityPage>(
             nameof(ForumHub.ThreadActivityAfter), "rehab", await hub.InvokeAsync<string>(nameof(ForumHub.JoinTopic), "rehab")))),
 
-        // Hearing the queue count once joined is tested in ModerationAccessTests; here, who may join.
-        new(nameof(ForumHub.JoinModerators), Access.Moderator, (hub, _, _) => hub.InvokeAsync(nameof(ForumHub.JoinModerators))),
+        // Whoever joins hears the queue count when a post is flagged; whoever is refused does not hear it.
+        new(nameof(ForumHub.JoinModerators), Access.Moderator, QueueCountIsHeardAsync, Refused: QueueCountIsNotHeardAsync),
         new(nameof(ForumHub.Typing), Access.CanPost, TypingIsHeardAsync),
     ];
 
@@ -80,14 +85,61 @@ public sealed class HubAuthorizationMatrixTests(MatrixForum forum) : IClassFixtu
         else
         {
             await Assert.ThrowsAsync<HubException>(() => call);
+            if (rule.Refused is not null)
+            {
+                await rule.Refused(hub, caller, targets);
+            }
         }
+    }
+
+    /// <summary>A caller who joins the moderators' group hears the queue count when a member flags a post.</summary>
+    private static async Task QueueCountIsHeardAsync(HubConnection hub, Member caller, Targets targets)
+    {
+        var heard = QueueCounts(hub);
+        await hub.InvokeAsync(nameof(ForumHub.JoinModerators));
+
+        await FlagANewPostAsync((MatrixForum)ForumFactory.Of(caller.Client));
+
+        using var timeout = new CancellationTokenSource(s_wait);
+        Assert.True(await heard.Reader.ReadAsync(timeout.Token) > 0);
+    }
+
+    /// <summary>A caller refused the moderators' group does not hear the queue count a moderator hears.</summary>
+    private static async Task QueueCountIsNotHeardAsync(HubConnection hub, Member caller, Targets targets)
+    {
+        var forum = (MatrixForum)ForumFactory.Of(caller.Client);
+        var heard = QueueCounts(hub);
+        await using var moderator = await LiveClient.ConnectAsync(forum, (await forum.CastAsync(Who.Moderator)).Client);
+        var moderatorHeard = QueueCounts(moderator);
+        await moderator.InvokeAsync(nameof(ForumHub.JoinModerators));
+
+        await FlagANewPostAsync(forum);
+
+        using var timeout = new CancellationTokenSource(s_wait);
+        await moderatorHeard.Reader.ReadAsync(timeout.Token);
+        // The server answers a call on the caller's connection after whatever it sent there before, and the client
+        // hands messages to their handlers in order: once the answer is in, a count sent to the caller has been heard.
+        await hub.InvokeAsync<int>(nameof(ForumHub.JoinThread), targets.ThreadId);
+        Assert.False(heard.Reader.TryRead(out _), "A caller refused the moderators' group heard the queue count.");
+    }
+
+    private static async Task FlagANewPostAsync(MatrixForum forum)
+    {
+        var post = await forum.NewTargetsAsync(Target.Content, content: true, contact: false);
+        await Moderating.FlagAsync(await forum.CastAsync(Who.Member), post.PostId);
+    }
+
+    private static Channel<int> QueueCounts(HubConnection hub)
+    {
+        var counts = Channel.CreateUnbounded<int>();
+        hub.On<int>(nameof(IForumClient.QueueCount), count => counts.Writer.TryWrite(count));
+        return counts;
     }
 
     /// <summary>Another reader of the thread hears that the caller, by name, is writing.</summary>
     private static async Task TypingIsHeardAsync(HubConnection hub, Member caller, Targets targets)
     {
-        var forum = (MatrixForum)caller.Client.Factory;
-        await using var reader = await LiveClient.ConnectAsync(forum);
+        await using var reader = await LiveClient.ConnectAsync(ForumFactory.Of(caller.Client));
         var heard = Channel.CreateUnbounded<string>();
         reader.On<int, string>(nameof(IForumClient.Typing), (_, name) => heard.Writer.TryWrite(name));
         await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), targets.ThreadId);
