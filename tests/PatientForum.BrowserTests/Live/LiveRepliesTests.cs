@@ -68,7 +68,7 @@ public sealed class LiveRepliesTests(BrowserFixture fixture)
     {
         // The hub returns at most 100 replies a call (ForumHub.CatchUpLimit).
         const int missed = 105;
-        using var author = await ForumSession.CreateConfirmedMemberAsync(fixture.Server);
+        using var author = await ForumClient.CreateConfirmedMemberAsync(fixture.Server);
         var thread = await author.StartThreadAsync("rehab", $"Busy thread {Guid.NewGuid():N}", "So many replies at once.");
         await using var reader = await fixture.NewPageAsync();
         await reader.Page.GotoAsync(thread);

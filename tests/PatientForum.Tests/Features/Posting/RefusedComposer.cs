@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Posting;
 
