@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
-using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Live;
@@ -14,7 +13,7 @@ namespace PatientForum.Web.Features.Live;
 public sealed partial class LiveBroadcaster(
     IHubContext<ForumHub, IForumClient> hub,
     LiveFragments fragments,
-    ReviewQueueReader queue,
+    IReviewQueueCount queue,
     LivePushRetry retry,
     ILogger<LiveBroadcaster> logger)
 {

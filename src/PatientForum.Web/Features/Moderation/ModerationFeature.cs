@@ -11,6 +11,7 @@ public static class ModerationFeature
         services.AddScoped<FlagService>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ReviewQueueReader>();
+        services.AddScoped<IReviewQueueCount>(sp => sp.GetRequiredService<ReviewQueueReader>());
         services.AddScoped<ModeratorMail>();
         services.AddHostedService<FlagDigestWorker>();
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Live;
 
 namespace PatientForum.Web.Features.Moderation;
 
@@ -10,7 +11,7 @@ public sealed record QueueItem(
     bool IsOpening, bool IsUrgent, DateTime OldestFlagAt, IReadOnlyList<QueuedFlag> Flags);
 
 /// <summary>Posts with open flags: self-harm concerns first, then the longest-waiting.</summary>
-public sealed class ReviewQueueReader(ForumDbContext db)
+public sealed class ReviewQueueReader(ForumDbContext db) : IReviewQueueCount
 {
     public Task<int> CountAsync(CancellationToken cancellationToken) =>
         db.Flags.AsNoTracking().Where(f => f.IsOpen).Select(f => f.PostId).Distinct().CountAsync(cancellationToken);
