@@ -19,13 +19,17 @@ public static class ForumDatabase
     /// <summary>
     /// Registers <see cref="ForumDbContext"/> on the configured provider. Both provider contexts are registered; the
     /// options decide which one a request gets (<see cref="Provider"/>, which other provider-specific services use too).
+    /// ConnectionStrings:Forum is read into <see cref="DatabaseOptions"/> and checked at start for that provider.
     /// </summary>
     public static void AddForumDatabase(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DatabaseOptions>()
+            .Configure(options => options.ConnectionString = configuration.GetConnectionString("Forum"));
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, ConnectionStringValidation>();
         services.AddDbContext<SqliteForumDbContext>((sp, options) =>
-            options.UseSqlite(ConnectionString(sp, configuration, DatabaseProvider.Sqlite)).AddInterceptors(SqlitePragmas.Instance));
+            options.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(SqlitePragmas.Instance));
         services.AddDbContext<PostgresForumDbContext>((sp, options) =>
-            options.UseNpgsql(ConnectionString(sp, configuration, DatabaseProvider.Postgres)));
+            options.UseNpgsql(Options(sp).ConnectionString));
         services.AddScoped<ForumDbContext>(sp => Provider(sp) switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresForumDbContext>(),
@@ -34,21 +38,18 @@ public static class ForumDatabase
     }
 
     /// <summary>The configured database engine, for services that have one implementation per engine.</summary>
-    public static DatabaseProvider Provider(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+    public static DatabaseProvider Provider(IServiceProvider services) => Options(services).Provider;
 
-    private static string ConnectionString(IServiceProvider services, IConfiguration configuration, DatabaseProvider provider)
+    private static DatabaseOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    /// <summary>The configured one, or the embedded default: forum.db in the data folder, which needs no setup.</summary>
+    private static string SqliteConnectionString(IServiceProvider services)
     {
-        var connectionString = configuration.GetConnectionString("Forum");
+        var connectionString = Options(services).ConnectionString;
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return connectionString;
-        }
-        if (provider == DatabaseProvider.Postgres)
-        {
-            throw new InvalidOperationException(
-                "Forum:Database:Provider is Postgres, so ConnectionStrings:Forum must name the database, e.g. "
-                + "\"Host=127.0.0.1;Database=patientforum;Username=patientforum;Password=...\".");
         }
         var paths = services.GetRequiredService<ForumPaths>();
         Directory.CreateDirectory(paths.DataDirectory);

@@ -7,7 +7,9 @@ namespace PatientForum.Web.Data;
 public class ModerationAction
 {
     public long Id { get; set; }
-    public required string ActorId { get; set; }
+
+    /// <summary>The member who acted; null when the change was made from the command line, where nobody signs in.</summary>
+    public string? ActorId { get; set; }
     public ForumUser? Actor { get; set; }
     public ModerationKind Kind { get; set; }
     public int? PostId { get; set; }
@@ -37,4 +39,6 @@ public enum ModerationKind
     UnsuspendUser = 11,
     GrantModerator = 12,
     RevokeModerator = 13,
+    GrantAdmin = 14,
+    RevokeAdmin = 15,
 }

@@ -8,7 +8,9 @@ namespace PatientForum.Web.Data.Seeding;
 
 /// <summary>
 /// Brings the database in line with seed/: topics, roles, the guide's system author and one pinned
-/// thread per guide part. Safe to run at every start: unchanged files change nothing.
+/// thread per guide part. Safe to run at every start: unchanged files change nothing. A guide thread is pinned
+/// and put in its topic only when first seeded; after that a moderator's unpin or move stands, and later starts
+/// update only what the seed file owns: the title, the text and the part's place in the guide.
 /// </summary>
 public sealed partial class ForumSeeder(
     ForumDbContext db,
@@ -105,9 +107,9 @@ public sealed partial class ForumSeeder(
                 CreateThread(part, topic, author, now);
                 LogCreated(part.Slug);
             }
-            else if (thread.SeedHash != part.Hash || !thread.IsPinned)
+            else if (thread.SeedHash != part.Hash)
             {
-                UpdateThread(thread, part, topic, author, now);
+                UpdateThread(thread, part, author, now);
                 LogUpdated(part.Slug);
             }
         }
@@ -157,12 +159,10 @@ public sealed partial class ForumSeeder(
         db.Threads.Add(thread);
     }
 
-    private void UpdateThread(ForumThread thread, GuidePart part, Topic topic, ForumUser author, DateTime now)
+    private void UpdateThread(ForumThread thread, GuidePart part, ForumUser author, DateTime now)
     {
-        thread.Topic = topic;
         thread.Title = part.Title;
         thread.Slug = Infrastructure.Text.Slug.From(part.Title);
-        thread.IsPinned = true;
         thread.PinOrder = part.Order;
         thread.SeedHash = part.Hash;
 

@@ -18,6 +18,9 @@ public sealed class AuditLogController(ForumDbContext db) : Controller
 {
     private const int PageSize = 50;
 
+    /// <summary>Who the log names for a change made from the command line (users add-role and remove-role).</summary>
+    public const string CommandLineActor = "command line";
+
     [HttpGet("/moderation/log")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
@@ -29,7 +32,7 @@ public sealed class AuditLogController(ForumDbContext db) : Controller
         var entries = await db.ModerationActions.AsNoTracking()
             .OrderByDescending(a => a.Id)
             .Skip(paging.Skip).Take(PageSize)
-            .Select(a => new AuditEntry(a.Id, a.CreatedAt, a.Actor!.DisplayName, a.Kind, a.PostId, a.ThreadId, a.TargetUserId,
+            .Select(a => new AuditEntry(a.Id, a.CreatedAt, a.Actor == null ? CommandLineActor : a.Actor.DisplayName, a.Kind, a.PostId, a.ThreadId, a.TargetUserId,
                 a.TargetUser == null ? null : a.TargetUser.DisplayName, a.Reason, a.Details))
             .ToListAsync(cancellationToken);
         return View(new AuditLogPage(entries, paging));

@@ -153,8 +153,8 @@ public sealed class ModerationService(
         return actor is not null && await users.IsInRoleAsync(actor, ForumRoles.Admin) ? null : SuspensionOutcome.StaffNeedsAdmin;
     }
 
-    /// <summary>Records an action in the audit log; saved with the caller's change.</summary>
-    public void Audit(ModerationKind kind, string actorId, string? reason, int? postId, int? threadId, string? targetUserId, string? details = null) =>
+    /// <summary>Records an action in the audit log; saved with the caller's change. A null actor is the command line.</summary>
+    public void Audit(ModerationKind kind, string? actorId, string? reason, int? postId, int? threadId, string? targetUserId, string? details = null) =>
         db.ModerationActions.Add(new ModerationAction
         {
             ActorId = actorId,

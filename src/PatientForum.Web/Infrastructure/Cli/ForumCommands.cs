@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Search;
 
 namespace PatientForum.Web.Infrastructure.Cli;
@@ -52,6 +53,11 @@ public static class ForumCommands
             return 2;
         }
 
+        return await ChangeRoleAsync(services, grant: verb == "add-role", role, email);
+    }
+
+    private static async Task<int> ChangeRoleAsync(IServiceProvider services, bool grant, string role, string email)
+    {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
         var user = await users.FindByEmailAsync(email);
@@ -60,8 +66,17 @@ public static class ForumCommands
             await Console.Error.WriteLineAsync($"No registered user has the email address {email}. Register on the site first.");
             return 1;
         }
+        if (await users.IsInRoleAsync(user, role) == grant)
+        {
+            await Console.Error.WriteLineAsync(grant ? $"{user.DisplayName} is already {role}." : $"{user.DisplayName} is not {role}.");
+            return 1;
+        }
 
-        var result = verb == "add-role"
+        // Logged as a change made on /admin/moderators is, and saved with the role change itself. Nobody signs in
+        // here, so the entry has no actor: the audit log names the command line.
+        scope.ServiceProvider.GetRequiredService<ModerationService>()
+            .Audit(RoleChange(role, grant), actorId: null, reason: null, postId: null, threadId: null, targetUserId: user.Id);
+        var result = grant
             ? await users.AddToRoleAsync(user, role)
             : await users.RemoveFromRoleAsync(user, role);
         if (!result.Succeeded)
@@ -72,11 +87,19 @@ public static class ForumCommands
 
         // A new stamp makes the user's existing sessions pick up the change at their next security-stamp check.
         await users.UpdateSecurityStampAsync(user);
-        Console.WriteLine(verb == "add-role"
+        Console.WriteLine(grant
             ? $"{user.DisplayName} is now {role}."
             : $"{user.DisplayName} is no longer {role}.");
         return 0;
     }
+
+    private static ModerationKind RoleChange(string role, bool grant) => (role, grant) switch
+    {
+        (ForumRoles.Admin, true) => ModerationKind.GrantAdmin,
+        (ForumRoles.Admin, false) => ModerationKind.RevokeAdmin,
+        (_, true) => ModerationKind.GrantModerator,
+        _ => ModerationKind.RevokeModerator,
+    };
 
     private static async Task<int> CopyToPostgresAsync(IServiceProvider services, string connectionString)
     {

@@ -17,7 +17,8 @@ public sealed class FailOpenOutputCacheStore(IOutputCacheStore redisStore, Redis
     private readonly ConcurrentDictionary<string, byte> _unevicted = new(StringComparer.Ordinal);
 
     // Read on every cache lookup, so the usual case (nothing to evict again) costs one field read, not a snapshot
-    // of the dictionary's keys. Set after a tag is added and cleared before the keys are read, so none is missed.
+    // of the dictionary's keys. Set after a tag is added and cleared before the keys are read, so none is missed;
+    // set again after the keys are read if any is left.
     private volatile bool _hasUnevicted;
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
@@ -30,20 +31,39 @@ public sealed class FailOpenOutputCacheStore(IOutputCacheStore redisStore, Redis
         {
             if (_hasUnevicted)
             {
-                _hasUnevicted = false;
-                foreach (var tag in _unevicted.Keys)
-                {
-                    await redisStore.EvictByTagAsync(tag, cancellationToken);
-                    _unevicted.TryRemove(tag, out _);
-                }
+                await EvictAgainAsync(cancellationToken);
             }
             return await redisStore.GetAsync(key, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _hasUnevicted |= !_unevicted.IsEmpty;
             outage.Failed(Use, "pages are rendered fresh", ex);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Makes the evictions Redis did not take. One that fails, or a read given up part-way (a visitor who leaves
+    /// cancels it), leaves tags behind: the flag is raised again for them, or a later read would serve a page
+    /// changed during the outage from its older copy.
+    /// </summary>
+    private async Task EvictAgainAsync(CancellationToken cancellationToken)
+    {
+        _hasUnevicted = false;
+        try
+        {
+            foreach (var tag in _unevicted.Keys)
+            {
+                await redisStore.EvictByTagAsync(tag, cancellationToken);
+                _unevicted.TryRemove(tag, out _);
+            }
+        }
+        finally
+        {
+            if (!_unevicted.IsEmpty)
+            {
+                _hasUnevicted = true;
+            }
         }
     }
 

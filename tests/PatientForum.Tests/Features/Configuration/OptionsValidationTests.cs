@@ -22,6 +22,48 @@ public sealed class OptionsValidationTests
             $"No message names {key}:{Environment.NewLine}{string.Join(Environment.NewLine, messages)}");
     }
 
+    [Theory]
+    [InlineData("Sqlite", "Data Sorce=forum.db")]
+    [InlineData("Sqlite", "Data Source=")]
+    [InlineData("Sqlite", "forum.db")]
+    [InlineData("Postgres", "")]
+    [InlineData("Postgres", "Hots=127.0.0.1;Database=patientforum")]
+    [InlineData("Postgres", "Database=patientforum;Username=patientforum")]
+    [InlineData("Postgres", "Host=127.0.0.1;Port=fifty-four-thirty-two")]
+    public void Start_WithAConnectionStringTheProviderCannotUse_FailsWithAMessageNamingTheKey(string provider, string connectionString)
+    {
+        using var factory = new ConfiguredForum(new Dictionary<string, string?>
+        {
+            ["Forum:Database:Provider"] = provider,
+            ["ConnectionStrings:Forum"] = connectionString,
+        });
+
+        var error = Record.Exception(() => factory.CreateClient().Dispose());
+
+        Assert.NotNull(error);
+        var messages = Messages(error).ToList();
+        Assert.True(
+            messages.Any(m => m.Contains("ConnectionStrings:Forum", StringComparison.Ordinal)),
+            $"No message names ConnectionStrings:Forum:{Environment.NewLine}{string.Join(Environment.NewLine, messages)}");
+    }
+
+    [Fact]
+    public void Start_WithAMistypedConnectionString_NeverRepeatsItsPassword()
+    {
+        var password = Canaries.New("database password");
+        using var factory = new ConfiguredForum(new Dictionary<string, string?>
+        {
+            ["Forum:Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Forum"] = $"Hots=127.0.0.1;Password={password};Database=patientforum",
+        });
+
+        var error = Record.Exception(() => factory.CreateClient().Dispose());
+
+        Assert.NotNull(error);
+        Assert.DoesNotContain(Messages(error), m => m.Contains(password, StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains(password, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Start_WithValidSettings_Succeeds()
     {
@@ -49,8 +91,13 @@ public sealed class OptionsValidationTests
         }
     }
 
-    private sealed class ConfiguredForum(string key, string value) : ForumFactory
+    private sealed class ConfiguredForum(IDictionary<string, string?> settings) : ForumFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { [key] = value };
+        public ConfiguredForum(string key, string value)
+            : this(new Dictionary<string, string?> { [key] = value })
+        {
+        }
+
+        protected override IDictionary<string, string?> Settings => settings;
     }
 }

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Data;
 
 namespace PatientForum.Tests.Features.Configuration;
 
 /// <summary>
-/// The documented <c>users add-role</c> command, run as its own process on the data folder of a running forum
-/// (SQLite in WAL mode lets the two share the file).
+/// The documented <c>users add-role</c> and <c>users remove-role</c> commands, run as their own process on the data
+/// folder of a running forum (SQLite in WAL mode lets the two share the file). Each change is in the audit log,
+/// which names the command line as who made it.
 /// </summary>
 public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<ForumFactory>
 {
@@ -20,6 +24,56 @@ public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<Foru
         Assert.Contains($"{member.DisplayName} is now moderator.", result.Output, StringComparison.Ordinal);
         Assert.Equal(1L, await RoleCountAsync(member.Email, "moderator"));
         Assert.Equal(0L, await RoleCountAsync(member.Email, "admin"));
+    }
+
+    [Theory]
+    [InlineData("moderator", "GrantModerator")]
+    [InlineData("admin", "GrantAdmin")]
+    public async Task AddRole_FromTheCommandLine_IsInTheAuditLogWithTheCommandLineAsWho(string role, string kind)
+    {
+        var member = await Members.RegisterAsync(factory);
+        var reader = await Staff.ModeratorAsync(factory);
+
+        var result = await RunForumAsync("users", "add-role", role, member.Email);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var entry = Assert.Single(await AuditLogAsync(reader), row => row[3] == $"({member.DisplayName})");
+        Assert.Equal(["command line", kind], entry[1..3]);
+    }
+
+    [Theory]
+    [InlineData("moderator", "RevokeModerator")]
+    [InlineData("admin", "RevokeAdmin")]
+    public async Task RemoveRole_ForAMemberWhoHoldsIt_ExitsZeroTakesItAwayAndLogsItWithTheCommandLineAsWho(string role, string kind)
+    {
+        var member = await Members.RegisterAsync(factory);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+            await users.AddToRoleAsync((await users.FindByEmailAsync(member.Email))!, role);
+        }
+        var reader = await Staff.ModeratorAsync(factory);
+
+        var result = await RunForumAsync("users", "remove-role", role, member.Email);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"{member.DisplayName} is no longer {role}.", result.Output, StringComparison.Ordinal);
+        Assert.Equal(0L, await RoleCountAsync(member.Email, role));
+        var entry = Assert.Single(await AuditLogAsync(reader), row => row[3] == $"({member.DisplayName})");
+        Assert.Equal(["command line", kind], entry[1..3]);
+    }
+
+    [Fact]
+    public async Task RemoveRole_ForAMemberWithoutIt_ExitsOneAndLogsNothing()
+    {
+        var member = await Members.RegisterAsync(factory);
+        var reader = await Staff.ModeratorAsync(factory);
+
+        var result = await RunForumAsync("users", "remove-role", "moderator", member.Email);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{member.DisplayName} is not moderator.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(await AuditLogAsync(reader), row => row[3] == $"({member.DisplayName})");
     }
 
     [Fact]
@@ -49,6 +103,12 @@ public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<Foru
     }
 
     private Task<ProcessResult> RunForumAsync(params string[] args) => ForumCommandLine.RunAsync(factory, args);
+
+    /// <summary>The first page of the audit log as <paramref name="reader"/> sees it: each row's cells (When, Who, What, On, Why), trimmed.</summary>
+    private static async Task<IReadOnlyList<string[]>> AuditLogAsync(Member reader) =>
+        (await reader.Client.GetOkAsync("/moderation/log")).Document.QuerySelectorAll("tbody tr")
+            .Select(row => row.QuerySelectorAll("td").Select(cell => string.Join(' ', cell.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToArray())
+            .ToList();
 
     /// <summary>How many times the user with this email holds the named role, read from the database.</summary>
     private Task<long> RoleCountAsync(string email, string role) =>

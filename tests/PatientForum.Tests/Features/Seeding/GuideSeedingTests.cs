@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PatientForum.Tests.Features.Moderation;
 using PatientForum.Tests.Features.Reading;
 using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Data;
@@ -126,6 +127,37 @@ public sealed class GuideSeedingTests(ForumFactory factory) : IClassFixture<Foru
         Assert.Equal(revised, opening.QuerySelector(".post-body")!.TextContent.Trim());
         Assert.Equal(revised, history.TextOf("section.revision:first-of-type .post-body"));
         Assert.Equal([original], history.TextsOf("section.revision:not(:first-of-type) .post-body"));
+    }
+
+    [Fact]
+    public async Task Restart_AfterAModeratorUnpinsAndMovesAGuideThread_KeepsTheirDecisionAndAppliesTheRevisedText()
+    {
+        using var installation = new SeedFolderForum();
+        var part = installation.GuidePart("comprehensive-pain-management-plan");
+        Assert.NotEqual("biologics", part.Topic);
+        var revised = $"The revised wording, {Guid.NewGuid():N}.";
+        string path;
+        using (var first = installation.Start())
+        {
+            var moderator = await Staff.ModeratorAsync(first);
+            path = await GuidePartPathAsync(moderator.Client, part.Title);
+            var threadId = Compose.ThreadId(path);
+            var biologics = (await moderator.Client.GetOkAsync($"/moderation/threads/{threadId}"))
+                .Document.QuerySelectorAll("#topicId option").First(o => o.TextContent == "Biologics").GetAttribute("value");
+            await Moderating.ThreadActAsync(moderator, threadId, "unpin", "Members asked for it lower down");
+            await Moderating.ThreadActAsync(moderator, threadId, "move", "It is mostly about biologics", biologics);
+        }
+        GuideSeedFiles.RewriteBody(part.Path, revised);
+
+        using var second = installation.Start();
+        var visitor = second.CreateForumClient();
+        var biologicsRows = await ReadingPages.AllTopicRowsAsync(visitor, "biologics");
+        var rehabRows = await ReadingPages.AllTopicRowsAsync(visitor, part.Topic);
+        var thread = await visitor.GetOkAsync(path);
+
+        Assert.False(Assert.Single(biologicsRows, r => r.Title == part.Title).IsPinned, $"'{part.Title}' was pinned again.");
+        Assert.DoesNotContain(rehabRows, r => r.Title == part.Title);
+        Assert.Equal(revised, thread.TextOf("article.post-opening .post-body"));
     }
 
     [Fact]

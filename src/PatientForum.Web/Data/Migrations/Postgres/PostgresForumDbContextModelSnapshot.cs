@@ -433,7 +433,6 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
@@ -771,8 +770,7 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.HasOne("PatientForum.Web.Data.ForumUser", "Actor")
                         .WithMany()
                         .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PatientForum.Web.Data.ForumUser", "TargetUser")
                         .WithMany()

@@ -414,7 +414,6 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ActorId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -742,8 +741,7 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.HasOne("PatientForum.Web.Data.ForumUser", "Actor")
                         .WithMany()
                         .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PatientForum.Web.Data.ForumUser", "TargetUser")
                         .WithMany()
