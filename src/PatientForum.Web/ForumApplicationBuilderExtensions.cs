@@ -1,8 +1,8 @@
 using Microsoft.Net.Http.Headers;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Infrastructure;
 using PatientForum.Web.Infrastructure.Logging;
 using PatientForum.Web.Infrastructure.Security;
-using PatientForum.Web.Infrastructure;
 
 namespace PatientForum.Web;
 

@@ -1,6 +1,6 @@
 using PatientForum.Web;
 using PatientForum.Web.Data;
-using PatientForum.Web.Infrastructure.Cli;
+using PatientForum.Web.Features.CommandLine;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();

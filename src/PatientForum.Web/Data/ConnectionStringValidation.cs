@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Data;
 

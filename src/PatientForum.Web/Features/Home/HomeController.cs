@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Home;
 

@@ -1,6 +1,6 @@
-using PatientForum.Web.Infrastructure.Redis;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using PatientForum.Web.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace PatientForum.Web.Features.Live;

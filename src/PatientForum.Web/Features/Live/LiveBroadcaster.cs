@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
-using StackExchange.Redis;
 using PatientForum.Web.Features.Threads;
+using StackExchange.Redis;
 
 namespace PatientForum.Web.Features.Live;
 

@@ -1,3 +1,4 @@
+using PatientForum.Web.Features.Live;
 using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Moderation;

@@ -46,7 +46,7 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         var result = await posting.EditAsync(User, post, form.Title, form.Body, cancellationToken);
         if (result.Saved is { } saved)
         {
-            return Redirect(await Url.PostUrlAsync(reader, saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
+            return Redirect(await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
         }
         this.ShowNotSaved(result);
         form.Title = result.Text.Title;

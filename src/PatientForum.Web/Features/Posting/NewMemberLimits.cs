@@ -1,10 +1,10 @@
-using PatientForum.Web.Features.Accounts;
-using PatientForum.Web.Infrastructure.Security;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Infrastructure.Html;
+using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Posting;
 

@@ -41,7 +41,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         var result = await posting.StartThreadAsync(User, topic.Id, form.Title, form.Body, form.SubmissionToken, cancellationToken);
         if (result.Saved is { } saved)
         {
-            return RedirectToAction(nameof(ThreadsController.Show), "Threads", new { id = saved.ThreadId, slug = saved.ThreadSlug });
+            return Redirect(ForumUrls.Thread(saved.ThreadId, saved.ThreadSlug));
         }
         this.ShowNotSaved(result);
         form.Title = result.Text.Title;
@@ -76,7 +76,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, cancellationToken);
         if (result.Saved is { } saved)
         {
-            return Redirect(await Url.PostUrlAsync(reader, saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
+            return Redirect(await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
         }
         this.ShowNotSaved(result);
         form.Body = result.Text.Body;

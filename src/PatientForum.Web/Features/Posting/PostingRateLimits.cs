@@ -1,7 +1,7 @@
-using PatientForum.Web.Features.Accounts;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Infrastructure.Redis;
 using PatientForum.Web.Infrastructure.Security;
 

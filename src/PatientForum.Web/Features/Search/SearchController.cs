@@ -1,8 +1,8 @@
-using PatientForum.Web.Features.Accounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
 
 namespace PatientForum.Web.Features.Search;
 

@@ -1,9 +1,9 @@
-using PatientForum.Web.Features.Accounts;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Threads;

@@ -23,7 +23,7 @@ public sealed class ThreadsController(ThreadReader reader) : Controller
         }
         if (!string.Equals(slug, thread.Slug, StringComparison.Ordinal))
         {
-            return RedirectToActionPermanent(nameof(Show), new { id, slug = thread.Slug, page = page == 1 ? (int?)null : page });
+            return RedirectPermanent(ForumUrls.Thread(id, thread.Slug, page));
         }
         return View(thread);
     }
@@ -38,6 +38,6 @@ public sealed class ThreadsController(ThreadReader reader) : Controller
         {
             return NotFound();
         }
-        return Redirect(await Url.PostUrlAsync(reader, post.ThreadId, slug, id, cancellationToken));
+        return Redirect(await reader.PostUrlAsync(post.ThreadId, slug, id, cancellationToken));
     }
 }

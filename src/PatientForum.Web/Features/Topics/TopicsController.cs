@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using PatientForum.Web.Features.Accounts;
-using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Topics;
 

@@ -1,12 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Infrastructure.Email;
-using PatientForum.Web.Infrastructure.Security;
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
 using PatientForum.Web.Infrastructure.Options;
+using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Tests.Features.Configuration;
 

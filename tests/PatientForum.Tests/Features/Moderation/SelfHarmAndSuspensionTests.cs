@@ -1,8 +1,8 @@
-using PatientForum.Web.Features.Moderation;
 using System.Net;
 using PatientForum.Tests.Features.Contact;
 using PatientForum.Tests.Features.Posting;
 using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Features.Moderation;
 
 namespace PatientForum.Tests.Features.Moderation;
 

@@ -3,7 +3,7 @@ using PatientForum.Web.Data;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Search;
 
-namespace PatientForum.Web.Infrastructure.Cli;
+namespace PatientForum.Web.Features.CommandLine;
 
 /// <summary>
 /// Administrative commands run instead of the web server, e.g.
