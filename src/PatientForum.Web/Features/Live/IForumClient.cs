@@ -31,13 +31,3 @@ public sealed record ThreadRowFragment(string TopicSlug, int ThreadId, bool IsPi
 /// to ask again when there were more than one call returns, and null once the page has them all.
 /// </summary>
 public sealed record ThreadActivityPage(IReadOnlyList<ThreadRowFragment> Threads, string? Next);
-
-/// <summary>The one place that names SignalR groups.</summary>
-public static class LiveGroups
-{
-    public static string Thread(int threadId) => $"thread:{threadId}";
-
-    public static string Topic(string topicSlug) => $"topic:{topicSlug}";
-
-    public const string Moderators = "moderators";
-}
