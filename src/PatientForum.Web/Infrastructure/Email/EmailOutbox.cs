@@ -69,8 +69,8 @@ public sealed class MailSignal : IDisposable
 
     /// <summary>
     /// Wakes the worker and completes once it has finished a pass, begun after this call, that found nothing due:
-    /// by then everything that was due has been sent or has failed, and nothing more goes out until mail is
-    /// queued or a retry falls due.
+    /// by then everything that was due has been sent or has failed, and nothing more goes out from this instance
+    /// until mail is queued or a retry falls due. (Another instance's worker may still be sending what it claimed.)
     /// </summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken)
     {
