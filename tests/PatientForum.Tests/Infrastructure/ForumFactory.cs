@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace PatientForum.Tests.Infrastructure;
@@ -47,6 +49,12 @@ public class ForumFactory : WebApplicationFactory<Program>
     /// <summary>Everything the app logged at Information or above; every level goes to the run's log too.</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>
+    /// The app's clock: the system's, unless a test gives a fake one (FakeTimeProvider) to move by hand, so that a
+    /// retry's back-off or a summary's interval passes at once instead of in real seconds.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Extra settings a test class wants; applied after the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -55,6 +63,10 @@ public class ForumFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Only the capture: it writes the run's log, which is checked for planted secrets after the suite.
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
         builder.ConfigureAppConfiguration(config =>
         {
             var settings = new Dictionary<string, string?>

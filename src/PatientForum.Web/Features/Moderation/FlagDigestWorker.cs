@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Infrastructure;
 
 namespace PatientForum.Web.Features.Moderation;
 
@@ -9,6 +10,7 @@ public sealed partial class FlagDigestWorker(
     IServiceScopeFactory scopes, IOptions<ModerationOptions> options, TimeProvider clock, ILogger<FlagDigestWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(5);
+    private readonly ProgressMark _checked = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,9 +30,22 @@ public sealed partial class FlagDigestWorker(
 
     public async Task SendIfDueAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        await SendIfDueAtAsync(now.UtcDateTime, cancellationToken);
+        _checked.MoveTo(now.UtcTicks);
+    }
+
+    /// <summary>
+    /// Completes once a check that read the clock at or after <paramref name="time"/> has finished: after the clock
+    /// has moved on, the moment to look at what the worker made of it.
+    /// </summary>
+    public Task WhenCheckedAsync(DateTimeOffset time, CancellationToken cancellationToken) =>
+        _checked.WhenReachedAsync(time.UtcTicks, cancellationToken);
+
+    private async Task SendIfDueAtAsync(DateTime now, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
         var last = await db.ModeratorDigests.MaxAsync(d => (DateTime?)d.SentAt, cancellationToken) ?? DateTime.MinValue;
         if (now - last < TimeSpan.FromMinutes(options.Value.DigestIntervalMinutes))
         {

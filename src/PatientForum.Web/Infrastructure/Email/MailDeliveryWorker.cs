@@ -37,11 +37,17 @@ public sealed partial class MailDeliveryWorker(
         {
             try
             {
-                if (await DeliverDueAsync(stoppingToken) == BatchSize)
+                var pass = signal.BeginPass();
+                var due = await DeliverDueAsync(stoppingToken);
+                signal.EndPass(pass, due);
+                if (due > 0)
                 {
+                    // Look again at once: more may have been queued meanwhile, and only a pass that finds nothing
+                    // due tells those waiting on the signal that the outbox has caught up. Failures are not due
+                    // again for seconds, so this never spins.
                     continue;
                 }
-                await signal.WaitAsync(s_pollInterval, stoppingToken);
+                await signal.WaitAsync(s_pollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

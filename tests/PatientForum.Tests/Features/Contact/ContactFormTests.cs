@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Data;
 
@@ -28,7 +29,7 @@ public sealed class ContactFormTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
         Assert.NotNull(page.Document.QuerySelector(".form-errors"));
         Assert.Equal("A message long enough to send.", page.Document.QuerySelector("#Message")!.TextContent.Trim());
-        await Task.Delay(1500);
+        await forum.MailIdleAsync();
         Assert.DoesNotContain(smtp.Received, m => m.Subject?.Contains("contact", StringComparison.OrdinalIgnoreCase) == true);
     }
 
@@ -47,7 +48,7 @@ public sealed class ContactFormTests
         Assert.Empty(mail.Cc);
         Assert.Equal(ContactForum.ConfiguredModerator, Assert.Single(mail.To.Mailboxes).Address);
         Assert.DoesNotContain("pwned", mail.Subject, StringComparison.Ordinal);
-        await Task.Delay(1500);
+        await forum.MailIdleAsync();
         Assert.Empty(smtp.To("victim@example.org"));
         Assert.Empty(smtp.To("x@example.org"));
     }
@@ -90,6 +91,7 @@ public sealed class ContactFormTests
         var inbox = await moderator.Client.GetOkAsync("/moderation/contact");
         Assert.DoesNotContain("honeypot canary", inbox.Text, StringComparison.Ordinal);
         Assert.Contains("A real question about physio.", inbox.Text, StringComparison.Ordinal);
+        await forum.MailIdleAsync();
         Assert.DoesNotContain(smtp.Received, m => m.TextBody?.Contains("honeypot canary", StringComparison.Ordinal) == true);
     }
 
@@ -97,7 +99,8 @@ public sealed class ContactFormTests
     public async Task FormSentTooFast_IsShownAgainWithTextKept_AndGoesThroughWhenSentAgainLater()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        using var forum = new ContactForum(smtp, new Dictionary<string, string?> { ["Forum:Contact:MinimumFillSeconds"] = "2" });
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var forum = new ContactForum(smtp, new Dictionary<string, string?> { ["Forum:Contact:MinimumFillSeconds"] = "2" }) { Clock = time };
         var client = forum.CreateForumClient();
 
         var tooFast = await forum.SubmitAsync("Quick Typist", "quick@example.org", "Question", "Typed very fast indeed.", client);
@@ -105,7 +108,7 @@ public sealed class ContactFormTests
         Assert.Contains("very quick", tooFast.Text, StringComparison.Ordinal);
         Assert.Equal("Typed very fast indeed.", tooFast.Document.QuerySelector("#Message")!.TextContent.Trim());
 
-        await Task.Delay(2500);
+        time.Advance(TimeSpan.FromSeconds(2));
         var again = await client.SubmitAsync(tooFast, "form[action='/contact']", new Dictionary<string, string?>());
 
         Assert.Equal("Message received", again.TextOf("h1"));

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Infrastructure.Email;
 
 namespace PatientForum.Tests.Features.Contact;
 
@@ -10,6 +12,9 @@ public sealed class ContactForum(TestSmtpServer smtp, IDictionary<string, string
     : ForumFactory(database)
 {
     public const string ConfiguredModerator = "team@moderators.example.org";
+
+    /// <summary>Only a safety net: a worker that has not caught up by then is stuck.</summary>
+    private static readonly TimeSpan s_workerLimit = TimeSpan.FromSeconds(60);
 
     public TestSmtpServer Smtp { get; } = smtp;
 
@@ -31,6 +36,22 @@ public sealed class ContactForum(TestSmtpServer smtp, IDictionary<string, string
     }
 
     public Task<Member> StaffAsync(string role) => Staff.CreateAsync(this, role);
+
+    /// <summary>
+    /// Waits until the mail worker has caught up with the outbox: every message due by now has reached the SMTP
+    /// server or been refused, so a message that has not arrived is not on its way either.
+    /// </summary>
+    public async Task MailIdleAsync()
+    {
+        try
+        {
+            await Services.GetRequiredService<MailSignal>().WhenIdleAsync(CancellationToken.None).WaitAsync(s_workerLimit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The mail worker did not finish a pass with nothing due within {s_workerLimit.TotalSeconds} s.");
+        }
+    }
 
     /// <summary>Fills in and sends the contact form as a visitor.</summary>
     public async Task<ForumClient.Page> SubmitAsync(string name, string email, string subject, string message, ForumClient? client = null)

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using PatientForum.Tests.Features.Contact;
 using PatientForum.Tests.Features.Posting;
 using PatientForum.Tests.Infrastructure;
@@ -87,8 +90,11 @@ public sealed class SelfHarmAndSuspensionTests
     [Fact]
     public async Task OrdinaryFlags_AreSummedUpInAtMostOneMailPerModeratorPerInterval()
     {
+        // The summary worker looks every 5 s from the moment the forum starts. Each wait for a look moves the clock to
+        // one of those times, so the worker's last look reads exactly the time the clock was moved to.
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        using var forum = new ContactForum(smtp, new Dictionary<string, string?> { ["Forum:Moderation:DigestIntervalMinutes"] = "1" });
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var forum = new ContactForum(smtp, new Dictionary<string, string?> { ["Forum:Moderation:DigestIntervalMinutes"] = "1" }) { Clock = time };
         var moderator = await forum.StaffAsync("moderator");
         var author = await Staff.MemberAsync(forum);
         var flagger = await Staff.MemberAsync(forum);
@@ -96,12 +102,34 @@ public sealed class SelfHarmAndSuspensionTests
         var second = await Moderating.ThreadWithReplyAsync(author, "Second flagged reply.");
 
         await Moderating.FlagAsync(flagger, first.ReplyId, "OffTopic");
-        var digest = await smtp.WaitForAsync(moderator.Email, "new flag");
+        await AdvanceToNextLookAsync(forum, time, TimeSpan.FromSeconds(5));
+        time.Advance(TimeSpan.FromSeconds(1));
         await Moderating.FlagAsync(flagger, second.ReplyId, "Spam");
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        await AdvanceToNextLookAsync(forum, time, TimeSpan.FromSeconds(54));
 
-        Assert.Contains("Off-topic: 1", digest.TextBody, StringComparison.Ordinal);
-        Assert.Single(smtp.To(moderator.Email), m => (m.Subject ?? "").Contains("new flag", StringComparison.Ordinal));
-        Assert.Single(smtp.To(ContactForum.ConfiguredModerator), m => (m.Subject ?? "").Contains("new flag", StringComparison.Ordinal));
+        // 55 s after the first summary: the second flag waits.
+        var summary = Assert.Single(Summaries(smtp, moderator.Email));
+        Assert.Contains("Off-topic: 1", summary.TextBody, StringComparison.Ordinal);
+        Assert.Single(Summaries(smtp, ContactForum.ConfiguredModerator));
+
+        // A minute after the first summary: the second one, with only the new flag.
+        await AdvanceToNextLookAsync(forum, time, TimeSpan.FromSeconds(5));
+        var next = Summaries(smtp, moderator.Email);
+        Assert.Equal(2, next.Count);
+        Assert.Contains("Spam: 1", next[1].TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Off-topic", next[1].TextBody, StringComparison.Ordinal);
+        Assert.Equal(2, Summaries(smtp, ContactForum.ConfiguredModerator).Count);
     }
+
+    /// <summary>Moves the clock on, waits for the summary worker's look at the new time, then for what it queued to be sent.</summary>
+    private static async Task AdvanceToNextLookAsync(ContactForum forum, FakeTimeProvider time, TimeSpan by)
+    {
+        time.Advance(by);
+        var worker = forum.Services.GetServices<IHostedService>().OfType<FlagDigestWorker>().Single();
+        await worker.WhenCheckedAsync(time.GetUtcNow(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await forum.MailIdleAsync();
+    }
+
+    private static List<MimeKit.MimeMessage> Summaries(TestSmtpServer smtp, string address) =>
+        smtp.To(address).Where(m => (m.Subject ?? "").Contains("new flag", StringComparison.Ordinal)).ToList();
 }

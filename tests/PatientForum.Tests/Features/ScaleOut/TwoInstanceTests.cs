@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using PatientForum.Web.Data;
 
 namespace PatientForum.Tests.Features.ScaleOut;
 
@@ -57,14 +58,26 @@ public sealed partial class TwoInstanceTests
             await smtp.WaitForAsync(Moderator, reference, TimeSpan.FromSeconds(60));
         }
 
-        // Both workers poll every second or so: give a duplicate time to arrive before counting.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // A message is sent only while it is pending and claimed; once none is either, every send, a duplicate
+        // included, has reached the SMTP server, and no worker will send any of them again.
+        await WaitUntilOutboxSettledAsync(database);
         Assert.All(references, reference => Assert.Matches("^PF-", reference));
         var perReference = references.ToDictionary(r => r, r => smtp.To(Moderator).Count(m => (m.Subject ?? "").Contains(r, StringComparison.Ordinal)));
         Assert.All(perReference, pair => Assert.True(pair.Value == 1, $"{pair.Key} was delivered {pair.Value} times."));
     }
 
     private const string Moderator = "team@moderators.example.org";
+
+    private static async Task WaitUntilOutboxSettledAsync(TestDatabase database)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await database.ScalarAsync<long>(
+            """SELECT COUNT(*) FROM "OutboxMessages" WHERE "Status" = @pending OR "ClaimedUntil" IS NOT NULL""", ("pending", (int)OutboxStatus.Pending)) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Outbox messages were still pending or claimed after 60 s.");
+            await Task.Delay(100);
+        }
+    }
 
     private static async Task<ForumServer> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null)
     {
