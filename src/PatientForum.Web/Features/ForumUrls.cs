@@ -39,7 +39,7 @@ public static class ForumUrls
     public static string PostOnPage(int threadId, string threadSlug, int page, int postId) =>
         Thread(threadId, threadSlug, page) + PostAnchor(postId);
 
-    public static string PostAnchor(int postId) => Invariant($"#post-{postId}");
+    private static string PostAnchor(int postId) => Invariant($"#post-{postId}");
 
     /// <summary>A post's permanent link, which redirects to the page that shows it.</summary>
     public static string Post(int postId) => Invariant($"/posts/{postId}");
