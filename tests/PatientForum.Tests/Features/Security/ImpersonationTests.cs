@@ -1,6 +1,9 @@
 using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
 using PatientForum.Tests.Features.Search;
 using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Features.Live;
 
 namespace PatientForum.Tests.Features.Security;
 
@@ -56,6 +59,23 @@ public sealed class ImpersonationTests(ForumFactory factory) : IClassFixture<For
         Assert.Equal("Admin", posts[1].QuerySelector(".post-meta .staff-badge")?.TextContent.Trim());
         Assert.Null(posts[2].QuerySelector(".staff-badge"));
         Assert.Null(posts[2].QuerySelector(".badge"));
+    }
+
+    [Fact]
+    public async Task LivePush_OfAModeratorsReply_CarriesTheBadge()
+    {
+        var moderator = await Staff.ModeratorAsync(factory);
+        var path = await Compose.StartThreadPathAsync(moderator, Topic, Unique("Live from the moderators"), "Opening.");
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        var added = Channel.CreateUnbounded<PostFragment>();
+        reader.On<PostFragment>(nameof(IForumClient.PostAdded), post => added.Writer.TryWrite(post));
+        await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), Compose.ThreadId(path));
+
+        await Compose.ReplyAsync(moderator, path, "A reply pushed live.");
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var pushed = await added.Reader.ReadAsync(wait.Token);
+        Assert.Contains("<span class=\"badge staff-badge\">Moderator</span>", pushed.Html, StringComparison.Ordinal);
     }
 
     [Fact]
