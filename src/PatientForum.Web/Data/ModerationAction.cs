@@ -41,4 +41,7 @@ public enum ModerationKind
     RevokeModerator = 13,
     GrantAdmin = 14,
     RevokeAdmin = 15,
+
+    /// <summary>An author deleted the earlier versions of their own post; the entry keeps that it happened, not the text.</summary>
+    PurgeHistory = 16,
 }

@@ -53,6 +53,8 @@ public static class ForumUrls
 
     public static string PostHistory(int postId) => Post(postId) + "/history";
 
+    public static string PurgePostHistory(int postId) => PostHistory(postId) + "/purge";
+
     public static string FlagPost(int postId) => Post(postId) + "/flag";
 
     public static string SignInThenReturnTo(string returnUrl) => $"{SignIn}?returnUrl={Uri.EscapeDataString(returnUrl)}";

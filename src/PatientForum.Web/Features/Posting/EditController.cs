@@ -8,7 +8,7 @@ using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Posting;
 
-/// <summary>Authors edit their own posts; every earlier version is kept and can be read.</summary>
+/// <summary>Authors edit their own posts; earlier versions are kept for the author and the moderators, until the author deletes them.</summary>
 public sealed class EditController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users) : Controller
 {
     [Authorize(Policy = ForumPolicies.CanPost)]
@@ -54,35 +54,33 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         return View(ToPage(post, form, result.Refusal));
     }
 
-    /// <summary>
-    /// Every version of a post, newest first, for whoever may read the post. Once a moderator has edited
-    /// (redacted) a post, its earlier versions are for moderators only: a redaction must hide what it removed.
-    /// </summary>
+    /// <summary>The current version, and the earlier ones for those who may read them (see <see cref="PostHistoryService"/>).</summary>
     [HttpGet("/posts/{id:int}/history")]
-    public async Task<IActionResult> History(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(int id, [FromServices] PostHistoryService history, CancellationToken cancellationToken) =>
+        await history.ReadAsync(id, Viewer.From(User), cancellationToken) is { } page ? View(page) : NotFound();
+
+    /// <summary>
+    /// The author deletes the earlier versions of their post: the first POST (from the history page) asks them to
+    /// confirm, the second, with confirm=true, deletes. Anyone but the author is refused as for editing.
+    /// </summary>
+    [Authorize]
+    [HttpPost("/posts/{id:int}/history/purge")]
+    public async Task<IActionResult> PurgeHistory(int id, bool confirm, [FromServices] PostHistoryService history, CancellationToken cancellationToken)
     {
-        var viewer = Viewer.From(User);
-        var post = await db.Posts.AsNoTracking()
-            .Where(p => p.Id == id)
-            .Select(p => new { p.AuthorId, p.State, p.Thread!.IsHidden, ThreadAuthorId = p.Thread.AuthorId })
-            .SingleOrDefaultAsync(cancellationToken);
-        var isAuthor = post is not null && post.AuthorId == viewer.UserId;
-        if (post is null || (!viewer.IsModerator && !isAuthor && (post.State != PostState.Visible || (post.IsHidden && post.ThreadAuthorId != viewer.UserId))))
+        if (!await db.Posts.AnyAsync(p => p.Id == id, cancellationToken))
         {
             return NotFound();
         }
-        var history = await db.Posts.AsNoTracking()
-            .Where(p => p.Id == id)
-            .Select(p => new PostHistory(
-                p.Id, p.ThreadId, p.Thread!.Title, p.Thread.Slug, p.Author!.DisplayName, p.Html, p.EditedAt ?? p.CreatedAt,
-                p.Revisions.OrderByDescending(r => r.ReplacedAt).Select(r => new PostHistoryEntry(r.Html, r.ReplacedAt, r.Editor!.DisplayName)).ToList(),
-                p.Revisions.Any(r => r.EditorId != p.AuthorId)))
-            .SingleAsync(cancellationToken);
-        if (history.RedactedByModerator && !viewer.IsModerator)
+        if (await history.PurgeableAsync(id, users.GetUserId(User)!, cancellationToken) is not { } purgeable)
         {
-            history = history with { Revisions = [] };
+            return Forbid();
         }
-        return View(history);
+        if (!confirm)
+        {
+            return View(purgeable);
+        }
+        await history.PurgeAsync(id, users.GetUserId(User)!, cancellationToken);
+        return Redirect(ForumUrls.PostHistory(id));
     }
 
     /// <summary>Only the author edits, and only while the post is visible: a moderated post waits for the moderators.</summary>
@@ -94,9 +92,3 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
     private static EditPostPage ToPage(Post post, EditPostForm form, PostingRefusal? refusal = null) =>
         new(post.Id, post.ThreadId, post.Thread!.Title, post.IsOpening, form, refusal);
 }
-
-public sealed record PostHistoryEntry(string Html, DateTime ReplacedAt, string EditorName);
-
-public sealed record PostHistory(
-    int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string AuthorName, string CurrentHtml, DateTime CurrentSince,
-    IReadOnlyList<PostHistoryEntry> Revisions, bool RedactedByModerator);

@@ -83,11 +83,23 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form, result.Refusal));
     }
 
-    /// <summary>Renders Markdown exactly as saving would, for the composer's preview.</summary>
+    /// <summary>
+    /// Renders Markdown exactly as saving would, for the composer's preview. A body that saving would refuse for its
+    /// length or its marks is refused here too (422, the reason as text) before it is rendered, so the preview cannot
+    /// be made to render megabytes.
+    /// </summary>
     [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpPost("/posts/preview")]
-    public IActionResult Preview([FromForm] string? body, [FromServices] IPostRenderer renderer) =>
-        Content(renderer.Render(ForumText.Body(body)), "text/html; charset=utf-8");
+    public IActionResult Preview([FromForm] string? body, [FromServices] IPostRenderer renderer)
+    {
+        var text = ForumText.Body(body);
+        if (PostRules.BodyProblem(text) is { } problem && text.Length > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Content(problem, "text/plain; charset=utf-8");
+        }
+        return Content(renderer.Render(text), "text/html; charset=utf-8");
+    }
 
     /// <summary>A hidden thread takes replies only from its author and the moderators, who can still see it.</summary>
     private bool IsReadable(ForumThread thread)

@@ -8,6 +8,7 @@ public static class PostingFeature
         services.AddScoped<PostingService>();
         services.AddScoped<NewMemberLimits>();
         services.AddScoped<PostingChecks>();
+        services.AddScoped<PostHistoryService>();
         services.AddSingleton<PostingRateLimits>();
         return services;
     }

@@ -35,13 +35,19 @@ public sealed record ReplyPage(int ThreadId, string? ThreadTitle, string? Thread
 
 public sealed record EditPostPage(int PostId, int ThreadId, string ThreadTitle, bool IsOpening, EditPostForm Form, PostingRefusal? Refusal = null);
 
-/// <summary>Limits on what a post may hold, checked after <see cref="ForumText"/> has cleaned the text.</summary>
+/// <summary>
+/// Limits on what a post may hold, checked after <see cref="ForumText"/> has cleaned the text. Members are told the
+/// limits in characters as they count them (<see cref="ForumText.VisibleLength"/>); the limits in UTF-16 units (twice
+/// those) bound what is stored and rendered, since one visible character can hide any number of code units.
+/// </summary>
 public static class PostRules
 {
     public const int TitleMin = 5;
     public const int TitleMax = 150;
+    public const int TitleMaxUnits = 2 * TitleMax;
     public const int BodyMin = 1;
     public const int BodyMax = 20_000;
+    public const int BodyMaxUnits = 2 * BodyMax;
 
     public static string? TitleProblem(string title)
     {
@@ -49,8 +55,11 @@ public static class PostRules
         return length switch
         {
             0 => "Give your thread a title.",
-            < TitleMin => $"The title is too short: use at least {TitleMin} characters.",
             > TitleMax => $"The title is too long: use at most {TitleMax} characters (it has {length}).",
+            _ when TextMarks.TooMany(title) => MarksProblem("title"),
+            _ when title.Length > TitleMaxUnits =>
+                $"The title is too long: use at most {TitleMax} characters. Emoji and letters with accents added to them count as two or more.",
+            < TitleMin => $"The title is too short: use at least {TitleMin} characters.",
             _ => null,
         };
     }
@@ -62,9 +71,15 @@ public static class PostRules
         {
             < BodyMin => "Write something before posting.",
             > BodyMax => $"The post is too long: use at most {BodyMax:N0} characters (it has {length:N0}).",
+            _ when TextMarks.TooMany(body) => MarksProblem("post"),
+            _ when body.Length > BodyMaxUnits =>
+                $"The post is too long: use at most {BodyMax:N0} characters. Emoji and letters with accents added to them count as two or more.",
             _ => null,
         };
     }
+
+    private static string MarksProblem(string what) =>
+        $"The {what} has a letter with more than {TextMarks.MaxPerCharacter} accents or marks stacked on it: remove the extra marks.";
 }
 
 /// <summary>The model of the shared body field partial: the text to show in it.</summary>

@@ -89,7 +89,7 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Po
             return PostingResult.Done(text, first);
         }
         await changes.PostAddedAsync(
-            new PostView(post.Id, post.ThreadId, authorId, poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false),
+            new PostView(post.Id, post.ThreadId, authorId, poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false, StaffBadges.Of(member)),
             cancellationToken);
         return PostingResult.Done(text, new SavedPost(thread.Id, thread.Slug, post.Id));
     }

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Search;
 
@@ -11,7 +13,12 @@ namespace PatientForum.Web.Features.Search;
 /// joins, then snippets for one page only. Each provider's subclass supplies its dialect: the match, the score and
 /// the snippet.
 /// </summary>
-public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
+/// <remarks>
+/// Every search has a deadline (Forum:Search:TimeoutMilliseconds, on the forum's clock): each engine stops a statement
+/// that runs past it in its own way (<see cref="LimitTimeAsync"/>), and a stopped search ends in
+/// <see cref="SearchTimedOutException"/>.
+/// </remarks>
+public abstract class FullTextSearchEngine(ForumDbContext db, IOptions<SearchOptions> options, TimeProvider clock) : ISearchEngine
 {
     /// <summary>
     /// How many of the newest matches a search ranks when more match. Ranking reads every matching row, so ranking
@@ -23,12 +30,46 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
 
     protected ForumDbContext Db => db;
 
+    protected TimeProvider Clock => clock;
+
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         if (!query.IsSearchable)
         {
             return new SearchResults([], false);
         }
+        var deadline = clock.GetUtcNow() + TimeSpan.FromMilliseconds(options.Value.TimeoutMilliseconds);
+        try
+        {
+            await using var limit = await LimitTimeAsync(deadline, cancellationToken);
+            return await SearchWithinAsync(query, deadline, cancellationToken);
+        }
+        catch (Exception ex) when (IsTimeout(ex))
+        {
+            throw new SearchTimedOutException(ex);
+        }
+    }
+
+    /// <summary>
+    /// Makes the engine stop any statement of this search still running at <paramref name="deadline"/>, until the
+    /// returned handle is disposed.
+    /// </summary>
+    protected abstract Task<IAsyncDisposable> LimitTimeAsync(DateTimeOffset deadline, CancellationToken cancellationToken);
+
+    /// <summary>Called before each statement of the search; throws <see cref="SearchTimedOutException"/> when the deadline has passed.</summary>
+    protected virtual void BeforeStatement(DateTimeOffset deadline)
+    {
+        if (clock.GetUtcNow() >= deadline)
+        {
+            throw new SearchTimedOutException();
+        }
+    }
+
+    /// <summary>Whether <paramref name="exception"/> is the engine saying it stopped a statement at the deadline.</summary>
+    protected abstract bool IsTimeout(Exception exception);
+
+    private async Task<SearchResults> SearchWithinAsync(SearchQuery query, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
 
         // Without filters, first try only the best few hundred matches: hidden posts rarely remove enough of
         // them to leave a page short. If they do, and there were more matches, search the whole window. Filtered
@@ -37,17 +78,22 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
         var wanted = query.Page * query.PageSize + 1;
         var candidates = wanted * 5 + 200;
         var filtered = IsFiltered(query);
-        var (rows, candidatesUsed) = await PageAsync(query, filtered ? null : candidates, cancellationToken);
+        var (rows, candidatesUsed) = await PageAsync(query, filtered ? null : candidates, deadline, cancellationToken);
         if (rows.Count < Math.Min(wanted, query.PageSize + 1) && candidatesUsed >= candidates && !filtered)
         {
-            (rows, _) = await PageAsync(query, null, cancellationToken);
+            (rows, _) = await PageAsync(query, null, deadline, cancellationToken);
         }
 
         var page = rows.Take(query.PageSize).ToList();
+        if (page.Count > 0)
+        {
+            BeforeStatement(deadline);
+        }
         var snippets = page.Count == 0 ? [] : await SnippetsAsync(query, page.Select(r => r.PostId).ToList(), cancellationToken);
         var hits = page
             .Select(r => new SearchHit(r.PostId, r.ThreadId, r.ThreadTitle, r.ThreadSlug, r.TopicSlug, r.TopicName, r.AuthorName,
-                DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), Snippets.ToHtml(snippets.GetValueOrDefault(r.PostId, "")), (PostState)r.State))
+                DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), Snippets.ToHtml(snippets.GetValueOrDefault(r.PostId, "")), (PostState)r.State,
+                StaffBadges.OfRole(r.AuthorRole)))
             .ToList();
         return new SearchResults(hits, rows.Count > query.PageSize);
     }
@@ -92,7 +138,7 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
     /// <see cref="RankWindow"/> matches that pass the filters when <paramref name="candidates"/> is null: ranking and
     /// reading every match's post are what cost on a large forum.
     /// </summary>
-    private async Task<(List<Row> Rows, int Candidates)> PageAsync(SearchQuery query, int? candidates, CancellationToken cancellationToken)
+    private async Task<(List<Row> Rows, int Candidates)> PageAsync(SearchQuery query, int? candidates, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var parameters = MatchParameters(query);
         if (candidates is not null)
@@ -127,7 +173,9 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
             WITH {match}
             SELECT p.{N("Id")} AS {N("PostId")}, t.{N("Id")} AS {N("ThreadId")}, t.{N("Title")} AS {N("ThreadTitle")},
                    t.{N("Slug")} AS {N("ThreadSlug")}, tp.{N("Slug")} AS {N("TopicSlug")}, tp.{N("Name")} AS {N("TopicName")},
-                   u.{N("DisplayName")} AS {N("AuthorName")}, p.{N("CreatedAt")} AS {N("CreatedAt")}, p.{N("State")} AS {N("State")}
+                   u.{N("DisplayName")} AS {N("AuthorName")}, p.{N("CreatedAt")} AS {N("CreatedAt")}, p.{N("State")} AS {N("State")},
+                   (SELECT min(r.{N("Name")}) FROM {N("AspNetUserRoles")} ur JOIN {N("AspNetRoles")} r ON r.{N("Id")} = ur.{N("RoleId")}
+                    WHERE ur.{N("UserId")} = u.{N("Id")}) AS {N("AuthorRole")}
             FROM m
             {joins}
             WHERE {outerConditions}
@@ -139,6 +187,7 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
         parameters.Add(Parameter("take", query.PageSize + 1));
         parameters.Add(Parameter("skip", (query.Page - 1) * query.PageSize));
 
+        BeforeStatement(deadline);
         var rows = await db.Database.SqlQueryRaw<Row>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
         if (candidates is null)
         {
@@ -147,6 +196,7 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
         List<DbParameter> countParameters = [.. MatchParameters(query), Parameter("candidates", candidates)];
         // Only whether there are at least as many matches as candidates matters here: count without ranking.
         var countSql = $"SELECT count(*) AS {N("Value")} FROM ({MatchIdsSql(query)} LIMIT @candidates) c";
+        BeforeStatement(deadline);
         var matched = await db.Database
             .SqlQueryRaw<int>(countSql, [.. countParameters])
             .SingleAsync(cancellationToken);
@@ -192,7 +242,7 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
 
     private sealed record Row(
         int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string TopicSlug, string TopicName, string AuthorName,
-        DateTime CreatedAt, int State);
+        DateTime CreatedAt, int State, string? AuthorRole);
 
     protected sealed record SnippetRow(int PostId, string Snippet);
 }

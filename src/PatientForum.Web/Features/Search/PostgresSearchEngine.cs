@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PatientForum.Web.Data;
 
@@ -11,8 +12,11 @@ namespace PatientForum.Web.Features.Search;
 /// by triggers (see <see cref="PostgresSearchSchema"/>). The reader's terms are passed as parameters to
 /// <c>plainto_tsquery</c> and <c>phraseto_tsquery</c>, which read no syntax, so no input can break the query.
 /// </summary>
-public sealed class PostgresSearchEngine(ForumDbContext db) : FullTextSearchEngine(db)
+public sealed class PostgresSearchEngine(ForumDbContext db, IOptions<SearchOptions> options, TimeProvider clock) : FullTextSearchEngine(db, options, clock)
 {
+    /// <summary>PostgreSQL's code for a statement cancelled, as Npgsql's command timeout does.</summary>
+    private const string QueryCanceled = "57014";
+
     /// <summary>Matches marked with the snippet markers, in a passage of about the length SQLite's snippets have.</summary>
     private static readonly string s_headlineOptions = $"StartSel={Snippets.Open}, StopSel={Snippets.Close}, MaxWords=30, MinWords=12, ShortWord=3";
 
@@ -110,6 +114,23 @@ public sealed class PostgresSearchEngine(ForumDbContext db) : FullTextSearchEngi
         return new string(text);
     }
 
+    /// <remarks>The time left is given to each statement as Npgsql's command timeout, which cancels it in the server.</remarks>
+    protected override Task<IAsyncDisposable> LimitTimeAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var before = Db.Database.GetCommandTimeout();
+        return Task.FromResult<IAsyncDisposable>(new CommandTimeout(Db, before));
+    }
+
+    protected override void BeforeStatement(DateTimeOffset deadline)
+    {
+        base.BeforeStatement(deadline);
+        var left = deadline - Clock.GetUtcNow();
+        Db.Database.SetCommandTimeout((int)Math.Max(1, Math.Ceiling(left.TotalSeconds)));
+    }
+
+    protected override bool IsTimeout(Exception exception) =>
+        exception is NpgsqlException { InnerException: TimeoutException } or PostgresException { SqlState: QueryCanceled };
+
     public override Task<int> RebuildAsync(CancellationToken cancellationToken) =>
         Db.Database.ExecuteSqlRawAsync(PostgresSearchSchema.PopulateSql, cancellationToken);
 
@@ -138,4 +159,13 @@ public sealed class PostgresSearchEngine(ForumDbContext db) : FullTextSearchEngi
 
     private static string TermText(SearchTerm term) =>
         term.IsPrefix ? new string([.. term.Text.Where(char.IsLetterOrDigit)]).ToLowerInvariant() : term.Text;
+
+    private sealed class CommandTimeout(ForumDbContext db, int? before) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            db.Database.SetCommandTimeout(before);
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -20,10 +20,13 @@ public sealed record SearchQuery(
 /// <summary>A word, a "quoted phrase" or a prefix*, possibly -excluded.</summary>
 public sealed record SearchTerm(string Text, bool IsPhrase, bool IsPrefix, bool Excluded);
 
-/// <summary>One hit. The snippet is HTML: user text encoded first, then only &lt;mark&gt; added.</summary>
+/// <summary>
+/// One hit. The snippet is HTML: user text encoded first, then only &lt;mark&gt; added. The badge is the author's
+/// staff title, as on their posts.
+/// </summary>
 public sealed record SearchHit(
     int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string TopicSlug, string TopicName, string AuthorName,
-    DateTime CreatedAt, string SnippetHtml, PostState State);
+    DateTime CreatedAt, string SnippetHtml, PostState State, string? AuthorBadge = null);
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, bool HasMore);
 

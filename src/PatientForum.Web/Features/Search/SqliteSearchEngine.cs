@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using SQLitePCL;
 
 namespace PatientForum.Web.Features.Search;
 
@@ -9,8 +11,14 @@ namespace PatientForum.Web.Features.Search;
 /// Full-text search on SQLite's FTS5 table PostSearch (rowid = post id), which triggers keep in step with
 /// Posts and Threads inside the same transaction (see <see cref="SqliteSearchSchema"/>).
 /// </summary>
-public sealed class SqliteSearchEngine(ForumDbContext db) : FullTextSearchEngine(db)
+public sealed class SqliteSearchEngine(ForumDbContext db, IOptions<SearchOptions> options, TimeProvider clock) : FullTextSearchEngine(db, options, clock)
 {
+    /// <summary>SQLite's code for a statement its progress handler stopped.</summary>
+    private const int Interrupted = 9;
+
+    /// <summary>How many virtual-machine steps pass between looks at the clock: often enough to stop within a moment, rarely enough to cost nothing.</summary>
+    private const int StepsBetweenChecks = 100;
+
     /// <summary>Title matches weigh more than body matches; bm25 is lower for better matches.</summary>
     private const string Rank = "bm25(PostSearch, 8.0, 1.0)";
 
@@ -66,6 +74,26 @@ public sealed class SqliteSearchEngine(ForumDbContext db) : FullTextSearchEngine
         return rows.ToDictionary(r => r.PostId, r => r.Snippet);
     }
 
+    /// <remarks>
+    /// Microsoft.Data.Sqlite cannot cancel a running statement, so SQLite's progress handler watches the clock on
+    /// the search's connection and stops the statement once the deadline has passed. The connection stays open for
+    /// the whole search, so the handler covers every statement, and is removed before it goes back to the pool.
+    /// </remarks>
+    protected override async Task<IAsyncDisposable> LimitTimeAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        await Db.Database.OpenConnectionAsync(cancellationToken);
+        var handle = ((SqliteConnection)Db.Database.GetDbConnection()).Handle!;
+        raw.sqlite3_progress_handler(handle, StepsBetweenChecks, static state => ((Deadline)state).IsPast ? 1 : 0, new Deadline(Clock, deadline));
+        return new ProgressHandler(Db, handle);
+    }
+
+    /// <remarks>The progress handler stops a statement at the deadline; a check between statements would only repeat it.</remarks>
+    protected override void BeforeStatement(DateTimeOffset deadline)
+    {
+    }
+
+    protected override bool IsTimeout(Exception exception) => exception is SqliteException { SqliteErrorCode: Interrupted };
+
     public override async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
@@ -84,4 +112,18 @@ public sealed class SqliteSearchEngine(ForumDbContext db) : FullTextSearchEngine
     }
 
     private static string Quote(SearchTerm term) => "\"" + term.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (term.IsPrefix ? "*" : "");
+
+    private sealed class Deadline(TimeProvider clock, DateTimeOffset at)
+    {
+        public bool IsPast => clock.GetUtcNow() >= at;
+    }
+
+    private sealed class ProgressHandler(ForumDbContext db, SQLitePCL.sqlite3 handle) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            raw.sqlite3_progress_handler(handle, 0, null, null);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }

@@ -31,6 +31,23 @@ public static class SqliteSearchSchema
         FROM Posts p JOIN Threads t ON t.Id = p.ThreadId;
         """;
 
+    /// <summary>
+    /// Rebuilds the table with prefix indexes of 3 and 4 characters, so a prefix search (the shortest allowed is
+    /// <see cref="SearchQueryParser.MinPrefixLength"/>) reads one entry of the index instead of merging every word
+    /// that starts with it. The triggers are on Posts and Threads and name the table, so they carry on as they are.
+    /// Used by the SearchPrefixIndex migration, which upgrades existing databases at start.
+    /// </summary>
+    public const string AddPrefixIndexSql = """
+        DROP TABLE PostSearch;
+        CREATE VIRTUAL TABLE PostSearch USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4');
+        """ + PopulateSql;
+
+    /// <summary>The table as <see cref="CreateSql"/> first made it, for the SearchPrefixIndex migration's Down.</summary>
+    public const string RemovePrefixIndexSql = """
+        DROP TABLE PostSearch;
+        CREATE VIRTUAL TABLE PostSearch USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+        """ + PopulateSql;
+
     public const string DropSql = """
         DROP TRIGGER IF EXISTS PostSearch_PostInserted;
         DROP TRIGGER IF EXISTS PostSearch_PostEdited;

@@ -11,10 +11,13 @@ public sealed record ThreadListItem(
 
 public sealed record TopicPage(int Id, string Slug, string Name, string Description, IReadOnlyList<ThreadListItem> Threads, Paging Paging);
 
-/// <summary>One post as every page shows it. The author's email is never part of it.</summary>
+/// <summary>
+/// One post as every page shows it. The author's email is never part of it; <paramref name="AuthorBadge"/> is the
+/// staff title shown beside the name (see <see cref="StaffBadges"/>), null for members.
+/// </summary>
 public sealed record PostView(
     int Id, int ThreadId, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening,
-    PostState State, bool EditedByModerator);
+    PostState State, bool EditedByModerator, string? AuthorBadge = null);
 
 public sealed record ThreadPage(
     int Id, string Title, string Slug, string TopicSlug, string TopicName, bool IsPinned, bool IsLocked, bool IsGuide, bool IsHidden,

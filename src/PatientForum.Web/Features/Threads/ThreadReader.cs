@@ -11,13 +11,13 @@ namespace PatientForum.Web.Features.Threads;
 /// <summary>The read side of the forum: the queries behind the home, topic, thread and guide pages.</summary>
 public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> options)
 {
-    private static readonly Expression<Func<Post, PostView>> s_postView = p =>
-        new PostView(p.Id, p.ThreadId, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening, p.State, p.EditedByModerator);
-
     private static readonly Expression<Func<ForumThread, ThreadListItem>> s_threadRow = t =>
         new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked);
 
     private readonly ForumOptions _options = options.Value;
+
+    /// <summary>A post as pages show it, with its author's staff badge read from their roles in the same query.</summary>
+    private readonly Expression<Func<Post, PostView>> _postView = PostViewQuery(db);
 
     public async Task<IReadOnlyList<TopicSummary>> GetTopicsAsync(CancellationToken cancellationToken)
     {
@@ -128,7 +128,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .Where(p => p.ThreadId == id)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(s_postView)
+            .Select(_postView)
             .ToListAsync(cancellationToken);
         return new ThreadPage(
             thread.Id, thread.Title, thread.Slug, thread.TopicSlug, thread.TopicName, thread.IsPinned, thread.IsLocked, thread.IsGuide,
@@ -163,7 +163,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     }
 
     public Task<PostView?> GetPostAsync(int postId, CancellationToken cancellationToken) =>
-        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(s_postView).SingleOrDefaultAsync(cancellationToken);
+        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(_postView).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Posts of a thread with an id above <paramref name="afterPostId"/>, in the order they were saved. Ordered by the id
@@ -175,7 +175,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .Where(p => p.ThreadId == threadId && p.Id > afterPostId)
             .OrderBy(p => p.Id)
             .Take(limit)
-            .Select(s_postView)
+            .Select(_postView)
             .ToListAsync(cancellationToken);
 
     public Task<string?> GetSlugAsync(int threadId, CancellationToken cancellationToken) =>
@@ -202,4 +202,14 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     /// <summary>The row a topic page shows for a thread, or null when the public may not see the thread.</summary>
     public Task<ThreadListItem?> GetThreadRowAsync(int threadId, CancellationToken cancellationToken) =>
         db.Threads.AsNoTracking().Where(t => t.Id == threadId && !t.IsHidden).Select(s_threadRow).SingleOrDefaultAsync(cancellationToken);
+
+    private static Expression<Func<Post, PostView>> PostViewQuery(ForumDbContext db)
+    {
+        var (admin, moderator) = (ForumRoles.Admin, ForumRoles.Moderator);
+        return p => new PostView(
+            p.Id, p.ThreadId, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening, p.State, p.EditedByModerator,
+            db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
+            : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == moderator)) ? StaffBadges.Moderator
+            : null);
+    }
 }

@@ -25,8 +25,11 @@ public sealed class PostRenderer : IPostRenderer
         "legend", "datalist", "output", "iframe", "frame", "frameset", "object", "embed", "style",
     ];
 
-    // id and name could clobber the page's own DOM names; style is not allowed at all.
-    private static readonly string[] s_removedAttributes = ["style", "id", "name", "tabindex", "accesskey"];
+    // id and name could clobber the page's own DOM names; style is not allowed at all. class is not in HtmlSanitizer's
+    // defaults either, and is named here so that it stays out: a post wearing the forum's own classes (post-meta,
+    // post-author, notice) could pass itself off as a moderator's post or a moderation notice, and the stylesheet
+    // needs no class that Markdig writes (language-* on fenced code is not styled).
+    private static readonly string[] s_removedAttributes = ["style", "id", "name", "tabindex", "accesskey", "class"];
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks()

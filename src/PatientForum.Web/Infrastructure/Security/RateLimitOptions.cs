@@ -7,7 +7,7 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "Forum:RateLimits";
 
-    /// <summary>Turns the posting and sign-in limits off (the contact page keeps its own limit).</summary>
+    /// <summary>Turns the posting, sign-in and search limits off (the contact page keeps its own limit).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>A member may post one reply per this many seconds.</summary>
@@ -21,6 +21,10 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in attempts per minute from one IP address.</summary>
     [Range(1, 1000, ErrorMessage = "Forum:RateLimits:SignInsPerMinute must be between 1 and 1000.")]
     public int SignInsPerMinute { get; set; } = 6;
+
+    /// <summary>Searches per minute from one IP address: search is open to everyone and costs the database more than a page read.</summary>
+    [Range(1, 10000, ErrorMessage = "Forum:RateLimits:SearchesPerMinute must be between 1 and 10000.")]
+    public int SearchesPerMinute { get; set; } = 30;
 
     /// <summary>
     /// A member whose account is younger than this many hours is a new member, held to the limits below

@@ -17,12 +17,23 @@
       body.append("__RequestVerificationToken", data.get("__RequestVerificationToken") || "");
       fetch("/posts/preview", { method: "POST", body: body, credentials: "same-origin" })
         .then(function (response) {
+          if (response.status === 422) {
+            // Refused for its length or marks: the reason is plain text, shown as text.
+            return response.text().then(function (reason) {
+              output.textContent = reason;
+              output.hidden = false;
+              return null;
+            });
+          }
           if (!response.ok) {
             throw new Error("Preview failed: " + response.status);
           }
           return response.text();
         })
         .then(function (html) {
+          if (html === null) {
+            return;
+          }
           output.innerHTML = html; // sanitized by the server's post renderer
           output.hidden = false;
         })

@@ -4,6 +4,7 @@ using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Moderation;
+using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Security;
@@ -26,6 +27,7 @@ public sealed class SampleSettingsTests
         { ContactOptions.SectionName, typeof(ContactOptions) },
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { SecurityOptions.SectionName, typeof(SecurityOptions) },
+        { SearchOptions.SectionName, typeof(SearchOptions) },
     };
 
     [Theory]

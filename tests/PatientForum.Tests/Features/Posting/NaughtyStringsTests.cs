@@ -12,6 +12,7 @@ namespace PatientForum.Tests.Features.Posting;
 /// <summary>
 /// The Big List of Naughty Strings (tests/corpora/blns.json) as titles and as bodies. Whatever arrives, the
 /// forum never fails with a 5xx: it either saves exactly the cleaned text or explains the problem and keeps it.
+/// Its Zalgo strings (letters carrying more than four marks) are refused.
 /// </summary>
 public sealed class NaughtyStringsTests(ForumFactory factory, ITestOutputHelper output) : IClassFixture<ForumFactory>
 {
@@ -22,6 +23,10 @@ public sealed class NaughtyStringsTests(ForumFactory factory, ITestOutputHelper 
     private const int TitleMax = 150;
     private const int BodyMin = 1;
     private const int BodyMax = 20_000;
+
+    // A letter may carry at most this many combining marks (Zalgo text carries dozens), and no text may take more
+    // UTF-16 units than twice its limit in characters.
+    private const int MaxMarks = 4;
 
     [Fact]
     public async Task StartThread_WithEachNaughtyStringAsTitle_SavesTheCleanedTitleOrExplains()
@@ -84,7 +89,8 @@ public sealed class NaughtyStringsTests(ForumFactory factory, ITestOutputHelper 
         {
             var cleaned = clean(strings[i]);
             var length = ForumText.VisibleLength(cleaned);
-            var valid = length >= limits.Min && length <= limits.Max;
+            var valid = length >= limits.Min && length <= limits.Max
+                && TextMarks.MostOnOneCharacter(cleaned) <= MaxMarks && cleaned.Length <= 2 * limits.Max;
             var page = await submit(strings[i], i);
             saved += page.Status == HttpStatusCode.OK ? 1 : 0;
             var problem = page.Status switch

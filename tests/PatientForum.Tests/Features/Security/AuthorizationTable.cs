@@ -57,6 +57,13 @@ public static class AuthorizationTable
             Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
             Assert.Equal("Edited by its author.", await c.QueryAsync(db => db.Posts.Where(p => p.Id == c.Targets.PostId).Select(p => p.Markdown).SingleAsync()));
         }, Fields: new() { ["Body"] = "Edited by its author." }),
+        // Deleting a post's earlier versions: its author only, whether or not they may post now.
+        new("POST", "posts/{id:int}/history/purge", "/posts/{post}/history/purge", Access.Owner, async c =>
+        {
+            c.Redirected($"/posts/{c.Targets.PostId}/history");
+            var callerId = await c.CallerIdAsync();
+            Assert.False(await c.QueryAsync(db => db.PostRevisions.AnyAsync(r => r.PostId == c.Targets.PostId && r.EditorId == callerId)));
+        }, Fields: new() { ["confirm"] = "true" }),
         new("POST", "posts/{id:int}/flag", "/posts/{post}/flag", Access.CanPost, async c =>
         {
             c.Ok();
