@@ -26,6 +26,9 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
         for (var i = 0; i < 3; i++)
         {
             using var flagger = await ForumClient.CreateConfirmedMemberAsync(server);
+            // Joined a month ago: only members past the new-member period count toward auto-hide.
+            await server.Database.ExecuteAsync("""UPDATE "AspNetUsers" SET "CreatedAt" = @at WHERE "Email" = @email""",
+                ("at", DateTime.UtcNow.AddDays(-30)), ("email", flagger.Email));
             await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = "Spam", ["Note"] = "Selling pills" });
         }
 

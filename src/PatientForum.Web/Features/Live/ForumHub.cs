@@ -8,13 +8,23 @@ namespace PatientForum.Web.Features.Live;
 /// <summary>
 /// The one hub, at /hubs/forum. It is thin on purpose: clients join groups and ask for what they missed.
 /// Content is never sent through it; posting is a normal HTTP POST with validation and antiforgery.
+/// <para>
+/// The connection's claims are from when it opened, so staff privileges are checked again in the database on every
+/// call that would use them (<see cref="StaffStanding"/>): a moderator demoted or suspended since loses them at once.
+/// </para>
 /// </summary>
 public sealed class ForumHub(
-    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, TimeProvider clock)
+    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, StaffStanding staff, TimeProvider clock)
     : Hub<IForumClient>
 {
     /// <summary>Most replies or thread rows one catch-up call returns; a page that missed more asks again from where it got to.</summary>
     public const int CatchUpLimit = 100;
+
+    /// <summary>
+    /// Most bytes of HTML one catch-up call returns (beyond its first row), however long the posts: a page that missed
+    /// more asks again from where it got to, as past <see cref="CatchUpLimit"/>.
+    /// </summary>
+    public const int CatchUpBytes = 256 * 1024;
 
     /// <summary>
     /// How far before its join a topic page's catch-up reaches back: it covers a reply stamped just before the join but
@@ -65,14 +75,21 @@ public sealed class ForumHub(
             throw new HubException("That catch-up position is not valid.");
         }
         await EnsureTopicAsync(topicSlug);
-        return await fragments.ThreadRowsAfterAsync(topicSlug, after, CatchUpLimit, Context.ConnectionAborted);
+        return await fragments.ThreadRowsAfterAsync(topicSlug, after, CatchUpLimit, CatchUpBytes, Context.ConnectionAborted);
     }
 
-    /// <summary>Live updates of the moderation queue's size. Moderators and admins only.</summary>
+    /// <summary>
+    /// Live updates of the moderation queue's size, for the moderation page. Moderators and admins only: the count is
+    /// pushed to every open page of the members with staff privileges at the time (see <see cref="LiveBroadcaster"/>),
+    /// and this refuses a caller who has lost them since the connection opened, so the page can tell.
+    /// </summary>
     [Authorize(Policy = ForumPolicies.Moderator)]
     public async Task JoinModerators()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Moderators);
+        if (!(await ViewerAsync()).IsModerator)
+        {
+            throw new HubException("Only moderators and admins see the review queue.");
+        }
     }
 
     /// <summary>
@@ -82,7 +99,7 @@ public sealed class ForumHub(
     public async Task<IReadOnlyList<PostFragment>> RepliesAfter(int threadId, int afterPostId)
     {
         await EnsureReadableAsync(threadId);
-        return await fragments.PostsAfterAsync(threadId, afterPostId, CatchUpLimit, Context.ConnectionAborted);
+        return await fragments.PostsAfterAsync(threadId, afterPostId, CatchUpLimit, CatchUpBytes, Context.ConnectionAborted);
     }
 
     /// <summary>Tells the other readers that a signed-in member is writing a reply. Throttled per connection.</summary>
@@ -120,9 +137,18 @@ public sealed class ForumHub(
 
     private async Task EnsureReadableAsync(int threadId)
     {
-        if (!await reader.CanReadThreadAsync(threadId, Context.User, Context.ConnectionAborted))
+        if (!await reader.CanReadThreadAsync(threadId, await ViewerAsync(), Context.ConnectionAborted))
         {
             throw new HubException("That thread does not exist or is not visible to you.");
         }
+    }
+
+    /// <summary>The caller, with staff privileges only if the database still grants them.</summary>
+    private async Task<Viewer> ViewerAsync()
+    {
+        var viewer = Viewer.From(Context.User);
+        return viewer.IsModerator && !await staff.IsActiveStaffAsync(viewer.UserId, Context.ConnectionAborted)
+            ? viewer with { IsModerator = false }
+            : viewer;
     }
 }

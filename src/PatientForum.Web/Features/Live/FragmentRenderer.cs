@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -13,9 +14,17 @@ namespace PatientForum.Web.Features.Live;
 /// </summary>
 public sealed class FragmentRenderer(IRazorViewEngine viewEngine, ITempDataProvider tempData, IServiceProvider services)
 {
-    public async Task<string> RenderAsync<TModel>(string viewPath, TModel model)
+    /// <summary>
+    /// Renders the partial for <paramref name="reader"/> when given (a push only they, or only staff, receive), else
+    /// for an anonymous visitor.
+    /// </summary>
+    public async Task<string> RenderAsync<TModel>(string viewPath, TModel model, ClaimsPrincipal? reader = null)
     {
         var http = new DefaultHttpContext { RequestServices = services };
+        if (reader is not null)
+        {
+            http.User = reader;
+        }
         var actionContext = new ActionContext(http, new RouteData(), new ActionDescriptor());
         var found = viewEngine.GetView(executingFilePath: null, viewPath, isMainPage: false);
         if (!found.Success)

@@ -20,6 +20,12 @@ public interface IForumClient
 
     /// <summary>A signed-in member is writing a reply.</summary>
     Task Typing(int threadId, string displayName);
+
+    /// <summary>
+    /// The thread was hidden and the connection taken out of its group; the page joins again, which only those who
+    /// may still read it (staff and the thread's author) are let do.
+    /// </summary>
+    Task ThreadGone(int threadId);
 }
 
 public sealed record PostFragment(int ThreadId, int PostId, string Html);

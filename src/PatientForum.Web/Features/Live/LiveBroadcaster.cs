@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
+using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
 using StackExchange.Redis;
 
@@ -9,10 +11,18 @@ namespace PatientForum.Web.Features.Live;
 /// the cached pages first. A failed push is logged and never undoes or fails the save; one that failed because
 /// Redis did not answer is made again once it does (<see cref="LivePushRetry"/>), and pages that lost their own
 /// connection catch up on reconnect.
+/// <para>
+/// Who may read a push is decided when it is sent, not when a page joined: a post's text reaches the thread's group
+/// (everyone who joined it) only while the thread and the post are visible. Otherwise it goes only to the members
+/// with staff privileges now and to the one member who may read it too, each through SignalR's own per-member
+/// addressing; pages ignore pushes for threads they do not show.
+/// </para>
 /// </summary>
 public sealed partial class LiveBroadcaster(
     IHubContext<ForumHub, IForumClient> hub,
     LiveFragments fragments,
+    LiveAudience audience,
+    HiddenThreadEviction eviction,
     IReviewQueueCount queue,
     LivePushRetry retry,
     ILogger<LiveBroadcaster> logger)
@@ -31,13 +41,13 @@ public sealed partial class LiveBroadcaster(
     public Task PostVisibilityChangedAsync(PostView post, CancellationToken cancellationToken) =>
         PostChangedAsync(post, LivePushKind.PostVisibilityChanged, cancellationToken);
 
-    /// <summary>Tells open moderation pages how many posts wait in the queue.</summary>
+    /// <summary>Tells the open pages of the members with staff privileges now how many posts wait in the queue.</summary>
     public async Task ModerationQueueChangedAsync(CancellationToken cancellationToken)
     {
         await SafelyAsync(async () =>
         {
             var count = await queue.CountAsync(cancellationToken);
-            await hub.Clients.Group(LiveGroups.Moderators).QueueCount(count);
+            await hub.Clients.Users(await audience.StaffIdsAsync(cancellationToken)).QueueCount(count);
         }, new(LivePushKind.ModerationQueueChanged, 0));
     }
 
@@ -45,18 +55,56 @@ public sealed partial class LiveBroadcaster(
     public Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken) =>
         SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), new(LivePushKind.ThreadChanged, threadId));
 
-    /// <summary>Pushes the post (and, unless only its text changed, the thread's row).</summary>
+    /// <summary>Pushes the post to those who may read it (and, unless only its text changed, the thread's row).</summary>
     private Task PostChangedAsync(PostView post, LivePushKind kind, CancellationToken cancellationToken) =>
         SafelyAsync(async () =>
         {
-            var fragment = await fragments.RenderPostAsync(post);
-            var group = hub.Clients.Group(LiveGroups.Thread(post.ThreadId));
-            await (kind == LivePushKind.PostAdded ? group.PostAdded(fragment) : group.PostUpdated(fragment));
+            if (await audience.ThreadAsync(post.ThreadId, cancellationToken) is not { } thread)
+            {
+                return;
+            }
+            var textIsPublic = !thread.IsHidden && post.State == PostState.Visible;
+
+            // A post just hidden is pushed to the public as they see it now, a notice in place of the text, which is
+            // all its fragment holds; an edit of a hidden post changes nothing they see, so they are sent nothing.
+            if (textIsPublic || (kind == LivePushKind.PostVisibilityChanged && post.State != PostState.Visible && (post.IsOpening || !thread.IsHidden)))
+            {
+                await SendAsync(hub.Clients.Group(LiveGroups.Thread(post.ThreadId)), await fragments.RenderPostAsync(post), kind);
+            }
+            if (!textIsPublic)
+            {
+                await SendToReadersAsync(post, thread, kind, cancellationToken);
+            }
+            if (thread.IsHidden && kind == LivePushKind.PostVisibilityChanged)
+            {
+                await eviction.ThreadHiddenAsync(post.ThreadId);
+            }
             if (kind != LivePushKind.PostUpdated)
             {
                 await ThreadChangedCoreAsync(post.ThreadId, cancellationToken);
             }
         }, new(kind, post.Id));
+
+    /// <summary>
+    /// A post the public may not read goes to staff, rendered for staff as a whole, and to the one member who may read
+    /// it besides: the thread's author while the thread is hidden, else the post's author. Each is sent it as they see it.
+    /// </summary>
+    private async Task SendToReadersAsync(PostView post, ThreadAudience thread, LivePushKind kind, CancellationToken cancellationToken)
+    {
+        var staffIds = await audience.StaffIdsAsync(cancellationToken);
+        if (staffIds.Count > 0)
+        {
+            await SendAsync(hub.Clients.Users(staffIds), await fragments.RenderPostForAsync(post, new Viewer(null, IsModerator: true)), kind);
+        }
+        var memberId = thread.IsHidden ? thread.AuthorId : post.AuthorId;
+        if (!staffIds.Contains(memberId))
+        {
+            await SendAsync(hub.Clients.User(memberId), await fragments.RenderPostForAsync(post, new Viewer(memberId, IsModerator: false)), kind);
+        }
+    }
+
+    private static Task SendAsync(IForumClient clients, PostFragment fragment, LivePushKind kind) =>
+        kind == LivePushKind.PostAdded ? clients.PostAdded(fragment) : clients.PostUpdated(fragment);
 
     private async Task ThreadChangedCoreAsync(int threadId, CancellationToken cancellationToken)
     {

@@ -25,6 +25,10 @@ public static class LiveFeature
         services.AddScoped<LiveFragments>();
         services.AddScoped<LiveBroadcaster>();
         services.AddScoped<ForumChanges>();
+        services.AddScoped<StaffStanding>();
+        services.AddScoped<LiveAudience>();
+        services.AddSingleton<HiddenThreadEviction>();
+        services.AddHostedService(sp => sp.GetRequiredService<HiddenThreadEviction>());
         services.AddSingleton<LivePushRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<LivePushRetry>());
         AddBackplane(services);

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using System.Text;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Live;
@@ -12,14 +15,32 @@ public sealed class LiveFragments(ThreadReader reader, FragmentRenderer renderer
     public async Task<PostFragment> RenderPostAsync(PostView post) =>
         new(post.ThreadId, post.Id, await renderer.RenderAsync(PostPartial, post));
 
-    /// <summary>The replies of a thread saved after <paramref name="afterPostId"/>, as many as <paramref name="limit"/> at a time.</summary>
-    public async Task<IReadOnlyList<PostFragment>> PostsAfterAsync(int threadId, int afterPostId, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders a post as <paramref name="reader"/> sees it, for a push that only they receive: a member (their own
+    /// group) or staff as a whole (no member id, so no one's own links).
+    /// </summary>
+    public async Task<PostFragment> RenderPostForAsync(PostView post, Viewer reader) =>
+        new(post.ThreadId, post.Id, await renderer.RenderAsync(PostPartial, post, Principal(reader)));
+
+    /// <summary>
+    /// The replies of a thread saved after <paramref name="afterPostId"/>, as many as <paramref name="limit"/> and at most
+    /// <paramref name="maxBytes"/> of HTML at a time (always at least one, so the page gets further with every call).
+    /// </summary>
+    public async Task<IReadOnlyList<PostFragment>> PostsAfterAsync(
+        int threadId, int afterPostId, int limit, int maxBytes, CancellationToken cancellationToken)
     {
         var posts = await reader.GetPostsAfterAsync(threadId, afterPostId, limit, cancellationToken);
         var result = new List<PostFragment>(posts.Count);
+        var bytes = 0;
         foreach (var post in posts)
         {
-            result.Add(await RenderPostAsync(post));
+            var fragment = await RenderPostAsync(post);
+            bytes += Encoding.UTF8.GetByteCount(fragment.Html);
+            if (bytes > maxBytes && result.Count > 0)
+            {
+                break;
+            }
+            result.Add(fragment);
         }
         return result;
     }
@@ -30,20 +51,45 @@ public sealed class LiveFragments(ThreadReader reader, FragmentRenderer renderer
         return row is null ? null : await RenderRowAsync(row);
     }
 
-    /// <summary>The rows of a topic's threads active after <paramref name="after"/>, as many as <paramref name="limit"/> at a time.</summary>
-    public async Task<ThreadActivityPage> ThreadRowsAfterAsync(string topicSlug, ActivityCursor after, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of a topic's threads active after <paramref name="after"/>, as many as <paramref name="limit"/> and at most
+    /// <paramref name="maxBytes"/> of HTML at a time (always at least one).
+    /// </summary>
+    public async Task<ThreadActivityPage> ThreadRowsAfterAsync(
+        string topicSlug, ActivityCursor after, int limit, int maxBytes, CancellationToken cancellationToken)
     {
         // One more than a page: whether there are more is known without another query.
         var rows = await reader.GetThreadRowsActiveAfterAsync(topicSlug, after.At, after.ThreadId, limit + 1, cancellationToken);
         var result = new List<ThreadRowFragment>(Math.Min(rows.Count, limit));
+        var bytes = 0;
         foreach (var row in rows.Take(limit))
         {
-            result.Add(await RenderRowAsync(row));
+            var fragment = await RenderRowAsync(row);
+            bytes += Encoding.UTF8.GetByteCount(fragment.Html);
+            if (bytes > maxBytes && result.Count > 0)
+            {
+                break;
+            }
+            result.Add(fragment);
         }
-        var last = rows.Count > limit ? rows[limit - 1] : null;
+        var last = rows.Count > result.Count ? rows[result.Count - 1] : null;
         return new ThreadActivityPage(result, last is null ? null : new ActivityCursor(last.LastActivityAt, last.Id).ToToken());
     }
 
     private async Task<ThreadRowFragment> RenderRowAsync(ThreadListItem row) =>
         new(row.TopicSlug, row.Id, row.IsPinned, await renderer.RenderAsync(ThreadRowPartial, row));
+
+    private static ClaimsPrincipal Principal(Viewer reader)
+    {
+        var identity = new ClaimsIdentity(authenticationType: "live");
+        if (reader.UserId is not null)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, reader.UserId));
+        }
+        if (reader.IsModerator)
+        {
+            identity.AddClaim(new Claim(ForumClaims.ActiveStaff, "true"));
+        }
+        return new ClaimsPrincipal(identity);
+    }
 }

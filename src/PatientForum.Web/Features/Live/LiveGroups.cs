@@ -6,6 +6,4 @@ public static class LiveGroups
     public static string Thread(int threadId) => $"thread:{threadId}";
 
     public static string Topic(string topicSlug) => $"topic:{topicSlug}";
-
-    public const string Moderators = "moderators";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Moderation;
 
@@ -16,11 +17,12 @@ public enum FlagOutcome
 
 /// <summary>
 /// Raises flags with the community's rules: one open flag per member per post, never on your own post,
-/// a daily cap, auto-hide at a threshold of distinct members, and self-harm concerns sent to moderators at once.
+/// a daily cap, auto-hide at a threshold of distinct established members, and self-harm concerns sent to moderators at once.
 /// </summary>
 public sealed class FlagService(
     ForumDbContext db,
     IOptions<ModerationOptions> options,
+    IOptions<RateLimitOptions> newMembers,
     ModeratorMail mail,
     ForumChanges changes,
     TimeProvider clock)
@@ -28,8 +30,9 @@ public sealed class FlagService(
     public async Task<FlagOutcome> FlagAsync(int postId, string flaggerId, FlagReason reason, string? note, CancellationToken cancellationToken)
     {
         var post = await db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
-        // A post in a hidden thread is out of the flagger's sight, as the flag form (which does not open) says.
-        if (post is null || post.State is PostState.Deleted or PostState.Hidden || post.Thread!.IsHidden)
+        // A post hidden in any way, or in a hidden thread, is out of the flagger's sight, as the flag form (which does
+        // not open) says; it already waits for a moderator, and a flag on it would only send another self-harm alert.
+        if (post is null || post.State != PostState.Visible || post.Thread!.IsHidden)
         {
             return FlagOutcome.NotFlaggable;
         }
@@ -49,8 +52,7 @@ public sealed class FlagService(
         }
 
         db.Flags.Add(new Flag { PostId = postId, FlaggerId = flaggerId, Reason = reason, Note = note, CreatedAt = now });
-        var openFlaggers = await db.Flags.CountAsync(f => f.PostId == postId && f.IsOpen, cancellationToken) + 1;
-        var hidesNow = post.State == PostState.Visible && openFlaggers >= options.Value.AutoHideThreshold;
+        var hidesNow = await CountedFlaggersAsync(postId, flaggerId, now, cancellationToken) >= options.Value.AutoHideThreshold;
         if (hidesNow)
         {
             PostVisibility.Set(post, PostState.AutoHidden);
@@ -78,5 +80,18 @@ public sealed class FlagService(
         }
         await changes.ModerationQueueChangedAsync(cancellationToken);
         return FlagOutcome.Flagged;
+    }
+
+    /// <summary>
+    /// The members with an open flag on the post, this one included, who count toward auto-hide: only those past the
+    /// new-member period (Forum:RateLimits:NewUserHours, whether or not the posting limits are on), so that a few
+    /// accounts made for the purpose cannot hide any post. Every flag still reaches the review queue.
+    /// </summary>
+    private async Task<int> CountedFlaggersAsync(int postId, string flaggerId, DateTime now, CancellationToken cancellationToken)
+    {
+        var joinedBy = now.AddHours(-newMembers.Value.NewUserHours);
+        var earlier = await db.Flags.CountAsync(f => f.PostId == postId && f.IsOpen && f.Flagger!.CreatedAt <= joinedBy, cancellationToken);
+        var flaggerCounts = await db.Users.AnyAsync(u => u.Id == flaggerId && u.CreatedAt <= joinedBy, cancellationToken);
+        return earlier + (flaggerCounts ? 1 : 0);
     }
 }

@@ -10,7 +10,10 @@ public sealed class ModerationOptions : IValidatableObject
     /// <summary>Addresses that receive moderator mail in addition to the users who hold the moderator role.</summary>
     public string[] ModeratorEmails { get; set; } = [];
 
-    /// <summary>Flags from this many different members hide a post until a moderator decides.</summary>
+    /// <summary>
+    /// Flags from this many different members hide a post until a moderator decides. Only members past the new-member
+    /// period (Forum:RateLimits:NewUserHours) count, so that new accounts cannot gang up on a post; theirs still reach the queue.
+    /// </summary>
     [Range(1, 100, ErrorMessage = "Forum:Moderation:AutoHideThreshold must be between 1 and 100.")]
     public int AutoHideThreshold { get; set; } = 3;
 

@@ -155,9 +155,12 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         db.Topics.AsNoTracking().AnyAsync(t => t.Slug == slug, cancellationToken);
 
     /// <summary>Whether <paramref name="user"/> may read the thread: anyone, unless it is hidden; then moderators and its author.</summary>
-    public Task<bool> CanReadThreadAsync(int threadId, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    public Task<bool> CanReadThreadAsync(int threadId, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
+        CanReadThreadAsync(threadId, Viewer.From(user), cancellationToken);
+
+    /// <summary>Whether <paramref name="viewer"/> may read the thread, for callers that checked the viewer's standing themselves.</summary>
+    public Task<bool> CanReadThreadAsync(int threadId, Viewer viewer, CancellationToken cancellationToken)
     {
-        var viewer = Viewer.From(user);
         return db.Threads.AsNoTracking()
             .AnyAsync(t => t.Id == threadId && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId), cancellationToken);
     }

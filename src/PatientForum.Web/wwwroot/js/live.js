@@ -105,6 +105,16 @@
     typingTimer = setTimeout(function () { typing.textContent = ""; }, 6000);
   });
 
+  // The thread was hidden and the server took this page out of its group. Joining again lets staff and the thread's
+  // author back in; anyone else is refused, and hears nothing more of it.
+  connection.on("ThreadGone", function (id) {
+    if (id === threadId) {
+      connection.invoke("JoinThread", threadId)
+        .then(function (readers) { showPresence(threadId, readers); })
+        .catch(function () { /* no longer readable here */ });
+    }
+  });
+
   connection.on("ThreadActivity", afterCatchUp(showThreadRow));
 
   // Page 1 moves a thread with new activity to the top, below the pinned ones; other pages update its row in place.

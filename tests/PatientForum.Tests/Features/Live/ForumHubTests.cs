@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -69,6 +70,23 @@ public sealed class ForumHubTests(ForumFactory factory) : IClassFixture<ForumFac
         Assert.Equal(saved, missed.Select(p => p.PostId));
         Assert.All(missed, p => Assert.Equal(threadId, p.ThreadId));
         Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public async Task RepliesAfter_MissedRepliesLongerThanOneCallCarries_ComeInCallsOfAtMostTheByteCap_EveryReplyOnce()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var threadId = Compose.ThreadId(await Compose.StartThreadPathAsync(member, "rehab", "Catch-up size thread", "Opening post."));
+        await using var reader = await LiveClient.ConnectAsync(factory);
+        var opening = Assert.Single(await reader.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), threadId, 0));
+
+        var saved = await MissedActivity.LongRepliesAsync(factory, threadId, 12, 40_000);
+        var first = await reader.InvokeAsync<IReadOnlyList<PostFragment>>(nameof(ForumHub.RepliesAfter), threadId, opening.PostId);
+        var (missed, _) = await MissedActivity.AllRepliesAfterAsync(reader, threadId, opening.PostId);
+
+        Assert.NotEmpty(first);
+        Assert.InRange(first.Sum(p => Encoding.UTF8.GetByteCount(p.Html)), 1, ForumHub.CatchUpBytes);
+        Assert.Equal(saved, missed.Select(p => p.PostId));
     }
 
     [Fact]

@@ -36,6 +36,22 @@ public static class MissedActivity
             return ids;
         });
 
+    /// <summary>Saves <paramref name="count"/> replies of <paramref name="length"/> characters each to a thread; returns their ids in saved order.</summary>
+    public static Task<IReadOnlyList<int>> LongRepliesAsync(ForumFactory factory, int threadId, int count, int length) =>
+        ModerationState.QueryAsync<IReadOnlyList<int>>(factory, async db =>
+        {
+            var authorId = await db.Threads.Where(t => t.Id == threadId).Select(t => t.AuthorId).SingleAsync();
+            var now = DateTime.UtcNow;
+            var posts = Enumerable.Range(0, count).Select(i => Post(threadId, authorId, new string((char)('a' + i % 26), length), now.AddMilliseconds(i))).ToList();
+            foreach (var post in posts)
+            {
+                db.Posts.Add(post);
+                await db.SaveChangesAsync();
+            }
+            await db.Threads.Where(t => t.Id == threadId).ExecuteUpdateAsync(set => set.SetProperty(t => t.ReplyCount, t => t.ReplyCount + count));
+            return posts.Select(p => p.Id).ToList();
+        });
+
     /// <summary>Saves <paramref name="count"/> threads by <paramref name="member"/>, all last active at <paramref name="at"/>; returns their ids.</summary>
     public static Task<IReadOnlyList<int>> ThreadsActiveAtAsync(ForumFactory factory, Member member, string topicSlug, int count, DateTime at) =>
         ModerationState.QueryAsync<IReadOnlyList<int>>(factory, async db =>

@@ -40,7 +40,7 @@ public sealed class FlaggingTests(ForumFactory factory) : IClassFixture<ForumFac
         var (path, postId) = await Moderating.ThreadWithReplyAsync(author, text);
         for (var i = 0; i < 3; i++)
         {
-            await Moderating.FlagAsync(await Members.RegisterConfirmedAsync(factory), postId, "Spam");
+            await Moderating.FlagAsync(await Moderating.EstablishedMemberAsync(factory), postId, "Spam");
         }
         var fourth = await Members.RegisterConfirmedAsync(factory);
 

@@ -1,3 +1,4 @@
+using PatientForum.Tests.Features.Security;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Moderation;
@@ -5,6 +6,16 @@ namespace PatientForum.Tests.Features.Moderation;
 /// <summary>Flags and moderator actions through the real forms.</summary>
 public static class Moderating
 {
+    /// <summary>
+    /// A confirmed member who joined a month ago: past the new-member period, so their flag counts toward auto-hide.
+    /// </summary>
+    public static async Task<Member> EstablishedMemberAsync(ForumFactory factory)
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        await FirstDayPosts.AgeAsync(factory, member, TimeSpan.FromDays(30));
+        return member;
+    }
+
     public static async Task<ForumClient.Page> FlagAsync(Member member, int postId, string reason = "Spam", string? note = null)
     {
         var form = await member.Client.GetOkAsync($"/posts/{postId}/flag");

@@ -17,7 +17,7 @@ public sealed class ReviewCycleTests(ForumFactory factory) : IClassFixture<Forum
 
         for (var i = 0; i < 3; i++)
         {
-            var flagger = await Members.RegisterConfirmedAsync(factory);
+            var flagger = await Moderating.EstablishedMemberAsync(factory);
             Assert.Equal("Thank you", (await Moderating.FlagAsync(flagger, postId, note: $"advert {i}")).TextOf("h1"));
             if (i < 2)
             {

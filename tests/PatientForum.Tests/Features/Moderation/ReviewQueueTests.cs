@@ -17,7 +17,7 @@ public sealed class ReviewQueueTests(ForumFactory factory) : IClassFixture<Forum
         var (path, postId) = await Moderating.ThreadWithReplyAsync(author, text);
         for (var i = 0; i < 3; i++)
         {
-            await Moderating.FlagAsync(await Members.RegisterConfirmedAsync(factory), postId, "Harassment");
+            await Moderating.FlagAsync(await Moderating.EstablishedMemberAsync(factory), postId, "Harassment");
         }
         var moderator = await Staff.ModeratorAsync(factory);
         var queue = await moderator.Client.GetOkAsync("/moderation");

@@ -1,5 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
+using PatientForum.Tests.Features.Live;
+using PatientForum.Tests.Features.Moderation;
 using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Features.Live;
 
@@ -95,5 +98,28 @@ public sealed class RedisScaleOutTests(RedisPair pair) : IClassFixture<RedisPair
         {
             Assert.Fail($"The page on A was never told {readers} reading; it was told: {string.Join(", ", seen)}.");
         }
+    }
+
+    [Fact]
+    public async Task Reply_AfterAThreadIsHiddenThroughA_ReachesStaffOnA_NotAVisitorWhoJoinedOnBBefore_WhomBRemoves()
+    {
+        var author = await Members.RegisterConfirmedAsync(pair.A);
+        var moderator = await Staff.ModeratorAsync(pair.A);
+        var thread = await HiddenThreads.StartAsync(author);
+        await using var visitorOnB = await LiveClient.ConnectAsync(pair.B);
+        await using var staffOnA = await LiveClient.ConnectAsync(pair.A, moderator.Client);
+        var (visitorHeard, staffHeard) = (new LivePushes(visitorOnB), new LivePushes(staffOnA));
+        await visitorOnB.InvokeAsync<int>(nameof(ForumHub.JoinThread), thread.Id);
+        await staffOnA.InvokeAsync<int>(nameof(ForumHub.JoinThread), thread.Id);
+
+        await Moderating.ActAsync(moderator, thread.OpeningPostId, "hide", "Shares a patient's full name");
+        await visitorHeard.WaitForAsync("hidden by a moderator");
+        await HiddenThreads.ReplyAsync(author, thread, "Written after the hide, on instance A.");
+        await staffHeard.WaitForAsync("Written after the hide");
+        await LivePushes.SettleAsync(visitorOnB);
+
+        Assert.Empty(visitorHeard.Heard());
+        Assert.Equal(thread.Id, await visitorHeard.WaitForThreadGoneAsync());
+        await Assert.ThrowsAsync<HubException>(() => visitorOnB.InvokeAsync<int>(nameof(ForumHub.JoinThread), thread.Id));
     }
 }

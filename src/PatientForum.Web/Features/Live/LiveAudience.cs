@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Live;
+
+/// <summary>Whether a thread is hidden and who started it: who may read a push about one of its posts.</summary>
+public sealed record ThreadAudience(bool IsHidden, string AuthorId);
+
+/// <summary>
+/// Who may read a live push, read when it is sent: a thread or post hidden since a page joined must not reach that
+/// page, and a moderator demoted since their connection opened must not receive what only staff may read.
+/// </summary>
+public sealed class LiveAudience(ForumDbContext db, StaffStanding staff)
+{
+    public Task<ThreadAudience?> ThreadAsync(int threadId, CancellationToken cancellationToken) =>
+        db.Threads.AsNoTracking()
+            .Where(t => t.Id == threadId)
+            .Select(t => new ThreadAudience(t.IsHidden, t.AuthorId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The members with staff privileges now (<see cref="StaffStanding"/>).</summary>
+    public Task<IReadOnlyList<string>> StaffIdsAsync(CancellationToken cancellationToken) => staff.ActiveStaffIdsAsync(cancellationToken);
+}
