@@ -1,5 +1,6 @@
 using System.Net;
 using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Features.Accounts;
 
 namespace PatientForum.Tests.Features.Accounts;
 
@@ -10,6 +11,7 @@ public sealed class RegistrationTests(ForumFactory factory) : IClassFixture<Foru
     {
         var member = await Members.RegisterAsync(factory);
         await Members.ConfirmAsync(member);
+        await Members.SignInAsync(member.Client, member);
 
         var guide = await member.Client.GetOkAsync("/guide");
         var firstPart = guide.Document.QuerySelector(".guide-list a")!.GetAttribute("href")!;
@@ -22,14 +24,20 @@ public sealed class RegistrationTests(ForumFactory factory) : IClassFixture<Foru
     }
 
     [Fact]
-    public async Task Reply_BeforeEmailIsConfirmed_IsRefusedWithAPromptToConfirm()
+    public async Task SignIn_BeforeEmailIsConfirmed_IsRefusedWithTheOneSignInMessage_AndWorksOnceConfirmed()
     {
         var member = await Members.RegisterAsync(factory);
 
-        var page = await member.Client.GetAsync("/t/rehab/new");
+        var before = await Members.SignInAsync(member.Client, member);
+        var compose = await member.Client.GetAsync("/t/rehab/new");
+        await Members.ConfirmAsync(member);
+        var after = await Members.SignInAsync(member.Client, member);
 
-        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
-        Assert.Equal("Confirm your email address", page.TextOf("h1"));
+        Assert.Equal("Sign in", before.TextOf("h1"));
+        Assert.Equal([AccountController.NoSignInMessage], before.TextsOf(".form-errors li"));
+        Assert.Null(before.TextOf(".signed-in-as"));
+        Assert.StartsWith("/account/login", compose.Url, StringComparison.Ordinal);
+        Assert.Equal(member.DisplayName, after.TextOf(".signed-in-as strong"));
     }
 
     [Fact]
