@@ -20,10 +20,11 @@ public static partial class DataRegistration
             .SetApplicationName("PatientForum")
             .PersistKeysToDbContext<ForumDbContext>();
 
-        // Read here rather than through IOptions: the encryptor is chosen while services are registered.
+        // Read while registering: the encryptor, and the certificate that decrypts, are chosen here.
         var protection = configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>() ?? new();
         if (protection.CertificatePath.Length > 0)
         {
+            // Also registers the certificate for decrypting, so the machine's certificate store is not needed.
             keys.ProtectKeysWithCertificate(LoadCertificate(protection));
         }
         else

@@ -37,7 +37,7 @@ public sealed class AccountController(
         }
         else if (await users.Users.AnyAsync(u => u.NormalizedDisplayName == DisplayNames.Normalize(displayName), cancellationToken))
         {
-            ModelState.AddModelError(nameof(form.DisplayName), "That display name is taken. Choose another.");
+            ModelState.AddModelError(nameof(form.DisplayName), "That display name is taken, or one that looks just like it is. Choose another.");
         }
         if (!ModelState.IsValid)
         {

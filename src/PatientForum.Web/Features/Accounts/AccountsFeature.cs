@@ -30,6 +30,7 @@ public static class AccountsFeature
             ? (limits.AccountMailsPerHourPerIp, TimeSpan.FromHours(1))
             : null);
         services.AddSingleton<AccountMailLimits>();
+        services.AddHostedService<DisplayNameSkeletons>();
         services.AddScoped<AccountMailer>();
         services.AddIdentity<ForumUser, IdentityRole>(options =>
             {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
 
 namespace PatientForum.Web.Features.Search;
 
@@ -175,7 +176,7 @@ public abstract class FullTextSearchEngine(ForumDbContext db) : ISearchEngine
         if (query.Author is not null)
         {
             conditions.Add($"u.{N("NormalizedDisplayName")} = @author");
-            parameters.Add(Parameter("author", query.Author.ToUpperInvariant()));
+            parameters.Add(Parameter("author", DisplayNames.Normalize(query.Author)));
         }
         if (query.From is { } from)
         {

@@ -62,4 +62,45 @@ public sealed class RegistrationTests(ForumFactory factory) : IClassFixture<Foru
         Assert.Equal(email, result.Document.QuerySelector("#Email")!.GetAttribute("value"));
         Assert.Equal(first.DisplayName.ToUpperInvariant(), result.Document.QuerySelector("#DisplayName")!.GetAttribute("value"));
     }
+
+    [Theory]
+    [InlineData("invisible")]
+    [InlineData("cyrillic")]
+    [InlineData("lower")]
+    [InlineData("zero")]
+    public async Task Register_WithANameThatLooksLikeATakenOne_IsRefusedWithAClearMessage(string variant)
+    {
+        var taken = "ModName" + Letters();
+        await Members.RegisterAsync(factory, taken);
+        var lookAlike = variant switch
+        {
+            "invisible" => taken.Insert(3, "\u034F"),
+            "cyrillic" => taken.Replace("o", "\u043E", StringComparison.Ordinal),
+            "zero" => taken.Replace("o", "0", StringComparison.Ordinal),
+            _ => taken.ToLowerInvariant(),
+        };
+
+        var result = await factory.CreateForumClient().RegisterAsync(Members.UniqueEmail(), lookAlike, Canaries.Password());
+
+        Assert.Equal("Register", result.TextOf("h1"));
+        Assert.Equal(variant == "invisible" ? "A display name may not hold invisible characters." : "That display name is taken, or one that looks just like it is. Choose another.",
+            result.TextOf("#DisplayName-error"));
+    }
+
+    [Theory]
+    [InlineData(41, 0)]
+    [InlineData(3, 60)]
+    public async Task Register_WithANameOverFortyUnits_IsAFormErrorNotAFailedSave(int letters, int combiningMarks)
+    {
+        var name = Letters(letters) + new string('\u0301', combiningMarks);
+
+        var result = await factory.CreateForumClient().RegisterAsync(Members.UniqueEmail(), name, Canaries.Password());
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("A display name has 3 to 40 characters.", result.TextOf("#DisplayName-error"));
+    }
+
+    /// <summary>Random letters without i, l or o, which have look-alikes of their own.</summary>
+    private static string Letters(int count = 8) =>
+        new([.. Enumerable.Range(0, count).Select(_ => "bcdfghjkmnpqrstvwxyz"[Random.Shared.Next(20)])]);
 }
