@@ -26,6 +26,7 @@ public sealed class SampleSettingsTests
         { ContactOptions.SectionName, typeof(ContactOptions) },
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { SecurityOptions.SectionName, typeof(SecurityOptions) },
+        { KeyProtectionOptions.SectionName, typeof(KeyProtectionOptions) },
     };
 
     [Theory]
