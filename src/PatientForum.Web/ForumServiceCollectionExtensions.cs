@@ -36,6 +36,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumHtml();
         services.AddForumPageCache();
         services.AddForumRateLimits();
+        services.AddForumAllowedHosts();
         services.AddForumStaticAssets();
         services.AddForumMvc();
 

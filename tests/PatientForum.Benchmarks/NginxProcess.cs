@@ -39,7 +39,11 @@ public sealed class NginxProcess : IAsyncDisposable
         var servers = string.Concat(upstreamPorts.Select(p => $"    server 127.0.0.1:{p};\n"));
         var site = (await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "docs", "nginx.conf")))
             .Replace("    server 127.0.0.1:5001;\n    server 127.0.0.1:5002;\n", servers, StringComparison.Ordinal)
-            .Replace("listen 127.0.0.1:8080;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal);
+            .Replace("listen 127.0.0.1:8080;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)
+            .Replace("listen 127.0.0.1:8080 default_server;", $"listen 127.0.0.1:{port} default_server;", StringComparison.Ordinal)
+
+            // wrk and the clients call nginx by its address, which the sample's default server refuses.
+            .Replace("server_name forum.example.org;", "server_name forum.example.org 127.0.0.1;", StringComparison.Ordinal);
         var config = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
             worker_processes {{Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)}};

@@ -28,14 +28,14 @@ public sealed partial class ForumClient
         return client;
     }
 
-    /// <summary>Registers a member and confirms the address with the link from the mail pickup folder.</summary>
+    /// <summary>Registers a member, confirms the address with the link from the mail pickup folder, and signs in.</summary>
     public static async Task<ForumClient> CreateConfirmedMemberAsync(ForumServer server) =>
         await TryCreateConfirmedMemberAsync(server, $"Member {Guid.NewGuid().ToString("N")[..8]}")
         ?? throw new InvalidOperationException("The forum refused a plain display name.");
 
     /// <summary>
-    /// Registers a member with the given display name and confirms the address; null when the registration
-    /// form refuses the name (it answers with the form again instead of "Check your email").
+    /// Registers a member with the given display name, confirms the address and signs in; null when the
+    /// registration form refuses the name (it answers with the form again instead of "Check your email").
     /// </summary>
     public static async Task<ForumClient?> TryCreateConfirmedMemberAsync(ForumServer server, string displayName)
     {
@@ -51,6 +51,7 @@ public sealed partial class ForumClient
             }
             client.Email = email;
             await client.GetOkAsync(await client.ConfirmationLinkAsync(email));
+            (await client.SignInAsync(email, Password, null)).EnsureSuccess();
             return client;
         }
         catch

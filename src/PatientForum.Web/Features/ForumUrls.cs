@@ -21,6 +21,7 @@ public static class ForumUrls
     public const string ResetPassword = "/account/reset-password";
     public const string ResendConfirmation = "/account/resend-confirmation";
     public const string TwoFactor = "/account/two-factor";
+    public const string ConfirmEmail = "/account/confirm";
 
     public const string ModerationQueue = "/moderation";
     public const string AuditLog = "/moderation/log";
@@ -56,6 +57,20 @@ public static class ForumUrls
     public static string PurgePostHistory(int postId) => PostHistory(postId) + "/purge";
 
     public static string FlagPost(int postId) => Post(postId) + "/flag";
+
+    /// <summary>The link in a confirmation mail; the code is already URL-safe (Base64Url).</summary>
+    public static string ConfirmEmailWith(string userId, string code) =>
+        $"{ConfirmEmail}?userId={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(code)}";
+
+    /// <summary>The link in a password-reset mail; the code is already URL-safe (Base64Url).</summary>
+    public static string ResetPasswordWith(string code) => $"{ResetPassword}?code={Uri.EscapeDataString(code)}";
+
+    /// <summary>
+    /// An absolute address for mail and anything else read outside the site, always on Forum:PublicUrl. Never built
+    /// from the request: its Host header is the client's to choose, and a reset link on an attacker's host would
+    /// hand them the code (password-reset poisoning).
+    /// </summary>
+    public static string Absolute(string publicUrl, string path) => publicUrl.TrimEnd('/') + path;
 
     public static string SignInThenReturnTo(string returnUrl) => $"{SignIn}?returnUrl={Uri.EscapeDataString(returnUrl)}";
 

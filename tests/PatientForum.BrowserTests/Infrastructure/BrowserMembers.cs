@@ -10,7 +10,7 @@ public static class BrowserMembers
 {
     public static readonly string Password = Canaries.Password();
 
-    /// <summary>Registers and confirms a member in this page's session; returns the email address.</summary>
+    /// <summary>Registers, confirms and signs in a member in this page's session; returns the email address.</summary>
     public static async Task<string> RegisterConfirmedAsync(WatchedPage watched, ForumServer server)
     {
         var page = watched.Page;
@@ -27,6 +27,13 @@ public static class BrowserMembers
         var mail = await server.Mail.WaitForAsync(email, "Confirm your email");
         await page.GotoAsync(MailPickup.LinkIn(mail, "/account/confirm"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Email confirmed");
+
+        // Nobody is signed in before confirming; now the member signs in.
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".signed-in-as")).ToBeVisibleAsync();
         return email;
     }
 

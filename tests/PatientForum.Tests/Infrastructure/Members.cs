@@ -16,7 +16,7 @@ public static class Members
 
     public static string UniqueName(string hint = "Member") => $"{hint} {Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>Registers through the form; the new member is signed in but not yet confirmed.</summary>
+    /// <summary>Registers through the form; the new member is not confirmed, so not signed in either.</summary>
     public static async Task<Member> RegisterAsync(ForumFactory factory, string? displayName = null)
     {
         var client = factory.CreateForumClient();
@@ -44,10 +44,12 @@ public static class Members
     public static Task<ForumClient.Page> SignInAsync(ForumClient client, Member member) =>
         client.SignInAsync(member.Email, member.Password, member.AuthenticatorKey);
 
+    /// <summary>Registers, confirms with the link from the mail, and signs in, as a new member does.</summary>
     public static async Task<Member> RegisterConfirmedAsync(ForumFactory factory, string? displayName = null)
     {
         var member = await RegisterAsync(factory, displayName);
         await ConfirmAsync(member);
+        (await SignInAsync(member.Client, member)).EnsureSuccess();
         return member;
     }
 }

@@ -9,7 +9,7 @@ public static class Staff
 {
     /// <summary>
     /// Registers a member through the form, confirms and promotes them directly (the confirmation mail may go
-    /// to an SMTP server that is down on purpose), turns on two-factor sign-in through its page as staff must
+    /// to an SMTP server that is down on purpose), signs in, turns on two-factor sign-in through its page as staff must
     /// (unless <paramref name="twoFactor"/> is false), and signs in again, with the code, so the cookie carries
     /// the role.
     /// </summary>
@@ -26,6 +26,7 @@ public static class Staff
                 await users.AddToRoleAsync(user, role);
             }
         }
+        (await Members.SignInAsync(member.Client, member)).EnsureSuccess();
         if (role is not null && twoFactor)
         {
             member = member with { AuthenticatorKey = (await TwoFactor.EnableAsync(member.Client)).Key };

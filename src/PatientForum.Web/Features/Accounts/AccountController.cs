@@ -18,10 +18,15 @@ public sealed class AccountController(
         "Check your email",
         "We have sent a link to the address you gave. Open it to confirm your account; then you can start threads and reply.");
 
+    /// <summary>The only answer to a sign-in that did not work, whatever the reason.</summary>
+    public const string NoSignInMessage =
+        "We could not sign you in with that email address and password. If you registered recently, open the link in the email we sent you first. Forgotten your password? Choose a new one.";
+
     [HttpGet("register")]
     public IActionResult Register() => View(new RegisterForm());
 
     [HttpPost("register")]
+    [EnableRateLimiting(AccountsFeature.AccountMailRateLimit)]
     public async Task<IActionResult> Register(RegisterForm form, CancellationToken cancellationToken)
     {
         var displayName = DisplayNames.Clean(form.DisplayName);
@@ -32,7 +37,7 @@ public sealed class AccountController(
         }
         else if (await users.Users.AnyAsync(u => u.NormalizedDisplayName == DisplayNames.Normalize(displayName), cancellationToken))
         {
-            ModelState.AddModelError(nameof(form.DisplayName), "That display name is taken. Choose another.");
+            ModelState.AddModelError(nameof(form.DisplayName), "That display name is taken, or one that looks just like it is. Choose another.");
         }
         if (!ModelState.IsValid)
         {
@@ -40,13 +45,6 @@ public sealed class AccountController(
         }
 
         var email = form.Email!.Trim();
-        if (await users.FindByEmailAsync(email) is { } existing)
-        {
-            // Same answer as a new registration, so the form never reveals who has an account here.
-            await mailer.SendAlreadyRegisteredAsync(existing, HttpContext, cancellationToken);
-            return View("Message", s_checkEmail);
-        }
-
         var user = new ForumUser
         {
             UserName = email,
@@ -55,18 +53,34 @@ public sealed class AccountController(
             NormalizedDisplayName = DisplayNames.Normalize(displayName),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+
+        // The password rules run, and the password is hashed, whether or not the address has an account: the answer
+        // and the time it takes are the same either way, so the form never tells who has an account here.
+        if (!await PasswordAcceptedAsync(user, form.Password!))
+        {
+            return View(form);
+        }
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            _ = users.PasswordHasher.HashPassword(user, form.Password!);
+            await mailer.SendAlreadyRegisteredAsync(existing, cancellationToken);
+            return View("Message", s_checkEmail);
+        }
+
         var result = await users.CreateAsync(user, form.Password!);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            foreach (var error in result.Errors.Where(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))))
             {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password) : "", error.Description);
+                ModelState.AddModelError("", error.Description);
             }
-            return View(form);
+
+            // Only an address registered meanwhile is left: answered as any existing address is.
+            return ModelState.IsValid ? View("Message", s_checkEmail) : View(form);
         }
 
-        await mailer.SendConfirmationAsync(user, HttpContext, cancellationToken);
-        await signIn.SignInAsync(user, isPersistent: false);
+        // Not signed in until the address is confirmed: a session here would tell the registrant that the address was new.
+        await mailer.SendConfirmationAsync(user, cancellationToken);
         return View("Message", s_checkEmail);
     }
 
@@ -87,13 +101,14 @@ public sealed class AccountController(
         {
             await signIn.RefreshSignInAsync(user);
         }
-        return View("Message", new MessagePage("Email confirmed", "Thank you. Your account is ready: you can start threads and reply."));
+        return View("Message", new MessagePage("Email confirmed", "Thank you. Your account is ready: sign in to start threads and reply."));
     }
 
     [HttpGet("resend-confirmation")]
     public IActionResult ResendConfirmation() => View(new EmailForm());
 
     [HttpPost("resend-confirmation")]
+    [EnableRateLimiting(AccountsFeature.AccountMailRateLimit)]
     public async Task<IActionResult> ResendConfirmation(EmailForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -102,7 +117,7 @@ public sealed class AccountController(
         }
         if (await users.FindByEmailAsync(form.Email!.Trim()) is { EmailConfirmed: false } user)
         {
-            await mailer.SendConfirmationAsync(user, HttpContext, cancellationToken);
+            await mailer.SendConfirmationAsync(user, cancellationToken);
         }
         return View("Message", s_checkEmail);
     }
@@ -118,11 +133,7 @@ public sealed class AccountController(
         {
             return View(form);
         }
-        var user = await users.FindByEmailAsync(form.Email!.Trim());
-        var result = user is null || user.IsSystem
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
-
+        var result = await PasswordSignInAsync(form);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
@@ -132,9 +143,11 @@ public sealed class AccountController(
             return RedirectToAction(nameof(TwoFactorSignInController.Code), "TwoFactorSignIn",
                 new { returnUrl = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null, rememberMe = form.RememberMe });
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed attempts. This account is locked for a few minutes; try again later or reset your password."
-            : "That email address and password do not match an account.");
+
+        // One message for a wrong password, an unknown address, an unconfirmed address and a locked account: any
+        // other answer would tell a stranger that the address has an account. The owner of a locked account can
+        // sign in once the lockout ends, or at once after a password reset.
+        ModelState.AddModelError("", NoSignInMessage);
         form.Password = null;
         return View(form);
     }
@@ -163,5 +176,39 @@ public sealed class AccountController(
             _ => DeniedReason.NotAllowed,
         };
         return View(new AccessDeniedPage(reason, user?.SuspendedUntil, user?.SuspensionReason));
+    }
+
+    /// <summary>
+    /// Checks the password and signs in, doing the same work for every address: an unknown address, or an account
+    /// Identity turns away before it looks at the password (locked, or not confirmed), has a password hash checked
+    /// all the same, so the time an answer takes does not tell them apart either.
+    /// </summary>
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> PasswordSignInAsync(LoginForm form)
+    {
+        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        if (user is null || user.IsSystem)
+        {
+            DecoyPassword.Verify(users.PasswordHasher, form.Password!);
+            return Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        if (!await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        {
+            DecoyPassword.Verify(users.PasswordHasher, form.Password!);
+        }
+        return await signIn.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
+    }
+
+    /// <summary>Runs Identity's password rules (length, the common-passwords list, not the address or name) into the form's errors.</summary>
+    private async Task<bool> PasswordAcceptedAsync(ForumUser user, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(RegisterForm.Password), error.Description);
+            }
+        }
+        return ModelState.IsValid;
     }
 }

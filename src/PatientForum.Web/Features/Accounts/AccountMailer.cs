@@ -1,18 +1,27 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure.Email;
+using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Accounts;
 
-/// <summary>Writes the account emails (confirm address, reset password) into the outbox.</summary>
-public sealed class AccountMailer(UserManager<ForumUser> users, EmailOutbox outbox, LinkGenerator links)
+/// <summary>
+/// Writes the account emails (confirm address, reset password) into the outbox. Links are on Forum:PublicUrl, never
+/// on the host a request named, and each address gets at most a few per hour (<see cref="AccountMailLimits"/>).
+/// </summary>
+public sealed class AccountMailer(UserManager<ForumUser> users, EmailOutbox outbox, AccountMailLimits limits, IOptions<ForumOptions> forum)
 {
-    public async Task SendConfirmationAsync(ForumUser user, HttpContext http, CancellationToken cancellationToken)
+    public async Task SendConfirmationAsync(ForumUser user, CancellationToken cancellationToken)
     {
+        if (!await limits.TryTakeAsync(user.Email!))
+        {
+            return;
+        }
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = links.GetUriByAction(http, nameof(AccountController.ConfirmEmail), "Account", new { userId = user.Id, code })!;
+        var link = Link(ForumUrls.ConfirmEmailWith(user.Id, code));
         await outbox.QueueAsync(new OutgoingEmail(
             user.Email!,
             "Confirm your email address for PatientForum",
@@ -28,10 +37,14 @@ public sealed class AccountMailer(UserManager<ForumUser> users, EmailOutbox outb
             """), cancellationToken);
     }
 
-    public async Task SendPasswordResetAsync(ForumUser user, HttpContext http, CancellationToken cancellationToken)
+    public async Task SendPasswordResetAsync(ForumUser user, CancellationToken cancellationToken)
     {
+        if (!await limits.TryTakeAsync(user.Email!))
+        {
+            return;
+        }
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = links.GetUriByAction(http, nameof(PasswordController.ResetPassword), "Password", new { code })!;
+        var link = Link(ForumUrls.ResetPasswordWith(code));
         await outbox.QueueAsync(new OutgoingEmail(
             user.Email!,
             "Reset your PatientForum password",
@@ -47,9 +60,13 @@ public sealed class AccountMailer(UserManager<ForumUser> users, EmailOutbox outb
             """), cancellationToken);
     }
 
-    public async Task SendAlreadyRegisteredAsync(ForumUser user, HttpContext http, CancellationToken cancellationToken)
+    public async Task SendAlreadyRegisteredAsync(ForumUser user, CancellationToken cancellationToken)
     {
-        var link = links.GetUriByAction(http, nameof(PasswordController.ForgotPassword), "Password")!;
+        if (!await limits.TryTakeAsync(user.Email!))
+        {
+            return;
+        }
+        var link = Link(ForumUrls.ForgotPassword);
         await outbox.QueueAsync(new OutgoingEmail(
             user.Email!,
             "Someone tried to register with your address",
@@ -57,14 +74,19 @@ public sealed class AccountMailer(UserManager<ForumUser> users, EmailOutbox outb
             Hello {user.DisplayName},
 
             Someone tried to register a new PatientForum account with this email address,
-            which already has an account. If it was you, sign in instead; if you have
-            forgotten your password, you can choose a new one here:
+            which already has an account. If it was you, sign in instead:
+
+            {Link(ForumUrls.SignIn)}
+
+            If you have forgotten your password, you can choose a new one here:
 
             {link}
 
             If it was not you, ignore this email.
             """), cancellationToken);
     }
+
+    private string Link(string path) => ForumUrls.Absolute(forum.Value.PublicUrl, path);
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

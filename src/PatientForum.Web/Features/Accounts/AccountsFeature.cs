@@ -13,6 +13,12 @@ public static class AccountsFeature
     /// <summary>Signing in and two-factor codes, per client address (Forum:RateLimits:SignInsPerMinute).</summary>
     public const string SignInRateLimit = "sign-in";
 
+    /// <summary>
+    /// The forms that send account mail (register, resend confirmation, forgot password), per client address
+    /// (Forum:RateLimits:AccountMailsPerHourPerIp); each address's own limit is <see cref="AccountMailLimits"/>.
+    /// </summary>
+    public const string AccountMailRateLimit = "account-mail-ip";
+
     /// <summary>Members: Identity on the forum's database, the sign-in cookie, two-factor, and the posting and staff policies.</summary>
     public static IServiceCollection AddForumAccounts(this IServiceCollection services)
     {
@@ -20,6 +26,11 @@ public static class AccountsFeature
         services.AddFixedWindowPolicy(SignInRateLimit, sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value is { Enabled: true } limits
             ? (limits.SignInsPerMinute, TimeSpan.FromMinutes(1))
             : null);
+        services.AddFixedWindowPolicy(AccountMailRateLimit, sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value is { Enabled: true } limits
+            ? (limits.AccountMailsPerHourPerIp, TimeSpan.FromHours(1))
+            : null);
+        services.AddSingleton<AccountMailLimits>();
+        services.AddHostedService<DisplayNameSkeletons>();
         services.AddScoped<AccountMailer>();
         services.AddIdentity<ForumUser, IdentityRole>(options =>
             {
@@ -35,6 +46,10 @@ public static class AccountsFeature
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
+
+                // Nobody is signed in before confirming the address: otherwise registering someone else's address
+                // and signing in with the password just chosen would show whether that address already had an account.
+                options.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<ForumDbContext>()
             .AddDefaultTokenProviders()

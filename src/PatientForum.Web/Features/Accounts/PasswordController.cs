@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using PatientForum.Web.Data;
 
 namespace PatientForum.Web.Features.Accounts;
@@ -12,6 +13,7 @@ public sealed class PasswordController(UserManager<ForumUser> users, AccountMail
     public IActionResult ForgotPassword() => View(new EmailForm());
 
     [HttpPost("forgot-password")]
+    [EnableRateLimiting(AccountsFeature.AccountMailRateLimit)]
     public async Task<IActionResult> ForgotPassword(EmailForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -20,7 +22,7 @@ public sealed class PasswordController(UserManager<ForumUser> users, AccountMail
         }
         if (await users.FindByEmailAsync(form.Email!.Trim()) is { IsSystem: false } user)
         {
-            await mailer.SendPasswordResetAsync(user, HttpContext, cancellationToken);
+            await mailer.SendPasswordResetAsync(user, cancellationToken);
         }
         return View("Message", new MessagePage(
             "Check your email",

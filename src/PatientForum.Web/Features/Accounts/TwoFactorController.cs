@@ -118,13 +118,26 @@ public sealed class TwoFactorController(
         return new TwoFactorPage(false, required, TwoFactorKeys.Format(key), TwoFactorKeys.AuthenticatorUri(user.Email!, key), 0, Local(returnUrl));
     }
 
-    /// <summary>A current code from the app, or the password; a wrong password counts towards lockout.</summary>
+    /// <summary>
+    /// A current code from the app, or the password. A wrong code counts towards lockout as a wrong password does,
+    /// so a stolen session cannot guess codes without end; a locked account proves nothing until the lockout ends.
+    /// </summary>
     private async Task<bool> ProvesItIsTheMemberAsync(ForumUser user, TwoFactorProofForm form)
     {
-        var code = TwoFactorKeys.CleanCode(form.Code);
-        if (code.Length > 0 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (await users.IsLockedOutAsync(user))
         {
-            return true;
+            ModelState.AddModelError("", "Too many wrong codes or passwords. Try again in a few minutes.");
+            return false;
+        }
+        var code = TwoFactorKeys.CleanCode(form.Code);
+        if (code.Length > 0)
+        {
+            if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            {
+                await users.ResetAccessFailedCountAsync(user);
+                return true;
+            }
+            await users.AccessFailedAsync(user);
         }
         if (!string.IsNullOrEmpty(form.Password) && (await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true)).Succeeded)
         {

@@ -60,5 +60,5 @@ public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSig
 
     public void Wake() => signal.Wake();
 
-    private string Link(string path) => forum.Value.PublicUrl.TrimEnd('/') + path;
+    private string Link(string path) => ForumUrls.Absolute(forum.Value.PublicUrl, path);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Search;
@@ -225,7 +226,7 @@ public abstract class FullTextSearchEngine(ForumDbContext db, IOptions<SearchOpt
         if (query.Author is not null)
         {
             conditions.Add($"u.{N("NormalizedDisplayName")} = @author");
-            parameters.Add(Parameter("author", query.Author.ToUpperInvariant()));
+            parameters.Add(Parameter("author", DisplayNames.Normalize(query.Author)));
         }
         if (query.From is { } from)
         {

@@ -25,6 +25,14 @@ public sealed class RedisRateLimits(RedisConnection redis, RedisKeys keys, Redis
     public RateLimiter FixedWindow(string policy, string partition, int permitLimit, TimeSpan window) =>
         new RedisFixedWindowLimiter(this, keys.RateLimit(policy, partition), permitLimit, window);
 
+    /// <summary>
+    /// Adds one to a count kept under this policy and partition and returns the new count, or null when Redis could
+    /// not be asked; the count is dropped <paramref name="lifetime"/> after its first use. For limits whose windows
+    /// the caller names itself (from its own clock) in <paramref name="partition"/>.
+    /// </summary>
+    public Task<long?> IncrementAsync(string policy, string partition, TimeSpan lifetime) =>
+        CountAsync(keys.RateLimit(policy, partition), 1, lifetime);
+
     /// <summary>Adds to the window's count and returns it, or null when Redis could not be asked.</summary>
     private async Task<long?> CountAsync(RedisKey key, int permits, TimeSpan window)
     {

@@ -7,7 +7,7 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "Forum:RateLimits";
 
-    /// <summary>Turns the posting, sign-in and search limits off (the contact page keeps its own limit).</summary>
+    /// <summary>Turns the posting, sign-in, search and account-mail limits off (the contact page keeps its own limit).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>A member may post one reply per this many seconds.</summary>
@@ -25,6 +25,20 @@ public sealed class RateLimitOptions
     /// <summary>Searches per minute from one IP address: search is open to everyone and costs the database more than a page read.</summary>
     [Range(1, 10000, ErrorMessage = "Forum:RateLimits:SearchesPerMinute must be between 1 and 10000.")]
     public int SearchesPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Posts to the forms that send account mail (register, resend confirmation, forgot password) per hour from one
+    /// IP address; more get 429 with Retry-After, whether or not the address has an account.
+    /// </summary>
+    [Range(1, 10000, ErrorMessage = "Forum:RateLimits:AccountMailsPerHourPerIp must be between 1 and 10000.")]
+    public int AccountMailsPerHourPerIp { get; set; } = 20;
+
+    /// <summary>
+    /// Account mails (confirmation, password reset, "someone tried to register") one address may receive per hour;
+    /// past it the forms answer as usual but send nothing.
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Forum:RateLimits:AccountMailsPerAddressPerHour must be between 1 and 100.")]
+    public int AccountMailsPerAddressPerHour { get; set; } = 3;
 
     /// <summary>
     /// A member whose account is younger than this many hours is a new member, held to the limits below

@@ -28,6 +28,7 @@ public sealed class SampleSettingsTests
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { SecurityOptions.SectionName, typeof(SecurityOptions) },
         { SearchOptions.SectionName, typeof(SearchOptions) },
+        { KeyProtectionOptions.SectionName, typeof(KeyProtectionOptions) },
     };
 
     [Theory]

@@ -155,7 +155,7 @@ public sealed class ContactFormTests
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
         using var forum = new ContactForum(smtp);
-        var member = await Members.RegisterAsync(forum);
+        var member = await Staff.MemberAsync(forum);
         var moderator = await forum.StaffAsync(ForumRoles.Moderator);
         await forum.SubmitAsync("Private Person", "private@example.org", "Privacy", "Only moderators may read this.");
 

@@ -25,6 +25,7 @@ public sealed class RefusedPostTests(RefusedPostTests.LimitedForum factory) : IC
 
             // Every moderator here signs in twice (the second time with a code), all from one address.
             ["Forum:RateLimits:SignInsPerMinute"] = "1000",
+            ["Forum:RateLimits:AccountMailsPerHourPerIp"] = "1000",
         };
     }
 

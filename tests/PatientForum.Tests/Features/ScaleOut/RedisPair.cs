@@ -15,7 +15,9 @@ public class RedisPair : IDisposable
     {
     }
 
-    protected RedisPair(IDictionary<string, string?> extraSettings)
+    /// <param name="extraSettings">Settings for both instances, on top of the shared database and Redis.</param>
+    /// <param name="clock">One clock for both instances, e.g. a FakeTimeProvider a test moves; the system's by default.</param>
+    protected RedisPair(IDictionary<string, string?> extraSettings, TimeProvider? clock = null)
     {
         DataDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"))).FullName;
         Database = TestDatabase.Create(DataDirectory);
@@ -25,8 +27,8 @@ public class RedisPair : IDisposable
             ["Forum:Redis"] = TestDatabase.RedisServer,
             ["Forum:RedisPrefix"] = "pf-test-" + Guid.NewGuid().ToString("N"),
         };
-        A = new Instance(this);
-        B = new Instance(this);
+        A = new Instance(this) { Clock = clock };
+        B = new Instance(this) { Clock = clock };
 
         // One after the other, as on SQLite the second start must find the database migrated and seeded.
         _ = A.Server;

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using PatientForum.Tests.Features.Accounts;
 using PatientForum.Tests.Features.Posting;
 using PatientForum.Tests.Infrastructure;
 
@@ -37,11 +39,13 @@ public sealed class SharedRateLimitTests(SharedRateLimitTests.LimitedPair pair) 
     [Fact]
     public async Task SignIn_SixAttemptsOnA_SeventhFromTheSameAddressOnB_Gets429WithRetryAfter()
     {
+        // A pair of its own: members made for the other tests sign in too, and would count in this window.
+        using var fresh = new LimitedPair();
         var statuses = new List<HttpStatusCode>();
         ForumClient.Page? last = null;
         for (var i = 0; i < 7; i++)
         {
-            using var client = (i < 6 ? pair.A : pair.B).CreateForumClient();
+            using var client = (i < 6 ? fresh.A : fresh.B).CreateForumClient();
             var form = await client.GetOkAsync("/account/login");
             last = await client.SubmitAsync(form, "form[action='/account/login']", new Dictionary<string, string?>
             {
@@ -54,5 +58,44 @@ public sealed class SharedRateLimitTests(SharedRateLimitTests.LimitedPair pair) 
         Assert.All(statuses.Take(6), status => Assert.NotEqual(HttpStatusCode.TooManyRequests, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[6]);
         Assert.Equal(TimeSpan.FromMinutes(1), last!.Response.Headers.RetryAfter?.Delta);
+    }
+}
+
+/// <summary>The per-address limit on account mail, counted in Redis: what one instance sent counts on the other.</summary>
+public sealed class SharedAccountMailLimitTests(SharedAccountMailLimitTests.MailLimitedPair pair) : IClassFixture<SharedAccountMailLimitTests.MailLimitedPair>
+{
+    public sealed class MailLimitedPair : RedisPair
+    {
+        public MailLimitedPair()
+            : this(new FakeTimeProvider(DateTimeOffset.UtcNow))
+        {
+        }
+
+        private MailLimitedPair(FakeTimeProvider time)
+            : base(new Dictionary<string, string?>
+            {
+                ["Forum:RateLimits:Enabled"] = "true",
+                ["Forum:RateLimits:SignInsPerMinute"] = "1000",
+                ["Forum:RateLimits:AccountMailsPerAddressPerHour"] = "3",
+            }, time) => Time = time;
+
+        /// <summary>Both instances' clock.</summary>
+        public FakeTimeProvider Time { get; }
+    }
+
+    [Fact]
+    public async Task ForgotPassword_TwiceOnAAndTwiceOnB_SendsThreeMailsBetweenThem()
+    {
+        var member = await Members.RegisterConfirmedAsync(pair.A);
+
+        // The registration's confirmation mail counted in the hour just gone.
+        pair.Time.Advance(TimeSpan.FromHours(1));
+        foreach (var instance in new[] { pair.A, pair.A, pair.B, pair.B })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await AccountMailLimitTests.ForgotPasswordAsync(instance, member.Email)).Status);
+        }
+
+        // One database: its outbox holds what both instances queued.
+        Assert.Equal(3, await AccountMailLimitTests.MailsAsync(pair.A, member.Email, AccountMailLimitTests.ResetSubject));
     }
 }

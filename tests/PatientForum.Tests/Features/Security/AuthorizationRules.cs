@@ -12,7 +12,7 @@ public enum Access
     /// <summary>Everyone, visitors included.</summary>
     Anyone,
 
-    /// <summary>Any signed-in member, confirmed or not, suspended or not: it acts on their own account.</summary>
+    /// <summary>Any signed-in member, suspended or not (only confirmed members can sign in): it acts on their own account.</summary>
     SignedIn,
 
     /// <summary>Signed in, email confirmed, not suspended (the CanPost policy).</summary>
@@ -30,7 +30,7 @@ public static class AccessRules
     public static bool Allows(Access access, Who who) => access switch
     {
         Access.Anyone => true,
-        Access.SignedIn => who is not Who.Anonymous,
+        Access.SignedIn => who is not (Who.Anonymous or Who.Unconfirmed),
         Access.CanPost => who is Who.Member or Who.Author or Who.Other or Who.Moderator or Who.Admin,
         Access.Owner => who is Who.Author,
         Access.Moderator => who is Who.Moderator or Who.Admin,

@@ -13,7 +13,7 @@ public enum Who
 {
     Anonymous,
 
-    /// <summary>Registered and signed in, email address not confirmed.</summary>
+    /// <summary>Registered, email address not confirmed: the sign-in is refused, so a visitor as far as the forum can tell.</summary>
     Unconfirmed,
 
     /// <summary>A confirmed member with nothing to do with the target.</summary>

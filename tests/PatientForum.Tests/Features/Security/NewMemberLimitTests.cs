@@ -20,6 +20,10 @@ public sealed class NewMemberLimitTests(NewMemberLimitTests.LimitedForum factory
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Forum:RateLimits:Enabled"] = "true",
+
+            // Every member here registers and signs in from one address; those limits have tests of their own.
+            ["Forum:RateLimits:SignInsPerMinute"] = "1000",
+            ["Forum:RateLimits:AccountMailsPerHourPerIp"] = "1000",
         };
     }
 

@@ -68,7 +68,7 @@ public sealed class SecurityHeaderTests(ForumFactory factory) : IClassFixture<Fo
     public async Task AuthCookie_ForAForumServedOverHttps_IsSecureWithTheHostPrefix()
     {
         using var https = new HttpsForum();
-        var member = await Members.RegisterAsync(https);
+        var member = await Members.RegisterConfirmedAsync(https);
         var client = https.CreateForumClient(followRedirects: false);
 
         var form = await client.GetOkAsync("/account/login");
