@@ -19,4 +19,7 @@ public class ForumUser : IdentityUser
 
     /// <summary>True for accounts that the forum itself owns, such as the guide's author. They cannot sign in.</summary>
     public bool IsSystem { get; set; }
+
+    /// <summary>Whether starting or replying to a thread watches it (on unless the member turns it off).</summary>
+    public bool AutoWatch { get; set; } = true;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Live;
@@ -10,7 +11,8 @@ namespace PatientForum.Web.Features.Live;
 /// Content is never sent through it; posting is a normal HTTP POST with validation and antiforgery.
 /// </summary>
 public sealed class ForumHub(
-    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, TimeProvider clock)
+    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, NotificationReader notifications,
+    TimeProvider clock)
     : Hub<IForumClient>
 {
     /// <summary>Most replies or thread rows one catch-up call returns; a page that missed more asks again from where it got to.</summary>
@@ -84,6 +86,11 @@ public sealed class ForumHub(
         await EnsureReadableAsync(threadId);
         return await fragments.PostsAfterAsync(threadId, afterPostId, CatchUpLimit, Context.ConnectionAborted);
     }
+
+    /// <summary>The signed-in caller's unread notification count, for the bell; only ever their own.</summary>
+    [Authorize]
+    public Task<int> UnreadNotifications() =>
+        notifications.UnreadCountAsync(Context.UserIdentifier ?? throw new HubException("Sign in to see notifications."), Context.ConnectionAborted);
 
     /// <summary>Tells the other readers that a signed-in member is writing a reply. Throttled per connection.</summary>
     [Authorize(Policy = ForumPolicies.CanPost)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Infrastructure.Redis;
 
 namespace PatientForum.Web.Features.Live;
@@ -25,6 +26,7 @@ public static class LiveFeature
         services.AddScoped<LiveFragments>();
         services.AddScoped<LiveBroadcaster>();
         services.AddScoped<ForumChanges>();
+        services.AddScoped<INotificationPush, LiveNotificationPush>();
         services.AddSingleton<LivePushRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<LivePushRetry>());
         AddBackplane(services);

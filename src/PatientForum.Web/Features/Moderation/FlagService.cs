@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.Notifications;
 
 namespace PatientForum.Web.Features.Moderation;
 
@@ -23,6 +24,7 @@ public sealed class FlagService(
     IOptions<ModerationOptions> options,
     ModeratorMail mail,
     ForumChanges changes,
+    Notifier notifier,
     TimeProvider clock)
 {
     public async Task<FlagOutcome> FlagAsync(int postId, string flaggerId, FlagReason reason, string? note, CancellationToken cancellationToken)
@@ -75,6 +77,7 @@ public sealed class FlagService(
         if (hidesNow)
         {
             await changes.PostVisibilityChangedAsync(post.Id, cancellationToken);
+            await notifier.WithdrawAsync(post, cancellationToken);
         }
         await changes.ModerationQueueChangedAsync(cancellationToken);
         return FlagOutcome.Flagged;
