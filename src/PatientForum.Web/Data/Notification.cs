@@ -23,6 +23,9 @@ public class Notification
 
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>When it went out by mail (alone or in a summary); null while it has not, and for ever if the member reads it first.</summary>
+    public DateTime? MailedAt { get; set; }
 }
 
 public enum NotificationKind

@@ -29,6 +29,10 @@ public static class ForumUrls
 
     public const string Notifications = "/notifications";
     public const string NotificationsReadAll = "/notifications/read-all";
+    public const string NotificationSettings = "/account/notifications";
+
+    /// <summary>One-click unsubscribe; the token is signed and says whom and what it stops.</summary>
+    public static string Unsubscribe(string token) => $"/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
 
     public static string Topic(string slug) => $"/t/{Uri.EscapeDataString(slug)}";
 

@@ -20,6 +20,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The bell's count and the list: a member's unread rows, newest first.
         builder.HasIndex(n => new { n.RecipientId, n.ReadAt, n.CreatedAt });
 
+        // The mailer's look for notifications that are unread and not yet mailed.
+        builder.HasIndex(n => new { n.MailedAt, n.ReadAt, n.CreatedAt });
+
         // Withdrawing a hidden post's notifications.
         builder.HasIndex(n => n.PostId);
     }

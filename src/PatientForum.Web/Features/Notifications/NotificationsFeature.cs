@@ -15,6 +15,10 @@ public static class NotificationsFeature
         services.AddScoped<ReadTracker>();
         services.AddScoped<Watching>();
         services.AddHostedService<NotificationWorker>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<NotificationMail>();
+        services.AddSingleton<NotificationMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationMailer>());
         return services;
     }
 }

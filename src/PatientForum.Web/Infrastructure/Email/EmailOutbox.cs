@@ -8,7 +8,8 @@ namespace PatientForum.Web.Infrastructure.Email;
 /// <param name="TextBody">The plain-text body.</param>
 /// <param name="ReplyTo">A mailbox as MimeKit formats it, e.g. <c>"Ann Lee" &lt;ann@example.org&gt;</c>.</param>
 /// <param name="ContactSubmissionId">The contact submission this mail delivers, so its status can be shown.</param>
-public sealed record OutgoingEmail(string To, string Subject, string TextBody, string? ReplyTo = null, int? ContactSubmissionId = null);
+/// <param name="UnsubscribeUrl">Where one click stops this kind of mail, for mail a member can stop.</param>
+public sealed record OutgoingEmail(string To, string Subject, string TextBody, string? ReplyTo = null, int? ContactSubmissionId = null, string? UnsubscribeUrl = null);
 
 /// <summary>
 /// Puts email in the persisted outbox. Nothing is sent inside a request: the
@@ -31,6 +32,7 @@ public sealed class EmailOutbox(ForumDbContext db, MailSignal signal, TimeProvid
             NextAttemptAt = now,
             Status = OutboxStatus.Pending,
             ContactSubmissionId = email.ContactSubmissionId,
+            UnsubscribeUrl = email.UnsubscribeUrl,
         };
         db.OutboxMessages.Add(message);
         return message;

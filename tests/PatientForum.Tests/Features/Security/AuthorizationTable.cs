@@ -20,7 +20,7 @@ public static class AuthorizationTable
         "posts/{id:int}/edit", "t/{topicSlug}/new", "threads/{id:int}/reply", "posts/{id:int}/flag", "contact", "contact/thanks/{reference}",
         "account/register", "account/resend-confirmation", "account/login", "account/access-denied", "account/forgot-password",
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
-        "notifications", "notifications/{id:long}", "threads/{id:int}/unread",
+        "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -142,6 +142,21 @@ public static class AuthorizationTable
         new("POST", "notifications/read-all", "/notifications/read-all", Access.SignedIn, c =>
         {
             c.Redirected("/notifications");
+            return Task.CompletedTask;
+        }),
+        new("POST", "account/notifications", "/account/notifications", Access.SignedIn, async c =>
+        {
+            c.Redirected("/account/notifications");
+            var callerId = await c.CallerIdAsync();
+            Assert.Equal(MailFrequency.Weekly, await c.QueryAsync(db => db.Users.Where(u => u.Id == callerId).Select(u => u.ReplyMail).SingleAsync()));
+        }, Fields: new() { ["ReplyMail"] = "Weekly", ["MentionMail"] = "true" }),
+
+        // Unsubscribing needs no sign-in: the signed token in the mailed link is what allows it (NotificationMailTests).
+        // Without one, nobody changes anything.
+        new("POST", "notifications/unsubscribe", "/notifications/unsubscribe?token=not-a-token", Access.Anyone, c =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, c.Page.Status);
+            Assert.Equal("This unsubscribe link does not work", c.Page.TextOf("h1"));
             return Task.CompletedTask;
         }),
 

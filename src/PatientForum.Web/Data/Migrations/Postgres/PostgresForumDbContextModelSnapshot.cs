@@ -368,11 +368,23 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsSystem")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("LastSummaryMailAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MailIncludesText")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MentionMail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ModerationMail")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedDisplayName")
                         .IsRequired()
@@ -395,6 +407,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("ReplyMail")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -508,6 +523,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("PostId")
                         .HasColumnType("integer");
 
@@ -533,6 +551,8 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.HasIndex("PostId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("MailedAt", "ReadAt", "CreatedAt");
 
                     b.HasIndex("RecipientId", "PostId", "Kind")
                         .IsUnique();
@@ -623,6 +643,10 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 

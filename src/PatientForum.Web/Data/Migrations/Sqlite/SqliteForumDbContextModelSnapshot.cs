@@ -351,11 +351,23 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsSystem")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastSummaryMailAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MailIncludesText")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MentionMail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ModerationMail")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedDisplayName")
                         .IsRequired()
@@ -377,6 +389,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyMail")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
@@ -485,6 +500,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PostId")
                         .HasColumnType("INTEGER");
 
@@ -510,6 +528,8 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("PostId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("MailedAt", "ReadAt", "CreatedAt");
 
                     b.HasIndex("RecipientId", "PostId", "Kind")
                         .IsUnique();
@@ -595,6 +615,10 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

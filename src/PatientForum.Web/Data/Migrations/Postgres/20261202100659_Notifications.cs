@@ -12,12 +12,55 @@ namespace PatientForum.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "UnsubscribeUrl",
+                table: "OutboxMessages",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            // Members who joined before notifications existed get the defaults new members get: watch what they post in,
+            // mentions and moderators' actions mailed at once, replies in a daily summary (MailFrequency.Daily = 2).
             migrationBuilder.AddColumn<bool>(
                 name: "AutoWatch",
                 table: "AspNetUsers",
                 type: "boolean",
                 nullable: false,
-                defaultValue: true); // Members who joined before watching existed watch automatically too.
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastSummaryMailAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MailIncludesText",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MentionMail",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ModerationMail",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReplyMail",
+                table: "AspNetUsers",
+                type: "integer",
+                nullable: false,
+                defaultValue: 2);
 
             migrationBuilder.CreateTable(
                 name: "NotificationJobs",
@@ -53,7 +96,8 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     ActorId = table.Column<string>(type: "text", nullable: true),
                     Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -177,6 +221,11 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                 column: "ActorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_MailedAt_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "MailedAt", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_PostId",
                 table: "Notifications",
                 column: "PostId");
@@ -232,7 +281,31 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                 name: "TopicWatches");
 
             migrationBuilder.DropColumn(
+                name: "UnsubscribeUrl",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
                 name: "AutoWatch",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "LastSummaryMailAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "MailIncludesText",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "MentionMail",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "ModerationMail",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "ReplyMail",
                 table: "AspNetUsers");
         }
     }

@@ -11,7 +11,7 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDbContext))]
-    [Migration("20261202095202_Notifications")]
+    [Migration("20261202100508_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -354,11 +354,23 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsSystem")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastSummaryMailAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MailIncludesText")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MentionMail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ModerationMail")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedDisplayName")
                         .IsRequired()
@@ -380,6 +392,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyMail")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
@@ -488,6 +503,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PostId")
                         .HasColumnType("INTEGER");
 
@@ -513,6 +531,8 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("PostId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("MailedAt", "ReadAt", "CreatedAt");
 
                     b.HasIndex("RecipientId", "PostId", "Kind")
                         .IsUnique();
@@ -598,6 +618,10 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresForumDbContext))]
-    [Migration("20261202095313_Notifications")]
+    [Migration("20261202100659_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -371,11 +371,23 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsSystem")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("LastSummaryMailAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MailIncludesText")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MentionMail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ModerationMail")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedDisplayName")
                         .IsRequired()
@@ -398,6 +410,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("ReplyMail")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -511,6 +526,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("PostId")
                         .HasColumnType("integer");
 
@@ -536,6 +554,8 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.HasIndex("PostId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("MailedAt", "ReadAt", "CreatedAt");
 
                     b.HasIndex("RecipientId", "PostId", "Kind")
                         .IsUnique();
@@ -626,6 +646,10 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
