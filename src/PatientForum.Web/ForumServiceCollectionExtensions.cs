@@ -3,6 +3,7 @@ using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Features.Threads;
@@ -48,6 +49,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumModeration();
         services.AddForumContact();
         services.AddForumSearch();
+        services.AddForumNotifications();
         return builder;
     }
 }

@@ -22,6 +22,11 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ModeratorDigest> ModeratorDigests => Set<ModeratorDigest>();
     public DbSet<ContactSubmission> ContactSubmissions => Set<ContactSubmission>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationJob> NotificationJobs => Set<NotificationJob>();
+    public DbSet<ThreadWatch> ThreadWatches => Set<ThreadWatch>();
+    public DbSet<TopicWatch> TopicWatches => Set<TopicWatch>();
+    public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,4 +19,36 @@ public class ForumUser : IdentityUser
 
     /// <summary>True for accounts that the forum itself owns, such as the guide's author. They cannot sign in.</summary>
     public bool IsSystem { get; set; }
+
+    /// <summary>Whether starting or replying to a thread watches it (on unless the member turns it off).</summary>
+    public bool AutoWatch { get; set; } = true;
+
+    /// <summary>How replies in watched threads and topics are mailed: a daily summary unless the member chooses otherwise.</summary>
+    public MailFrequency ReplyMail { get; set; } = MailFrequency.Daily;
+
+    /// <summary>Whether mentions and quotes are mailed at once (on unless the member turns it off).</summary>
+    public bool MentionMail { get; set; } = true;
+
+    /// <summary>Whether a moderator's action on the member's post is mailed at once (on unless the member turns it off).</summary>
+    public bool ModerationMail { get; set; } = true;
+
+    /// <summary>
+    /// Whether notification mail may quote the post's text. Off unless the member opts in: health details in a shared
+    /// mailbox or a lock-screen preview are read by others.
+    /// </summary>
+    public bool MailIncludesText { get; set; }
+
+    /// <summary>When the last daily or weekly summary went out, so the next waits its period.</summary>
+    public DateTime? LastSummaryMailAt { get; set; }
+}
+
+public enum MailFrequency
+{
+    Never = 0,
+
+    /// <summary>Within minutes, several replies in a thread taken together.</summary>
+    Immediately = 1,
+
+    Daily = 2,
+    Weekly = 3,
 }

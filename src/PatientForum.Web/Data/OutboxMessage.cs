@@ -26,6 +26,12 @@ public class OutboxMessage
     /// </summary>
     public DateTime? ClaimedUntil { get; set; }
 
+    /// <summary>
+    /// For mail a member can stop: where one click unsubscribes (sent as List-Unsubscribe with List-Unsubscribe-Post,
+    /// RFC 8058, so mail programs offer it too).
+    /// </summary>
+    public string? UnsubscribeUrl { get; set; }
+
     /// <summary>The contact submission this mail delivers, if any.</summary>
     public int? ContactSubmissionId { get; set; }
 }

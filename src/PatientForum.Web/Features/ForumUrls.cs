@@ -28,6 +28,13 @@ public static class ForumUrls
     public const string ContactInbox = "/moderation/contact";
     public const string Moderators = "/admin/moderators";
 
+    public const string Notifications = "/notifications";
+    public const string NotificationsReadAll = "/notifications/read-all";
+    public const string NotificationSettings = "/account/notifications";
+
+    /// <summary>One-click unsubscribe; the token is signed and says whom and what it stops.</summary>
+    public static string Unsubscribe(string token) => $"/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
+
     public static string Topic(string slug) => $"/t/{Uri.EscapeDataString(slug)}";
 
     public static string NewThread(string topicSlug) => $"{Topic(topicSlug)}/new";
@@ -75,6 +82,16 @@ public static class ForumUrls
     public static string SignInThenReturnTo(string returnUrl) => $"{SignIn}?returnUrl={Uri.EscapeDataString(returnUrl)}";
 
     public static string ContactMessage(int submissionId) => Invariant($"{ContactInbox}#contact-{submissionId}");
+
+    /// <summary>Opens a notification: marks it (and its group) read and goes to its post.</summary>
+    public static string OpenNotification(long notificationId) => Invariant($"/notifications/{notificationId}");
+
+    public static string WatchThread(int threadId) => Invariant($"/threads/{threadId}/watch");
+
+    public static string WatchTopic(string topicSlug) => $"{Topic(topicSlug)}/watch";
+
+    /// <summary>The first post of a thread that the signed-in member has not seen yet.</summary>
+    public static string FirstUnread(int threadId) => Invariant($"/threads/{threadId}/unread");
 
     public static string ModeratePost(int postId) => Invariant($"/moderation/posts/{postId}");
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Live;
@@ -14,7 +15,8 @@ namespace PatientForum.Web.Features.Live;
 /// </para>
 /// </summary>
 public sealed class ForumHub(
-    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, StaffStanding staff, TimeProvider clock)
+    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, StaffStanding staff,
+    NotificationReader notifications, TimeProvider clock)
     : Hub<IForumClient>
 {
     /// <summary>Most replies or thread rows one catch-up call returns; a page that missed more asks again from where it got to.</summary>
@@ -101,6 +103,11 @@ public sealed class ForumHub(
         await EnsureReadableAsync(threadId);
         return await fragments.PostsAfterAsync(threadId, afterPostId, CatchUpLimit, CatchUpBytes, Context.ConnectionAborted);
     }
+
+    /// <summary>The signed-in caller's unread notification count, for the bell; only ever their own.</summary>
+    [Authorize]
+    public Task<int> UnreadNotifications() =>
+        notifications.UnreadCountAsync(Context.UserIdentifier ?? throw new HubException("Sign in to see notifications."), Context.ConnectionAborted);
 
     /// <summary>Tells the other readers that a signed-in member is writing a reply. Throttled per connection.</summary>
     [Authorize(Policy = ForumPolicies.CanPost)]

@@ -18,6 +18,9 @@ public interface IForumClient
     /// <summary>How many pages have the thread open now.</summary>
     Task Presence(int threadId, int readers);
 
+    /// <summary>The member's own notifications changed; the page asks <see cref="ForumHub.UnreadNotifications"/> for the count.</summary>
+    Task NotificationsChanged();
+
     /// <summary>A signed-in member is writing a reply.</summary>
     Task Typing(int threadId, string displayName);
 

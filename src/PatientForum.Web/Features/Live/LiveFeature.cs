@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Infrastructure.Redis;
 
 namespace PatientForum.Web.Features.Live;
@@ -29,6 +30,7 @@ public static class LiveFeature
         services.AddScoped<LiveAudience>();
         services.AddSingleton<HiddenThreadEviction>();
         services.AddHostedService(sp => sp.GetRequiredService<HiddenThreadEviction>());
+        services.AddScoped<INotificationPush, LiveNotificationPush>();
         services.AddSingleton<LivePushRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<LivePushRetry>());
         AddBackplane(services);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Moderation;
@@ -25,6 +26,7 @@ public sealed class FlagService(
     IOptions<RateLimitOptions> newMembers,
     ModeratorMail mail,
     ForumChanges changes,
+    Notifier notifier,
     TimeProvider clock)
 {
     public async Task<FlagOutcome> FlagAsync(int postId, string flaggerId, FlagReason reason, string? note, CancellationToken cancellationToken)
@@ -77,6 +79,7 @@ public sealed class FlagService(
         if (hidesNow)
         {
             await changes.PostVisibilityChangedAsync(post.Id, cancellationToken);
+            await notifier.WithdrawAsync(post, cancellationToken);
         }
         await changes.ModerationQueueChangedAsync(cancellationToken);
         return FlagOutcome.Flagged;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Text;
 
@@ -12,7 +13,7 @@ namespace PatientForum.Web.Features.Moderation;
 /// made seen (<see cref="ForumChanges"/>: cached pages evicted, open pages pushed).
 /// </summary>
 public sealed class ModerationService(
-    ForumDbContext db, IPostRenderer renderer, ForumChanges changes, UserManager<ForumUser> users, TimeProvider clock)
+    ForumDbContext db, IPostRenderer renderer, ForumChanges changes, Notifier notifier, UserManager<ForumUser> users, TimeProvider clock)
 {
     /// <summary>Keep, hide, restore or delete a post. Keep and the decisive actions close its open flags.</summary>
     public async Task<bool> SetPostStateAsync(int postId, ModerationKind kind, string actorId, string? reason, CancellationToken cancellationToken)
@@ -37,11 +38,21 @@ public sealed class ModerationService(
             await ResolveFlagsAsync(postId, actorId, cancellationToken);
         }
         Audit(kind, actorId, reason, post.Id, post.ThreadId, post.AuthorId);
+        var notice = !changed ? (NotificationKind?)null : state == PostState.Visible ? NotificationKind.PostRestored : NotificationKind.PostHidden;
+        if (notice is { } noticeKind)
+        {
+            await notifier.ModeratorActedAsync(post, noticeKind, reason, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
 
         if (changed)
         {
             await changes.PostVisibilityChangedAsync(post.Id, cancellationToken);
+            if (state != PostState.Visible)
+            {
+                await notifier.WithdrawAsync(post, cancellationToken);
+            }
+            await notifier.ModeratorActionSavedAsync(post, cancellationToken);
         }
         await changes.ModerationQueueChangedAsync(cancellationToken);
         return true;
@@ -57,8 +68,10 @@ public sealed class ModerationService(
         }
         post.Revise(body, renderer.Render(body), actorId, clock.GetUtcNow().UtcDateTime, byModerator: true);
         Audit(ModerationKind.EditPost, actorId, reason, post.Id, post.ThreadId, post.AuthorId);
+        await notifier.ModeratorActedAsync(post, NotificationKind.PostEditedByModerator, reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await changes.PostUpdatedAsync(post.Id, cancellationToken);
+        await notifier.ModeratorActionSavedAsync(post, cancellationToken);
         return true;
     }
 

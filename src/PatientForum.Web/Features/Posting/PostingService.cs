@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Text;
@@ -17,7 +18,8 @@ public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId);
 /// renders the Markdown once and keeps it beside the HTML, keeps thread counters in step in the same save, and then
 /// makes the change seen (<see cref="ForumChanges"/>). What came of it is a <see cref="PostingResult"/>.
 /// </summary>
-public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, PostingChecks checks, ForumChanges changes, TimeProvider clock)
+public sealed class PostingService(
+    ForumDbContext db, IPostRenderer renderer, PostingChecks checks, ForumChanges changes, Notifier notifier, TimeProvider clock)
 {
     public async Task<PostingResult> StartThreadAsync(ClaimsPrincipal member, int topicId, string? title, string? body, Guid token, CancellationToken cancellationToken)
     {
@@ -46,7 +48,9 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Po
         post.IsOpening = true;
         thread.Posts.Add(post);
         db.Threads.Add(thread);
+        notifier.PostSaving(post);
         var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id), cancellationToken);
+        notifier.Wake();
         await changes.ThreadChangedAsync(saved.ThreadId, cancellationToken);
         return PostingResult.Done(text, saved);
     }
@@ -69,6 +73,7 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Po
         var post = NewPost(authorId, text.Body, token, now);
         post.ThreadId = thread.Id;
         db.Posts.Add(post);
+        notifier.PostSaving(post);
         try
         {
             // The counter is raised in the database, in the same transaction as the insert: a read-modify-write
@@ -88,6 +93,7 @@ public sealed class PostingService(ForumDbContext db, IPostRenderer renderer, Po
             var first = await FindSubmissionAsync(authorId, token, cancellationToken) ?? throw new InvalidOperationException("The reply could not be saved.");
             return PostingResult.Done(text, first);
         }
+        notifier.Wake();
         await changes.PostAddedAsync(
             new PostView(post.Id, post.ThreadId, authorId, poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false, StaffBadges.Of(member)),
             cancellationToken);

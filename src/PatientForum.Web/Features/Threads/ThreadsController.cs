@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Threads;
 
-public sealed class ThreadsController(ThreadReader reader) : Controller
+public sealed class ThreadsController(ThreadReader reader, ReadTracker reads) : Controller
 {
     /// <summary>
     /// A thread, paginated. <c>/threads/{id}/{slug}</c> is the canonical URL; a missing or outdated slug
@@ -24,6 +25,11 @@ public sealed class ThreadsController(ThreadReader reader) : Controller
         if (!string.Equals(slug, thread.Slug, StringComparison.Ordinal))
         {
             return RedirectPermanent(ForumUrls.Thread(id, thread.Slug, page));
+        }
+        if (Viewer.From(User).UserId is { } memberId && thread.Posts.Count > 0)
+        {
+            // Read markers and notifications follow what the member was shown (members' pages are never cached).
+            await reads.SeenAsync(memberId, id, thread.Posts.Max(p => p.Id), cancellationToken);
         }
         return View(thread);
     }

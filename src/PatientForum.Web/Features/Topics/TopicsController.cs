@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Topics;
 
-public sealed class TopicsController(ThreadReader reader) : Controller
+public sealed class TopicsController(ThreadReader reader, ReadTracker reads) : Controller
 {
     /// <summary>A topic's threads: pinned first, then by latest activity. The URL is a public contract.</summary>
     [HttpGet("/t/{slug}")]
@@ -14,7 +15,16 @@ public sealed class TopicsController(ThreadReader reader) : Controller
     [PageCacheTag(PageCache.TopicsTag)]
     public async Task<IActionResult> Show(string slug, int page = 1, CancellationToken cancellationToken = default)
     {
-        var topic = await reader.GetTopicPageAsync(slug, page, Viewer.From(User), cancellationToken);
-        return topic is null ? NotFound() : View(topic);
+        var viewer = Viewer.From(User);
+        var topic = await reader.GetTopicPageAsync(slug, page, viewer, cancellationToken);
+        if (topic is null)
+        {
+            return NotFound();
+        }
+        if (viewer.UserId is { } memberId)
+        {
+            ViewData[ReadTracker.UnreadViewDataKey] = await reads.UnreadCountsAsync(memberId, topic.Threads.Select(t => t.Id).ToList(), cancellationToken);
+        }
+        return View(topic);
     }
 }

@@ -172,6 +172,11 @@ public sealed partial class MailDeliveryWorker(
         {
             mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
         }
+        if (message.UnsubscribeUrl is not null)
+        {
+            mime.Headers.Add("List-Unsubscribe", $"<{message.UnsubscribeUrl}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return mime;
     }
 

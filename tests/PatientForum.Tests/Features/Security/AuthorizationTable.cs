@@ -20,6 +20,7 @@ public static class AuthorizationTable
         "posts/{id:int}/edit", "t/{topicSlug}/new", "threads/{id:int}/reply", "posts/{id:int}/flag", "contact", "contact/thanks/{reference}",
         "account/register", "account/resend-confirmation", "account/login", "account/access-denied", "account/forgot-password",
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
+        "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -130,6 +131,41 @@ public static class AuthorizationTable
             await Logged(c, ModerationKind.RevokeModerator);
             Assert.False(await IsModeratorAsync(c));
         }, Fields: new() { ["userId"] = "{user}", ["reason"] = "matrix" }, Target: Target.Moderator),
+
+        // Watching and notifications: any signed-in member, for their own account only.
+        new("POST", "threads/{id:int}/watch", "/threads/{thread}/watch", Access.SignedIn, async c =>
+        {
+            c.Redirected($"/threads/{c.Targets.ThreadId}");
+            var callerId = await c.CallerIdAsync();
+            Assert.Equal(WatchLevel.Muted, await c.QueryAsync(db => db.ThreadWatches
+                .Where(w => w.UserId == callerId && w.ThreadId == c.Targets.ThreadId).Select(w => w.Level).SingleAsync()));
+        }, Fields: new() { ["level"] = "Muted" }),
+        new("POST", "t/{slug}/watch", "/t/rehab/watch", Access.SignedIn, async c =>
+        {
+            c.Redirected("/t/rehab");
+            var callerId = await c.CallerIdAsync();
+            Assert.True(await c.QueryAsync(db => db.TopicWatches.AnyAsync(w => w.UserId == callerId && db.Topics.Any(t => t.Id == w.TopicId && t.Slug == "rehab"))));
+        }, Fields: new() { ["watching"] = "true" }),
+        new("POST", "notifications/read-all", "/notifications/read-all", Access.SignedIn, c =>
+        {
+            c.Redirected("/notifications");
+            return Task.CompletedTask;
+        }),
+        new("POST", "account/notifications", "/account/notifications", Access.SignedIn, async c =>
+        {
+            c.Redirected("/account/notifications");
+            var callerId = await c.CallerIdAsync();
+            Assert.Equal(MailFrequency.Weekly, await c.QueryAsync(db => db.Users.Where(u => u.Id == callerId).Select(u => u.ReplyMail).SingleAsync()));
+        }, Fields: new() { ["ReplyMail"] = "Weekly", ["MentionMail"] = "true" }),
+
+        // Unsubscribing needs no sign-in: the signed token in the mailed link is what allows it (NotificationMailTests).
+        // Without one, nobody changes anything.
+        new("POST", "notifications/unsubscribe", "/notifications/unsubscribe?token=not-a-token", Access.Anyone, c =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, c.Page.Status);
+            Assert.Equal("This unsubscribe link does not work", c.Page.TextOf("h1"));
+            return Task.CompletedTask;
+        }),
 
         .. AccountTable.Rules,
     ];

@@ -37,6 +37,8 @@ public sealed class HubAuthorizationMatrixTests(MatrixForum forum) : IClassFixtu
         // Whoever joins hears the queue count when a post is flagged; whoever is refused does not hear it.
         new(nameof(ForumHub.JoinModerators), Access.Moderator, QueueCountIsHeardAsync, Refused: QueueCountIsNotHeardAsync),
         new(nameof(ForumHub.Typing), Access.CanPost, TypingIsHeardAsync),
+        new(nameof(ForumHub.UnreadNotifications), Access.SignedIn, async (hub, _, _) =>
+            Assert.True(await hub.InvokeAsync<int>(nameof(ForumHub.UnreadNotifications)) >= 0)),
     ];
 
     public static TheoryData<string, Who> Cells()

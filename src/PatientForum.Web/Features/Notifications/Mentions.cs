@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace PatientForum.Web.Features.Notifications;
+
+/// <summary>
+/// Finds the members a post names with <c>@DisplayName</c>. Display names may hold spaces, so each @ yields the names
+/// it could start (<c>@Ann Lee thanks</c>: "Ann", "Ann Lee", "Ann Lee thanks"), and the longest one that belongs to a
+/// member wins. Text in code is not a mention.
+/// </summary>
+public static partial class Mentions
+{
+    /// <summary>The most words a display name is looked for in after an @ (40 characters allow no more).</summary>
+    private const int MaxWords = 8;
+
+    /// <summary>For each @ in order of appearance, the names it could be, longest first, upper-cased for lookup.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Candidates(string markdown)
+    {
+        var text = CodePattern().Replace(markdown, " ");
+        var found = new List<IReadOnlyList<string>>();
+        foreach (Match match in MentionPattern().Matches(text))
+        {
+            var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var names = new List<string>();
+            for (var count = Math.Min(words.Length, MaxWords); count >= 1; count--)
+            {
+                var name = string.Join(' ', words.Take(count)).TrimEnd('.', '\'', '-', '_');
+                if (name.Length >= 3 && name.Length <= 40 && !names.Contains(name.ToUpperInvariant()))
+                {
+                    names.Add(name.ToUpperInvariant());
+                }
+            }
+            if (names.Count > 0)
+            {
+                found.Add(names);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Picks, for each @, the longest candidate that is a member's name (<paramref name="known"/> maps upper-cased names
+    /// to member ids), in order of appearance, each member once, at most <paramref name="limit"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Resolve(IReadOnlyList<IReadOnlyList<string>> candidates, IReadOnlyDictionary<string, string> known, int limit)
+    {
+        var members = new List<string>();
+        foreach (var names in candidates)
+        {
+            if (members.Count == limit)
+            {
+                break;
+            }
+            if (names.FirstOrDefault(known.ContainsKey) is { } name && !members.Contains(known[name]))
+            {
+                members.Add(known[name]);
+            }
+        }
+        return members;
+    }
+
+    // An @ that starts a word (not an email address), then the characters a display name may hold.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_.@])@(?<name>[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} ._'\-]{0,60})")]
+    private static partial Regex MentionPattern();
+
+    // Fenced blocks and inline code spans.
+    [GeneratedRegex(@"```.*?```|~~~.*?~~~|`[^`\n]*`", RegexOptions.Singleline)]
+    private static partial Regex CodePattern();
+}

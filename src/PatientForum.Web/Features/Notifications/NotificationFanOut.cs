@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Notifications;
+
+/// <summary>
+/// Makes the notifications of one saved post, from the database: the author starts watching the thread (when they
+/// watch automatically); the members it mentions or quotes, the thread's watchers and the topic's watchers each get one
+/// notification, the strongest kind that applies (a mention over a quote over a reply). Nothing is made for a post or
+/// thread that is no longer public, for the author, for a thread its member muted, or twice for one member and post.
+/// </summary>
+public sealed class NotificationFanOut(ForumDbContext db, IOptions<NotificationOptions> options, TimeProvider clock)
+{
+    /// <summary>Makes the post's notifications and returns whom they went to.</summary>
+    public async Task<IReadOnlyCollection<string>> RunAsync(int postId, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.AsNoTracking()
+            .Where(p => p.Id == postId)
+            .Select(p => new SavedPost(p.Id, p.ThreadId, p.Thread!.TopicId, p.AuthorId, p.Author!.AutoWatch, p.Markdown, p.IsOpening,
+                p.State == PostState.Visible && !p.Thread.IsHidden))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (post is null)
+        {
+            return [];
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await WatchForAuthorAsync(post, now, cancellationToken);
+        if (!post.IsPublic)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }
+
+        var recipients = await RecipientsAsync(post, cancellationToken);
+        var already = await db.Notifications.Where(n => n.PostId == post.Id).Select(n => n.RecipientId).ToListAsync(cancellationToken);
+        foreach (var recipient in already)
+        {
+            recipients.Remove(recipient);
+        }
+        foreach (var (recipient, kind) in recipients)
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = recipient,
+                Kind = kind,
+                PostId = post.Id,
+                ThreadId = post.ThreadId,
+                ActorId = post.AuthorId,
+                CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return recipients.Keys;
+    }
+
+    /// <summary>Who hears of the post, and as what; the author and those who muted the thread are left out.</summary>
+    private async Task<Dictionary<string, NotificationKind>> RecipientsAsync(SavedPost post, CancellationToken cancellationToken)
+    {
+        var recipients = new Dictionary<string, NotificationKind>();
+        var everyReply = post.IsOpening ? NotificationKind.NewThread : NotificationKind.Reply;
+        foreach (var member in await db.TopicWatches.Where(w => w.TopicId == post.TopicId).Select(w => w.UserId).ToListAsync(cancellationToken))
+        {
+            recipients[member] = everyReply;
+        }
+        var watchers = await db.ThreadWatches.Where(w => w.ThreadId == post.ThreadId && w.Level == WatchLevel.Watching)
+            .Select(w => w.UserId).ToListAsync(cancellationToken);
+        foreach (var member in watchers)
+        {
+            recipients[member] = NotificationKind.Reply;
+        }
+        foreach (var member in await QuotedAuthorsAsync(post, cancellationToken))
+        {
+            recipients[member] = NotificationKind.Quote;
+        }
+        foreach (var member in await MentionedAsync(post, cancellationToken))
+        {
+            recipients[member] = NotificationKind.Mention;
+        }
+
+        recipients.Remove(post.AuthorId);
+        var muted = await db.ThreadWatches.Where(w => w.ThreadId == post.ThreadId && w.Level == WatchLevel.Muted)
+            .Select(w => w.UserId).ToListAsync(cancellationToken);
+        foreach (var member in muted)
+        {
+            recipients.Remove(member);
+        }
+        return recipients;
+    }
+
+    private async Task<IReadOnlyList<string>> MentionedAsync(SavedPost post, CancellationToken cancellationToken)
+    {
+        var candidates = Mentions.Candidates(post.Markdown);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        var names = candidates.SelectMany(c => c).Distinct().ToList();
+        var known = await db.Users.AsNoTracking()
+            .Where(u => names.Contains(u.NormalizedDisplayName) && !u.IsSystem && u.EmailConfirmed)
+            .Select(u => new { u.NormalizedDisplayName, u.Id })
+            .ToDictionaryAsync(u => u.NormalizedDisplayName, u => u.Id, cancellationToken);
+        return Mentions.Resolve(candidates, known, options.Value.MentionLimit);
+    }
+
+    private async Task<IReadOnlyList<string>> QuotedAuthorsAsync(SavedPost post, CancellationToken cancellationToken)
+    {
+        var quoted = Quotes.QuotedPostIds(post.Markdown);
+        if (quoted.Count == 0)
+        {
+            return [];
+        }
+        return await db.Posts.AsNoTracking()
+            .Where(p => quoted.Contains(p.Id) && !p.Author!.IsSystem)
+            .Select(p => p.AuthorId).Distinct().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Starting or replying to a thread watches it, unless the member turned that off or chose a level already.</summary>
+    private async Task WatchForAuthorAsync(SavedPost post, DateTime now, CancellationToken cancellationToken)
+    {
+        if (post.AuthorWatchesAutomatically
+            && !await db.ThreadWatches.AnyAsync(w => w.UserId == post.AuthorId && w.ThreadId == post.ThreadId, cancellationToken))
+        {
+            db.ThreadWatches.Add(new ThreadWatch { UserId = post.AuthorId, ThreadId = post.ThreadId, Level = WatchLevel.Watching, ChangedAt = now });
+        }
+    }
+
+    private sealed record SavedPost(
+        int Id, int ThreadId, int TopicId, string AuthorId, bool AuthorWatchesAutomatically, string Markdown, bool IsOpening, bool IsPublic);
+}

@@ -1,0 +1,36 @@
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Notifications;
+
+/// <summary>
+/// One line of the notifications page: a single notification, or unread replies in one thread taken together
+/// (<see cref="Count"/> of them, opening at the first).
+/// </summary>
+public sealed record NotificationEntry(
+    long Id, NotificationKind Kind, int Count, string ThreadTitle, string? ActorName, string? Reason, DateTime At, bool IsUnread)
+{
+    /// <summary>What happened, in words; the thread's title is shown beside it.</summary>
+    public string Summary => Kind switch
+    {
+        NotificationKind.Reply when Count > 1 => $"{Count} new replies in",
+        NotificationKind.Reply => $"{ActorName ?? "Someone"} replied in",
+        NotificationKind.NewThread => $"{ActorName ?? "Someone"} started",
+        NotificationKind.Mention => $"{ActorName ?? "Someone"} mentioned you in",
+        NotificationKind.Quote => $"{ActorName ?? "Someone"} quoted you in",
+        NotificationKind.PostHidden => "A moderator hid your post in",
+        NotificationKind.PostRestored => "A moderator restored your post in",
+        NotificationKind.PostEditedByModerator => "A moderator edited your post in",
+        _ => "Activity in",
+    };
+}
+
+public sealed record NotificationsPage(IReadOnlyList<NotificationEntry> Entries, int UnreadCount, Paging Paging);
+
+/// <summary>The watch control on a thread page.</summary>
+public sealed record ThreadWatchModel(int ThreadId, WatchLevel Level, bool ByTopic);
+
+/// <summary>The watch control on a topic page.</summary>
+public sealed record TopicWatchModel(string TopicSlug, bool Watching);
+
+/// <summary>The form a watch control posts.</summary>
+public sealed record WatchForm(WatchLevel Level);

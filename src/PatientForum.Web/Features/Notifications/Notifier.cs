@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Notifications;
+
+/// <summary>
+/// What other features tell the notifications: a post is being saved, a moderator acted on a post, a post or thread
+/// left the public's view. Everything a reader would be notified of is made later by the <see cref="NotificationWorker"/>,
+/// off the request path; only a moderator's notice to an author is made here, in the moderator's own save.
+/// </summary>
+public sealed class Notifier(ForumDbContext db, NotificationSignal signal, INotificationPush push, TimeProvider clock)
+{
+    /// <summary>Adds the post's notification job to the unit of work that saves the post. Call <see cref="Wake"/> after saving.</summary>
+    public void PostSaving(Post post) =>
+        db.NotificationJobs.Add(new NotificationJob { Post = post, CreatedAt = clock.GetUtcNow().UtcDateTime });
+
+    /// <summary>Lets the worker start on the jobs just saved rather than at its next poll.</summary>
+    public void Wake() => signal.Wake();
+
+    /// <summary>
+    /// Adds, to the moderator's unit of work, a notice to the post's author that a moderator hid, restored or edited
+    /// their post, with the reason. A second action of the same kind on the post renews the notice.
+    /// </summary>
+    public async Task ModeratorActedAsync(Post post, NotificationKind kind, string? reason, CancellationToken cancellationToken)
+    {
+        if (await db.Users.AsNoTracking().AnyAsync(u => u.Id == post.AuthorId && u.IsSystem, cancellationToken))
+        {
+            return;
+        }
+        var notice = await db.Notifications.SingleOrDefaultAsync(
+            n => n.RecipientId == post.AuthorId && n.PostId == post.Id && n.Kind == kind, cancellationToken);
+        if (notice is null)
+        {
+            notice = new Notification { RecipientId = post.AuthorId, PostId = post.Id, ThreadId = post.ThreadId, Kind = kind };
+            db.Notifications.Add(notice);
+        }
+        notice.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        notice.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        notice.ReadAt = null;
+    }
+
+    /// <summary>Tells the author's open pages about a notice saved by <see cref="ModeratorActedAsync"/>.</summary>
+    public Task ModeratorActionSavedAsync(Post post, CancellationToken cancellationToken) =>
+        push.NotificationsChangedAsync([post.AuthorId], cancellationToken);
+
+    /// <summary>
+    /// A post (or, for an opening post, its whole thread) is no longer public: unread notifications of it are withdrawn,
+    /// so nobody is led to, or told the name of, what they may no longer read. The author's moderation notices stay.
+    /// </summary>
+    public async Task WithdrawAsync(Post post, CancellationToken cancellationToken)
+    {
+        var unread = db.Notifications.Where(n => n.ReadAt == null).Where(NotificationKinds.AboutReading);
+        unread = post.IsOpening ? unread.Where(n => n.ThreadId == post.ThreadId) : unread.Where(n => n.PostId == post.Id);
+        var recipients = await unread.Select(n => n.RecipientId).Distinct().ToListAsync(cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+        await unread.ExecuteDeleteAsync(cancellationToken);
+        await push.NotificationsChangedAsync(recipients, cancellationToken);
+    }
+}
