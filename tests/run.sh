@@ -78,6 +78,12 @@ if [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" != PONG ]; then
 fi
 export FORUM_TEST_REDIS="127.0.0.1:$redis_port"
 
+# Every forum a test starts watches its settings files with inotify unless told not to (the test helpers tell it);
+# raise the kernel's low default of 128 instances per user where the machine allows, for anything else that watches.
+if [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]; then
+  as_root sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 || true
+fi
+
 log "Building"
 dotnet build PatientForum.sln -c Release -warnaserror --nologo -v quiet
 

@@ -98,6 +98,8 @@ public sealed class ForumServer : IAsyncDisposable
 
         // Scripted members post faster than people; the limits are tested on their own.
         start.Environment["Forum__RateLimits__Enabled"] = "false";
+        // No inotify watch on the settings files: the suite's many forums would reach the system's limit on them.
+        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         // The run's verbose levels (checked for planted secrets afterwards), unless the test chose its own: a load
         // test keeps logging quiet so that writing logs is not what it measures.
         if (!_settings.Keys.Any(key => key.StartsWith("Logging__", StringComparison.Ordinal)))

@@ -20,6 +20,14 @@ public class ForumFactory : WebApplicationFactory<Program>
     private static readonly ConditionalWeakTable<ForumClient, ForumFactory> s_owners = new();
     private readonly bool _ownsDatabase;
 
+    static ForumFactory()
+    {
+        // Each forum would otherwise watch its appsettings files for changes with an inotify instance of its own, and
+        // the suite runs enough forums at once to reach the system's limit on them (128 by default). Tests never
+        // change a settings file while a forum runs.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public ForumFactory()
         : this(null)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PatientForum.Web.Features.Accounts;
 
 namespace PatientForum.Web.Features.Notifications;
 
@@ -12,7 +13,7 @@ public static partial class Mentions
     /// <summary>The most words a display name is looked for in after an @ (40 characters allow no more).</summary>
     private const int MaxWords = 8;
 
-    /// <summary>For each @ in order of appearance, the names it could be, longest first, upper-cased for lookup.</summary>
+    /// <summary>For each @ in order of appearance, the names it could be, longest first, in the form names are compared in.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Candidates(string markdown)
     {
         var text = CodePattern().Replace(markdown, " ");
@@ -24,9 +25,10 @@ public static partial class Mentions
             for (var count = Math.Min(words.Length, MaxWords); count >= 1; count--)
             {
                 var name = string.Join(' ', words.Take(count)).TrimEnd('.', '\'', '-', '_');
-                if (name.Length >= 3 && name.Length <= 40 && !names.Contains(name.ToUpperInvariant()))
+                var normalized = DisplayNames.Normalize(name);
+                if (name.Length >= 3 && name.Length <= 40 && !names.Contains(normalized))
                 {
-                    names.Add(name.ToUpperInvariant());
+                    names.Add(normalized);
                 }
             }
             if (names.Count > 0)
@@ -38,7 +40,7 @@ public static partial class Mentions
     }
 
     /// <summary>
-    /// Picks, for each @, the longest candidate that is a member's name (<paramref name="known"/> maps upper-cased names
+    /// Picks, for each @, the longest candidate that is a member's name (<paramref name="known"/> maps normalized names
     /// to member ids), in order of appearance, each member once, at most <paramref name="limit"/>.
     /// </summary>
     public static IReadOnlyList<string> Resolve(IReadOnlyList<IReadOnlyList<string>> candidates, IReadOnlyDictionary<string, string> known, int limit)

@@ -4,6 +4,7 @@ using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Moderation;
+using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Options;
@@ -29,6 +30,7 @@ public sealed class SampleSettingsTests
         { SecurityOptions.SectionName, typeof(SecurityOptions) },
         { SearchOptions.SectionName, typeof(SearchOptions) },
         { KeyProtectionOptions.SectionName, typeof(KeyProtectionOptions) },
+        { NotificationOptions.SectionName, typeof(NotificationOptions) },
     };
 
     [Theory]

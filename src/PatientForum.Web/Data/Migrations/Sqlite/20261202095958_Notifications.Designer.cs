@@ -11,7 +11,7 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDbContext))]
-    [Migration("20261202100508_Notifications")]
+    [Migration("20261202095958_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
