@@ -5,6 +5,7 @@ using PatientForum.Benchmarks;
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- search [--sizes 10000,100000,1000000] [--requests 200] [--provider postgres]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- mail [--messages 1000]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- accounts [--rounds 100]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- notifications [--watchers 5000] [--replies 50]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- generate --posts 1000000 [--data folder]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- scale-out [--seconds 10] [--connections 64] [--readers 200]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- pages [--quick] [--seconds 10] [--users 16] [--small 10000] [--large 1000000] [--no-write] [--no-publish]
@@ -17,6 +18,7 @@ return command switch
     "search" => await SearchBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "mail" => await MailBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "accounts" => await AccountsBenchmark.RunAsync(Options.Parse(args.Skip(1))),
+    "notifications" => await NotificationsBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "generate" => await Generate(Options.Parse(args.Skip(1))),
     "scale-out" => await ScaleOutBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "pages" => await PagesBenchmark.RunAsync(Options.Parse(args.Skip(1))),
@@ -35,6 +37,6 @@ static async Task<int> Generate(Options options)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] [--provider postgres] | mail [--messages N] | accounts [--rounds N] | generate --posts N | scale-out [--seconds N] | pages [--quick] | bare-hub --port N | bare-page --port N [--size N]");
+    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] [--provider postgres] | mail [--messages N] | accounts [--rounds N] | notifications [--watchers N] [--replies N] | generate --posts N | scale-out [--seconds N] | pages [--quick] | bare-hub --port N | bare-page --port N [--size N]");
     return 2;
 }
