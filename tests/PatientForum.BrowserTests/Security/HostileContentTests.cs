@@ -53,6 +53,7 @@ public sealed class HostileContentTests(BrowserFixture fixture, ITestOutputHelpe
         output.WriteLine("Accepted display names: " + string.Join(", ", forum.AcceptedNames.Select(HostileStrings.Show)));
         output.WriteLine("Refused for a null character (400): " + string.Join("; ", forum.RefusedForNull));
         output.WriteLine("Refused titles: " + string.Join(", ", forum.RefusedTitles.Select(HostileStrings.Show)));
+        output.WriteLine("Refused bodies: " + string.Join("; ", forum.RefusedBodies));
         var failures = forum.Failures.Concat(inspector.Failures).ToList();
         Assert.True(failures.Count == 0, $"{failures.Count} problems:\n" + string.Join('\n', failures) + "\nServer log:\n" + Tail(server.Log));
     }

@@ -22,6 +22,9 @@ public sealed partial class HostileForum(ForumServer server) : IDisposable
     public List<string> AcceptedNames { get; } = [];
     public List<string> RefusedNames { get; } = [];
     public List<string> RefusedTitles { get; } = [];
+
+    /// <summary>Bodies the posting rules refuse by design (422 with a reason), noted rather than failed.</summary>
+    public List<string> RefusedBodies { get; } = [];
     public List<string> Failures { get; } = [];
 
     /// <summary>Requests refused with 400 because a field held a null character, which ASP.NET Core does not read.</summary>
@@ -67,7 +70,16 @@ public sealed partial class HostileForum(ForumServer server) : IDisposable
             }
         }
 
-        var naughty = HostileStrings.Naughty;
+        // Text whose letters carry more marks than the forum takes is refused with a reason (a 422, tested with the
+        // posting rules): it goes in one post of its own, whose refusal is noted, and the rest is posted in batches.
+        var naughty = HostileStrings.Naughty.Where(s => !HostileStrings.HasTooManyMarks(s)).ToList();
+        var overMarked = HostileStrings.Naughty.Where(HostileStrings.HasTooManyMarks).ToList();
+        if (overMarked.Count > 0)
+        {
+            await TryAsync("starting a thread with over-marked naughty strings",
+                () => _members[0].StartThreadAsync(Topic, "Over-marked naughty strings", string.Join("\n\n", overMarked)),
+                () => RefusedBodies.Add($"{overMarked.Count} naughty strings with more than four marks on a letter"));
+        }
         var titles = HostileStrings.NaughtySample(5, 150, naughty.Count / NaughtyPerBody + 1);
         for (var start = 0; start < naughty.Count; start += NaughtyPerBody)
         {

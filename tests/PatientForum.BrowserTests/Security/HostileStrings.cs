@@ -137,6 +137,25 @@ public static class HostileStrings
         JsonSerializer.Deserialize<string[]>(File.ReadAllText(RepoPaths.NaughtyStrings)) ?? [];
 
     /// <summary>
+    /// Whether a character of <paramref name="value"/> carries more combining marks than the forum takes in a post
+    /// (four: the rule of the forum's TextMarks, which refuses the post with a reason). Zalgo text in the list does.
+    /// </summary>
+    public static bool HasTooManyMarks(string value)
+    {
+        var run = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            run = System.Text.Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark ? run + 1 : 0;
+            if (run > 4)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Up to <paramref name="count"/> naughty strings whose trimmed length lies in the range, spread evenly over
     /// the list so every part of it is represented.
     /// </summary>
