@@ -142,6 +142,29 @@ public sealed class NotificationTests(ForumFactory factory) : IClassFixture<Foru
     }
 
     [Fact]
+    public async Task HiddenThread_LeavesNoEntryOnAWatchersPage_ReadOrUnread()
+    {
+        var starter = await Members.RegisterConfirmedAsync(factory);
+        var watcher = await Members.RegisterConfirmedAsync(factory);
+        var moderator = await Staff.ModeratorAsync(factory);
+        var title = Unique("Named a clinic in the title");
+        var path = await Compose.StartThreadPathAsync(starter, "rehab", title, "Opening.");
+        await Compose.ReplyAsync(watcher, path, "I watch this now.");
+        await Compose.ReplyAsync(starter, path, "First answer.");
+        await SettledAsync(factory);
+        await watcher.Client.GetOkAsync(path);
+        await Compose.ReplyAsync(starter, path, "Second answer.");
+        await SettledAsync(factory);
+        Assert.Equal(2, (await EntriesAsync(watcher)).Count);
+
+        await Moderating.ActAsync(moderator, await ModerationState.OpeningPostIdAsync(starter.Client, path), "hide", "Names a clinic");
+
+        Assert.Empty(await EntriesAsync(watcher));
+        Assert.Equal(0, await BellAsync(watcher));
+        Assert.DoesNotContain(title, (await watcher.Client.GetOkAsync("/notifications")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnreadMarker_OnTheTopicPage_CountsNewReplies_AndLeadsToTheFirstOfThem()
     {
         var reader = await Members.RegisterConfirmedAsync(factory);
