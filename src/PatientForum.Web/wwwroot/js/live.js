@@ -8,7 +8,7 @@
   var threadList = document.querySelector("[data-live-thread]");
   var topicList = document.querySelector("[data-live-topic]");
   var moderationQueue = document.querySelector("[data-queue-count]");
-  var bell = document.querySelector("[data-notification-bell]");
+  var bell = document.querySelector("[data-notification-bell]"); // bell.js shows its count over this connection
   if (!window.signalR || !hubPath || (!threadList && !topicList && !moderationQueue && !bell)) {
     return;
   }
@@ -87,23 +87,8 @@
 
   connection.on("Presence", showPresence);
 
-  // The member's own count, asked for when told it changed: the push itself carries nothing.
-  connection.on("NotificationsChanged", refreshBell);
-
-  function refreshBell() {
-    if (!bell) {
-      return Promise.resolve();
-    }
-    return connection.invoke("UnreadNotifications").then(showBell, function () { /* the next page load shows it */ });
-  }
-
-  function showBell(count) {
-    var counter = bell.querySelector("[data-notification-count]");
-    counter.textContent = String(count);
-    counter.hidden = count === 0;
-    bell.setAttribute("aria-label", count === 0 ? "Notifications, none unread"
-      : count === 1 ? "Notifications, 1 unread" : "Notifications, " + count + " unread");
-  }
+  var joined = []; // Other scripts (bell.js) share the connection and hear each (re)connection.
+  window.PatientForumLive = { connection: connection, onJoined: function (callback) { joined.push(callback); } };
 
   function showPresence(id, readers) {
     var presence = document.querySelector("[data-presence]");
@@ -202,12 +187,9 @@
   // Groups do not survive a reconnect, so join again, then fetch what changed while the page was away. Pushes that
   // arrive meanwhile are shown once that is done, whether it worked or not.
   function joinAndCatchUp() {
-    refreshBell();
-    if (moderationQueue) {
-      return connection.invoke("JoinModerators");
-    }
-    if (!threadList && !topicList) {
-      return Promise.resolve();
+    joined.forEach(function (callback) { callback(); });
+    if (moderationQueue || (!threadList && !topicList)) {
+      return moderationQueue ? connection.invoke("JoinModerators") : Promise.resolve();
     }
     held = held || [];
     var work = topicSlug ? joinTopicAndCatchUp() : joinThreadAndCatchUp();
