@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
@@ -63,6 +64,14 @@ public class ForumFactory : WebApplicationFactory<Program>
     /// </summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// PBKDF2 iterations for the forum's password hashes. The forum's own (Identity's 100,000) cost a CPU-bound tenth
+    /// of a second per registration and sign-in, which the suite does thousands of times; the algorithm and the
+    /// stored format stay the forum's. <see cref="Features.Accounts.PasswordHashingTests"/> checks the real setting
+    /// with <see langword="null"/> here.
+    /// </summary>
+    protected virtual int? PasswordHashIterations => 1_000;
+
     /// <summary>Extra settings a test class wants; applied after the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -74,6 +83,10 @@ public class ForumFactory : WebApplicationFactory<Program>
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+        if (PasswordHashIterations is { } iterations)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations));
         }
         builder.ConfigureAppConfiguration(config =>
         {
