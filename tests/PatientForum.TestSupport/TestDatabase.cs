@@ -73,6 +73,58 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(dataDirectory, name);
     }
 
+    /// <summary>
+    /// A new database holding what <paramref name="template"/> holds, on the same provider: a copy of the file on
+    /// SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL.
+    /// </summary>
+    public static TestDatabase CopyOf(TestDatabase template, string dataDirectory)
+    {
+        if (template.PostgresDatabase is null)
+        {
+            var copy = new TestDatabase(dataDirectory, null);
+            File.Copy(template.SqliteFile, copy.SqliteFile);
+            return copy;
+        }
+        var name = "pf_test_" + Guid.NewGuid().ToString("N");
+        using var connection = OpenServer();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE \"{template.PostgresDatabase}\"";
+        command.ExecuteNonQuery();
+        return new TestDatabase(dataDirectory, name);
+    }
+
+    /// <summary>
+    /// Readies a database that a forum has migrated and seeded, and that no forum uses any more, to be copied by
+    /// <see cref="CopyOf"/>: the forum's Data Protection keys go (each copy makes its own, as a new forum would), no
+    /// pooled connection stays open on it, and a SQLite file holds all its pages with no write-ahead log beside it.
+    /// </summary>
+    public void SealAsTemplate()
+    {
+        if (PostgresDatabase is null)
+        {
+            SqliteConnection.ClearAllPools();
+            using var file = Open();
+            using var delete = file.CreateCommand();
+            delete.CommandText = "DELETE FROM \"DataProtectionKeys\"; PRAGMA wal_checkpoint(TRUNCATE);";
+            delete.ExecuteNonQuery();
+            return;
+        }
+        var unpooled = new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString();
+        using (var database = new NpgsqlConnection(unpooled))
+        {
+            database.Open();
+            using var delete = database.CreateCommand();
+            delete.CommandText = "DELETE FROM \"DataProtectionKeys\"";
+            delete.ExecuteNonQuery();
+        }
+        // CREATE DATABASE … TEMPLATE needs the template to have no sessions; the forum's pooled ones may linger.
+        using var server = OpenServer();
+        using var end = server.CreateCommand();
+        end.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()";
+        end.Parameters.AddWithValue("name", PostgresDatabase);
+        end.ExecuteNonQuery();
+    }
+
     /// <summary>An open connection to the forum's database, for checks the pages cannot show.</summary>
     public DbConnection Open()
     {

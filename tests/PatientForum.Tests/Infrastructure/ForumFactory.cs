@@ -43,8 +43,31 @@ public class ForumFactory : WebApplicationFactory<Program>
         DataDirectory = Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _ownsDatabase = sharedDatabase is null;
-        Database = sharedDatabase ?? TestDatabase.Create(DataDirectory);
+        Database = sharedDatabase ?? TestDatabase.CopyOf(s_seeded.Value, DataDirectory);
     }
+
+    /// <summary>
+    /// A database the forum has migrated and seeded once for the whole run; each forum starts on a copy of it, as
+    /// the forum would find its database after a first start (its own start-up then finds nothing to do but make a
+    /// Data Protection key). Tests of migrations and seeding start on databases of their own.
+    /// </summary>
+    private static readonly Lazy<TestDatabase> s_seeded = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "patientforum-tests", "seeded-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var template = TestDatabase.Create(folder);
+        using (var forum = new TemplateForum(template))
+        {
+            _ = forum.Services;
+        }
+        template.SealAsTemplate();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            template.Dispose();
+            Directory.Delete(folder, recursive: true);
+        };
+        return template;
+    });
 
     public string DataDirectory { get; }
 
@@ -151,5 +174,12 @@ public class ForumFactory : WebApplicationFactory<Program>
                 // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
             }
         }
+    }
+
+    /// <summary>The forum that makes the run's seeded database, in that database's own folder.</summary>
+    private sealed class TemplateForum(TestDatabase template) : ForumFactory(template)
+    {
+        protected override IDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { ["Forum:DataDirectory"] = Database.DataDirectory };
     }
 }
