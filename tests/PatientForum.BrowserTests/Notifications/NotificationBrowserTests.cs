@@ -1,7 +1,7 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PatientForum.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using static PatientForum.BrowserTests.Infrastructure.PageChecks;
 
 namespace PatientForum.BrowserTests.Notifications;
 
@@ -69,27 +69,5 @@ public sealed class NotificationBrowserTests(BrowserFixture fixture)
         await Expect(page.Locator("[role=status]")).ToHaveTextAsync("Your settings are saved.");
         await Expect(page.GetByLabel("A weekly summary")).ToBeCheckedAsync();
         member.AssertNoProblems();
-    }
-
-    private static async Task TabUntilFocusedAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 40; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
-            {
-                return;
-            }
-        }
-        Assert.Fail($"Tab never reached {selector}.");
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var results = await page.RunAxe();
-        var violations = results.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
-        Assert.True(results.Violations.Length == 0, $"axe violations on {what}:\n{string.Join("\n", violations)}");
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-        Assert.False(overflow, $"{what} scrolls sideways at {page.ViewportSize?.Width}px wide.");
     }
 }

@@ -6,7 +6,7 @@ namespace PatientForum.Web.Features.Notifications;
 /// <summary>
 /// Finds the members a post names with <c>@DisplayName</c>. Display names may hold spaces, so each @ yields the names
 /// it could start (<c>@Ann Lee thanks</c>: "Ann", "Ann Lee", "Ann Lee thanks"), and the longest one that belongs to a
-/// member wins. Text in code is not a mention.
+/// member wins. Text in code is not a mention, nor is a quote's: quoting a post that names someone does not page them again.
 /// </summary>
 public static partial class Mentions
 {
@@ -16,7 +16,7 @@ public static partial class Mentions
     /// <summary>For each @ in order of appearance, the names it could be, longest first, in the form names are compared in.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Candidates(string markdown)
     {
-        var text = CodePattern().Replace(markdown, " ");
+        var text = QuoteLinePattern().Replace(CodePattern().Replace(markdown, " "), " ");
         var found = new List<IReadOnlyList<string>>();
         foreach (Match match in MentionPattern().Matches(text))
         {
@@ -63,6 +63,10 @@ public static partial class Mentions
     // An @ that starts a word (not an email address), then the characters a display name may hold.
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.@])@(?<name>[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} ._'\-]{0,60})")]
     private static partial Regex MentionPattern();
+
+    // Lines of a Markdown blockquote: someone else's words.
+    [GeneratedRegex(@"^[ \t]*>.*$", RegexOptions.Multiline)]
+    private static partial Regex QuoteLinePattern();
 
     // Fenced blocks and inline code spans.
     [GeneratedRegex(@"```.*?```|~~~.*?~~~|`[^`\n]*`", RegexOptions.Singleline)]

@@ -10,7 +10,7 @@ namespace PatientForum.Web.Features.Notifications;
 /// notification, the strongest kind that applies (a mention over a quote over a reply). Nothing is made for a post or
 /// thread that is no longer public, for the author, for a thread its member muted, or twice for one member and post.
 /// </summary>
-public sealed class NotificationFanOut(ForumDbContext db, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class NotificationFanOut(ForumDbContext db, MentionedMembers mentioned, IOptions<NotificationOptions> options, TimeProvider clock)
 {
     /// <summary>Makes the post's notifications and returns whom they went to.</summary>
     public async Task<IReadOnlyCollection<string>> RunAsync(int postId, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public sealed class NotificationFanOut(ForumDbContext db, IOptions<NotificationO
         {
             recipients[member] = NotificationKind.Quote;
         }
-        foreach (var member in await MentionedAsync(post, cancellationToken))
+        foreach (var member in await mentioned.ResolveAsync(post.Markdown, post.AuthorId, options.Value.MentionLimit, cancellationToken))
         {
             recipients[member] = NotificationKind.Mention;
         }
@@ -86,21 +86,6 @@ public sealed class NotificationFanOut(ForumDbContext db, IOptions<NotificationO
             recipients.Remove(member);
         }
         return recipients;
-    }
-
-    private async Task<IReadOnlyList<string>> MentionedAsync(SavedPost post, CancellationToken cancellationToken)
-    {
-        var candidates = Mentions.Candidates(post.Markdown);
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-        var names = candidates.SelectMany(c => c).Distinct().ToList();
-        var known = await db.Users.AsNoTracking()
-            .Where(u => names.Contains(u.NormalizedDisplayName) && !u.IsSystem && u.EmailConfirmed)
-            .Select(u => new { u.NormalizedDisplayName, u.Id })
-            .ToDictionaryAsync(u => u.NormalizedDisplayName, u => u.Id, cancellationToken);
-        return Mentions.Resolve(candidates, known, options.Value.MentionLimit);
     }
 
     private async Task<IReadOnlyList<string>> QuotedAuthorsAsync(SavedPost post, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public static class NotificationsFeature
         services.AddSingleton<NotificationSignal>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationFanOut>();
+        services.AddScoped<MentionedMembers>();
         services.AddScoped<NotificationReader>();
         services.AddScoped<ReadTracker>();
         services.AddScoped<Watching>();

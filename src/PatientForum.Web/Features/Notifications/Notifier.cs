@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 
 namespace PatientForum.Web.Features.Notifications;
@@ -8,8 +9,21 @@ namespace PatientForum.Web.Features.Notifications;
 /// left the public's view. Everything a reader would be notified of is made later by the <see cref="NotificationWorker"/>,
 /// off the request path; only a moderator's notice to an author is made here, in the moderator's own save.
 /// </summary>
-public sealed class Notifier(ForumDbContext db, NotificationSignal signal, INotificationPush push, TimeProvider clock)
+public sealed class Notifier(
+    ForumDbContext db, NotificationSignal signal, INotificationPush push, MentionedMembers mentioned, IOptions<NotificationOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// The mention limit (<see cref="NotificationOptions.MentionLimit"/>) when <paramref name="markdown"/>, written by
+    /// <paramref name="authorId"/>, mentions more members than one post notifies; otherwise null. For the author's page
+    /// after posting, which then says that only the first ones were notified.
+    /// </summary>
+    public async Task<int?> MentionLimitPassedAsync(string markdown, string authorId, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MentionLimit;
+        var members = await mentioned.ResolveAsync(markdown, authorId, limit + 1, cancellationToken);
+        return members.Count > limit ? limit : null;
+    }
+
     /// <summary>Adds the post's notification job to the unit of work that saves the post. Call <see cref="Wake"/> after saving.</summary>
     public void PostSaving(Post post) =>
         db.NotificationJobs.Add(new NotificationJob { Post = post, CreatedAt = clock.GetUtcNow().UtcDateTime });

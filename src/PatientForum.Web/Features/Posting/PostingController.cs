@@ -41,6 +41,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         var result = await posting.StartThreadAsync(User, topic.Id, form.Title, form.Body, form.SubmissionToken, cancellationToken);
         if (result.Saved is { } saved)
         {
+            this.KeepSavedNotice(saved);
             return Redirect(ForumUrls.Thread(saved.ThreadId, saved.ThreadSlug));
         }
         this.ShowNotSaved(result);
@@ -76,6 +77,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, cancellationToken);
         if (result.Saved is { } saved)
         {
+            this.KeepSavedNotice(saved);
             return Redirect(await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
         }
         this.ShowNotSaved(result);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace PatientForum.Web.Features.Posting;
 
 public static class PostingFeature
@@ -10,6 +12,8 @@ public static class PostingFeature
         services.AddScoped<PostingChecks>();
         services.AddScoped<PostHistoryService>();
         services.AddSingleton<PostingRateLimits>();
+        // The notice shown once after posting (TempData) rides in a cookie named like the forum's others.
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.Name = "pf_notice");
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using PatientForum.Web.Features.Notifications;
 
 namespace PatientForum.Web.Features.Posting;
 
@@ -23,9 +24,21 @@ public sealed record PostingResult(PostText Text, SavedPost? Saved, PostingRefus
     public static PostingResult Invalid(PostText text, IReadOnlyList<PostProblem> problems) => new(text, null, null, problems);
 }
 
-/// <summary>Shows a post that was not saved: its form again, with the problems or the refusal, under the status that says why.</summary>
+/// <summary>
+/// Shows a post that was not saved: its form again, with the problems or the refusal, under the status that says why;
+/// and keeps what the author should know of a post that was.
+/// </summary>
 public static class PostingAnswers
 {
+    /// <summary>Keeps, for the page the author is sent to next, the notice that not every member they mentioned was notified.</summary>
+    public static void KeepSavedNotice(this Controller controller, SavedPost saved)
+    {
+        if (saved.MentionLimit is { } limit)
+        {
+            new MentionLimitNotice(saved.PostId, limit).Keep(controller.TempData);
+        }
+    }
+
     /// <summary>
     /// Puts the result's problems on the form's fields and sets the status: 422 for problems with the text, or the
     /// refusal's own (429 with Retry-After, 403, 404). The caller then renders the form with the result's text.

@@ -9,8 +9,11 @@ using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
 
-/// <summary>Where a saved post lives, for the redirect after posting.</summary>
-public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId);
+/// <summary>
+/// Where a saved post lives, for the redirect after posting; <paramref name="MentionLimit"/> is set when the post
+/// mentions more members than are notified (see <see cref="Notifier.MentionLimitPassedAsync"/>).
+/// </summary>
+public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId, int? MentionLimit = null);
 
 /// <summary>
 /// Starts threads, posts replies and saves edits: the one place that decides whether a post is taken. It cleans the
@@ -34,6 +37,7 @@ public sealed class PostingService(
         {
             return notSaved;
         }
+        var mentionLimit = await notifier.MentionLimitPassedAsync(text.Body, authorId, cancellationToken);
         var now = Now();
         var thread = new ForumThread
         {
@@ -49,7 +53,7 @@ public sealed class PostingService(
         thread.Posts.Add(post);
         db.Threads.Add(thread);
         notifier.PostSaving(post);
-        var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id), cancellationToken);
+        var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit), cancellationToken);
         notifier.Wake();
         await changes.ThreadChangedAsync(saved.ThreadId, cancellationToken);
         return PostingResult.Done(text, saved);
@@ -69,6 +73,7 @@ public sealed class PostingService(
         {
             return notSaved;
         }
+        var mentionLimit = await notifier.MentionLimitPassedAsync(text.Body, authorId, cancellationToken);
         var now = Now();
         var post = NewPost(authorId, text.Body, token, now);
         post.ThreadId = thread.Id;
@@ -97,7 +102,7 @@ public sealed class PostingService(
         await changes.PostAddedAsync(
             new PostView(post.Id, post.ThreadId, authorId, poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false, StaffBadges.Of(member)),
             cancellationToken);
-        return PostingResult.Done(text, new SavedPost(thread.Id, thread.Slug, post.Id));
+        return PostingResult.Done(text, new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit));
     }
 
     /// <summary>

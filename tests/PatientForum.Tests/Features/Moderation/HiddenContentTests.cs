@@ -81,6 +81,31 @@ public sealed class HiddenContentTests(ForumFactory factory) : IClassFixture<For
             () => Assert.DoesNotContain("A reply to a hidden thread.", thread.Text, StringComparison.Ordinal));
     }
 
+    /// <summary>The Markdown the Quote button reads is a road to a post's text too.</summary>
+    [Fact]
+    public async Task Source_OfAHiddenPost_OrOfAPostInAHiddenThread_IsNotFoundForOtherMembers()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var text = $"My neighbour's name is on the referral {Guid.NewGuid():N}";
+        var (path, hiddenId) = await Moderating.ThreadWithReplyAsync(author, text);
+        var inHiddenThread = await Compose.ReplyAsync(author, path, $"A visible reply in a thread about to be hidden {Guid.NewGuid():N}");
+        var inHiddenThreadId = int.Parse(inHiddenThread.Document.QuerySelectorAll("article.post")[^1].Id!["post-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var moderator = await Staff.ModeratorAsync(factory);
+        var member = await Members.RegisterConfirmedAsync(factory);
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync($"/posts/{inHiddenThreadId}/source")).Status);
+
+        await Moderating.ActAsync(moderator, hiddenId, "hide", "Personal information");
+        await Moderating.ActAsync(moderator, await ModerationState.OpeningPostIdAsync(author.Client, path), "hide", "Personal information");
+
+        var hiddenPost = await member.Client.GetAsync($"/posts/{hiddenId}/source");
+        var hiddenThread = await member.Client.GetAsync($"/posts/{inHiddenThreadId}/source");
+        Assert.Multiple(
+            () => Assert.Equal(HttpStatusCode.NotFound, hiddenPost.Status),
+            () => Assert.DoesNotContain(text, hiddenPost.Text, StringComparison.Ordinal),
+            () => Assert.Equal(HttpStatusCode.NotFound, hiddenThread.Status),
+            () => Assert.DoesNotContain("about to be hidden", hiddenThread.Text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task HidingTheOpeningPost_PushesNoRowWithTheThreadsTitle_ToVisitorsWatchingTheTopic()
     {

@@ -70,18 +70,26 @@ public sealed class NotificationTests(ForumFactory factory) : IClassFixture<Foru
         Assert.Empty(await EntriesAsync(shorter));
     }
 
+    /// <summary>The reply holds exactly what the thread page's Quote button writes (see QuoteFormat and quote.js).</summary>
     [Fact]
-    public async Task Quote_OfAPost_NotifiesItsAuthor_AsAQuoteNotAReply()
+    public async Task Quote_AsTheQuoteButtonWritesIt_NotifiesTheQuotedAuthorAsAQuote_AndShowsABlockquoteLinkingBack()
     {
         var quoted = await Members.RegisterConfirmedAsync(factory);
         var quoter = await Members.RegisterConfirmedAsync(factory);
-        var (path, replyId) = await Moderating.ThreadWithReplyAsync(quoted, "Ice for ten minutes, never on bare skin.");
+        var (path, replyId) = await Moderating.ThreadWithReplyAsync(quoted, "Ice for ten minutes.\nNever on bare skin.");
         var title = (await quoted.Client.GetOkAsync(path)).TextOf("h1");
 
-        await Compose.ReplyAsync(quoter, path, $"> **{quoted.DisplayName}** [wrote](/posts/{replyId}):\n> Ice for ten minutes\n\nThis helped me too.");
+        var page = await Compose.ReplyAsync(quoter, path, QuoteFormat.Of(quoted.DisplayName, replyId, "Ice for ten minutes.\nNever on bare skin.") + "This helped me too.");
         await SettledAsync(factory);
 
         Assert.Equal([$"{quoter.DisplayName} quoted you in “{title}”"], await EntriesAsync(quoted));
+        var reply = page.Document.QuerySelectorAll("article.post")[^1];
+        var quote = reply.QuerySelector(".post-body > blockquote");
+        Assert.NotNull(quote);
+        Assert.Equal(quoted.DisplayName, quote.QuerySelector("p:first-child > strong")?.TextContent);
+        Assert.Equal("wrote", quote.QuerySelector($"p:first-child > a[href='/posts/{replyId}']")?.TextContent);
+        Assert.Contains("Never on bare skin.", quote.TextContent, StringComparison.Ordinal);
+        Assert.Equal("This helped me too.", reply.QuerySelector(".post-body > p")?.TextContent.Trim());
     }
 
     [Fact]

@@ -53,6 +53,13 @@ public static class AuthorizationTable
             Assert.Contains("<strong>bold</strong>", c.Page.Text, StringComparison.Ordinal);
             return Task.CompletedTask;
         }, Fields: new() { ["body"] = "**bold**" }),
+        // A post's Markdown, for the Quote button: members who may post, and it reads only.
+        new("GET", "posts/{id:int}/source", "/posts/{post}/source", Access.CanPost, async c =>
+        {
+            c.Ok();
+            Assert.Equal(await c.QueryAsync(db => db.Posts.Where(p => p.Id == c.Targets.PostId).Select(p => p.Markdown).SingleAsync()), c.Page.Text);
+            await c.UnchangedAsync();
+        }, NeedsToken: false),
         new("POST", "posts/{id:int}/edit", "/posts/{post}/edit", Access.Owner, async c =>
         {
             Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
