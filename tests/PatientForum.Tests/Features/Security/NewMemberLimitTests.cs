@@ -135,6 +135,26 @@ public sealed class NewMemberLimitTests(NewMemberLimitTests.LimitedForum factory
     }
 
     [Fact]
+    public async Task Reply_QuotingThreePostsAsNewMember_IsPosted_ButThreeLinksToAnotherSiteWithoutTheirSchemeAreNot()
+    {
+        var host = await Members.RegisterConfirmedAsync(factory);
+        var quoter = await Members.RegisterConfirmedAsync(factory);
+        var sneaky = await Members.RegisterConfirmedAsync(factory);
+        var path = await Compose.StartThreadPathAsync(host, Topic, "What helped your grip strength", "Opening.");
+        var opening = await Moderation.ModerationState.OpeningPostIdAsync(host.Client, path);
+        var quotes = string.Concat(Enumerable.Range(0, 3).Select(i => QuoteFormat.Of(host.DisplayName, opening, $"Part {i} of what you wrote.")))
+            + "All three of these match what my physio said, and [this leaflet](https://example.org/grip) too.";
+        const string Disguised = "Look at [one](//example.org/a), [two](//example.org/b) and [three](//example.org/c).";
+
+        var posted = await Compose.ReplyAsync(quoter, path, quotes);
+        var refused = await Compose.ReplyAsync(sneaky, path, Disguised);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Equal(3, posted.Document.QuerySelectorAll("article.post")[^1].QuerySelectorAll(".post-body blockquote").Length);
+        AssertTooManyLinks(refused, Disguised);
+    }
+
+    [Fact]
     public async Task Edit_AddingThirdLinkAsNewMember_Answers422KeepsText_AndPostIsUnchanged()
     {
         var newcomer = await Members.RegisterConfirmedAsync(factory);
