@@ -7,10 +7,11 @@ using PatientForum.Web.Infrastructure.Options;
 namespace PatientForum.Web.Data.Seeding;
 
 /// <summary>
-/// Brings the database in line with seed/: topics, roles, the guide's system author and one pinned
-/// thread per guide part. Safe to run at every start: unchanged files change nothing. A guide thread is pinned
-/// and put in its topic only when first seeded; after that a moderator's unpin or move stands, and later starts
-/// update only what the seed file owns: the title, the text and the part's place in the guide.
+/// Brings the database in line with seed/: topics, roles, the guide's system author, the sign-in decoy
+/// (<see cref="SignInDecoy"/>) and one pinned thread per guide part. Safe to run at every start: unchanged files
+/// change nothing. A guide thread is pinned and put in its topic only when first seeded; after that a moderator's
+/// unpin or move stands, and later starts update only what the seed file owns: the title, the text and the part's
+/// place in the guide.
 /// </summary>
 public sealed partial class ForumSeeder(
     ForumDbContext db,
@@ -29,6 +30,7 @@ public sealed partial class ForumSeeder(
         await EnsureRolesAsync();
         var topics = await UpsertTopicsAsync(SeedFiles.ReadTopics(paths.SeedDirectory), cancellationToken);
         var author = await EnsureGuideAuthorAsync(cancellationToken);
+        await SignInDecoy.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await SyncGuideAsync(SeedFiles.ReadGuide(paths.SeedDirectory), topics, author, cancellationToken);
     }
 

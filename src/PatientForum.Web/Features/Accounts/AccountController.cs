@@ -11,6 +11,7 @@ namespace PatientForum.Web.Features.Accounts;
 public sealed class AccountController(
     UserManager<ForumUser> users,
     SignInManager<ForumUser> signIn,
+    PasswordSignIn passwordSignIn,
     AccountMailer mailer,
     TimeProvider clock) : Controller
 {
@@ -60,7 +61,7 @@ public sealed class AccountController(
         {
             return View(form);
         }
-        if (await users.FindByEmailAsync(email) is { } existing)
+        if (await users.FindByEmailAsync(email) is { IsSystem: false } existing)
         {
             _ = users.PasswordHasher.HashPassword(user, form.Password!);
             await mailer.SendAlreadyRegisteredAsync(existing, cancellationToken);
@@ -133,7 +134,7 @@ public sealed class AccountController(
         {
             return View(form);
         }
-        var result = await PasswordSignInAsync(form);
+        var result = await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!, form.RememberMe);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
@@ -176,26 +177,6 @@ public sealed class AccountController(
             _ => DeniedReason.NotAllowed,
         };
         return View(new AccessDeniedPage(reason, user?.SuspendedUntil, user?.SuspensionReason));
-    }
-
-    /// <summary>
-    /// Checks the password and signs in, doing the same work for every address: an unknown address, or an account
-    /// Identity turns away before it looks at the password (locked, or not confirmed), has a password hash checked
-    /// all the same, so the time an answer takes does not tell them apart either.
-    /// </summary>
-    private async Task<Microsoft.AspNetCore.Identity.SignInResult> PasswordSignInAsync(LoginForm form)
-    {
-        var user = await users.FindByEmailAsync(form.Email!.Trim());
-        if (user is null || user.IsSystem)
-        {
-            DecoyPassword.Verify(users.PasswordHasher, form.Password!);
-            return Microsoft.AspNetCore.Identity.SignInResult.Failed;
-        }
-        if (!await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
-        {
-            DecoyPassword.Verify(users.PasswordHasher, form.Password!);
-        }
-        return await signIn.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
     }
 
     /// <summary>Runs Identity's password rules (length, the common-passwords list, not the address or name) into the form's errors.</summary>

@@ -32,6 +32,7 @@ public static class AccountsFeature
         services.AddSingleton<AccountMailLimits>();
         services.AddHostedService<DisplayNameSkeletons>();
         services.AddScoped<AccountMailer>();
+        services.AddScoped<PasswordSignIn>();
         services.AddIdentity<ForumUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Search;
+using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.CommandLine;
 
@@ -87,6 +88,10 @@ public static class ForumCommands
 
         // A new stamp makes the user's existing sessions pick up the change at their next security-stamp check.
         await users.UpdateSecurityStampAsync(user);
+
+        // The badge on the user's posts changes too. With the page cache in Redis this evicts the running forum's
+        // pages; a forum caching in its own memory serves them until they expire (a minute at most).
+        await scope.ServiceProvider.GetRequiredService<PageCache>().MemberChangedAsync(user.Id, CancellationToken.None);
         Console.WriteLine(grant
             ? $"{user.DisplayName} is now {role}."
             : $"{user.DisplayName} is no longer {role}.");

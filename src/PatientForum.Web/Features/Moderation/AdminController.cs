@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Moderation;
 
@@ -10,10 +11,13 @@ public sealed record StaffMember(string Id, string DisplayName, string Email, bo
 
 public sealed record StaffPage(IReadOnlyList<StaffMember> Moderators, string? Message);
 
-/// <summary>Admins grant and revoke the moderator role (also possible from the command line).</summary>
+/// <summary>
+/// Admins grant and revoke the moderator role (also possible from the command line). The role shows as a badge on
+/// the member's posts, so the cached pages that show them are evicted with each change.
+/// </summary>
 [Authorize(Policy = ForumPolicies.Admin)]
 [Route("admin/moderators")]
-public sealed class AdminController(UserManager<ForumUser> users, ModerationService moderation) : Controller
+public sealed class AdminController(UserManager<ForumUser> users, ModerationService moderation, PageCache pages) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? message) => View(new StaffPage(await StaffAsync(), message));
@@ -32,6 +36,7 @@ public sealed class AdminController(UserManager<ForumUser> users, ModerationServ
             moderation.Audit(ModerationKind.GrantModerator, users.GetUserId(User)!, reason, null, null, user.Id);
             await users.AddToRoleAsync(user, ForumRoles.Moderator);
             await users.UpdateSecurityStampAsync(user);
+            await RoleChangedAsync(user);
         }
         return LocalRedirect(ForumUrls.Moderators);
     }
@@ -49,9 +54,13 @@ public sealed class AdminController(UserManager<ForumUser> users, ModerationServ
             moderation.Audit(ModerationKind.RevokeModerator, users.GetUserId(User)!, reason, null, null, user.Id);
             await users.RemoveFromRoleAsync(user, ForumRoles.Moderator);
             await users.UpdateSecurityStampAsync(user);
+            await RoleChangedAsync(user);
         }
         return LocalRedirect(ForumUrls.Moderators);
     }
+
+    /// <summary>The change is saved by now: its eviction runs to the end even if the admin's browser stops waiting.</summary>
+    private Task RoleChangedAsync(ForumUser user) => pages.MemberChangedAsync(user.Id, CancellationToken.None);
 
     private async Task<IReadOnlyList<StaffMember>> StaffAsync()
     {

@@ -26,6 +26,7 @@ public sealed class ThreadsController(ThreadReader reader, ReadTracker reads) : 
         {
             return RedirectPermanent(ForumUrls.Thread(id, thread.Slug, page));
         }
+        PageCache.ShowsMembers(HttpContext, thread.Posts.Select(p => p.AuthorId).Distinct());
         if (Viewer.From(User).UserId is { } memberId && thread.Posts.Count > 0)
         {
             // Read markers and notifications follow what the member was shown (members' pages are never cached).

@@ -24,6 +24,27 @@ public sealed class PageCache(IOutputCacheStore store)
 
     public static string ScopedTag(string tag, int id) => string.Create(CultureInfo.InvariantCulture, $"{tag}:{id}");
 
+    /// <summary>Every cached page that shows a member's posts carries this tag, scoped to the member's id.</summary>
+    public const string MemberTagName = "member";
+
+    public static string MemberTag(string memberId) => $"{MemberTagName}:{memberId}";
+
+    /// <summary>
+    /// Tags the page being served with the members whose posts it shows, so that a change to how their posts look
+    /// (a staff badge given or taken away) evicts it. Which members a page shows is known only once it is read, so
+    /// the action calls this rather than naming the tag in a <see cref="PageCacheTagAttribute"/>.
+    /// </summary>
+    public static void ShowsMembers(HttpContext http, IEnumerable<string> memberIds)
+    {
+        if (http.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            foreach (var memberId in memberIds)
+            {
+                cache.Context.Tags.Add(MemberTag(memberId));
+            }
+        }
+    }
+
     /// <summary>
     /// A thread changed (a post added, edited, hidden, restored or removed; the thread renamed, moved,
     /// locked or pinned): evict its pages and every list that shows it.
@@ -33,6 +54,10 @@ public sealed class PageCache(IOutputCacheStore store)
         await store.EvictByTagAsync(ThreadTag(threadId), cancellationToken);
         await ListsChangedAsync(cancellationToken);
     }
+
+    /// <summary>A member's roles changed: evict every page that shows their posts, which carry the staff badge.</summary>
+    public async Task MemberChangedAsync(string memberId, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(MemberTag(memberId), cancellationToken);
 
     /// <summary>A change that only lists show, such as a new thread.</summary>
     public async Task ListsChangedAsync(CancellationToken cancellationToken)

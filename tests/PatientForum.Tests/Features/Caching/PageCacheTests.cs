@@ -83,6 +83,35 @@ public sealed class PageCacheTests(PageCacheTests.CountingForum factory) : IClas
     }
 
     [Fact]
+    public async Task ModeratorRole_GrantedOrRevokedOnTheAdminPage_ShowsOnTheCachedPagesOfTheMembersPosts()
+    {
+        var admin = await Staff.AdminAsync(factory);
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var other = await Members.RegisterConfirmedAsync(factory);
+        var own = await Compose.StartThreadPathAsync(author, "rehab", "A thread before the badge", "Written as a member.");
+        var elsewhere = await Compose.StartThreadPathAsync(other, "biologics", "Someone else's thread", "Opening words.");
+        await Compose.ReplyAsync(author, elsewhere, "A reply written as a member.");
+        var visitor = factory.CreateForumClient();
+        Assert.Equal(["no badge"], await BadgesAsync(visitor, own, author));
+        await CachedAsync(visitor, own, elsewhere);
+
+        var staff = await admin.Client.GetOkAsync("/admin/moderators");
+        await admin.Client.SubmitAsync(staff, "form[action='/admin/moderators/grant']", new Dictionary<string, string?> { ["email"] = author.Email });
+
+        Assert.Equal(["Moderator"], await BadgesAsync(visitor, own, author));
+        Assert.Equal(["Moderator"], await BadgesAsync(visitor, elsewhere, author));
+        Assert.Equal(["no badge"], await BadgesAsync(visitor, elsewhere, other));
+        await CachedAsync(visitor, own, elsewhere);
+
+        var authorId = await ModerationState.UserIdAsync(factory, author.Email);
+        await admin.Client.SubmitAsync(await admin.Client.GetOkAsync("/admin/moderators"),
+            $"form[action='/admin/moderators/revoke']:has(input[value='{authorId}'])", new Dictionary<string, string?>());
+
+        Assert.Equal(["no badge"], await BadgesAsync(visitor, own, author));
+        Assert.Equal(["no badge"], await BadgesAsync(visitor, elsewhere, author));
+    }
+
+    [Fact]
     public async Task ThreadPage_CostsTheSameNumberOfQueries_HoweverManyReplies()
     {
         var member = await Members.RegisterConfirmedAsync(factory);
@@ -107,6 +136,23 @@ public sealed class PageCacheTests(PageCacheTests.CountingForum factory) : IClas
         Assert.Null(page.Response.Headers.Age);
         return factory.Commands.Count - before;
     }
+
+    /// <summary>Loads each page twice, so it is in the cache, and checks the second load came from there.</summary>
+    private static async Task CachedAsync(ForumClient visitor, params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            await visitor.GetOkAsync(path);
+            Assert.True((await visitor.GetOkAsync(path)).Response.Headers.Age is not null, $"{path} was not served from the cache.");
+        }
+    }
+
+    /// <summary>The staff badge beside <paramref name="member"/>'s name on each of their posts on the page, as the very next visitor request shows it.</summary>
+    private static async Task<List<string>> BadgesAsync(ForumClient visitor, string path, Member member) =>
+        (await visitor.GetOkAsync(path)).Document.QuerySelectorAll(".post-meta")
+            .Where(meta => meta.QuerySelector(".post-author")?.TextContent == member.DisplayName)
+            .Select(meta => meta.QuerySelector(".staff-badge")?.TextContent.Trim() ?? "no badge")
+            .ToList();
 
     /// <summary>Makes sure the page is cached, makes the change, and checks the very next anonymous request sees it.</summary>
     private static async Task AssertFreshAfterAsync(ForumClient reader, string path, Func<Task> change, Func<ForumClient.Page, bool> showsChange)
