@@ -110,16 +110,15 @@ public sealed class AccountController(
 
     [HttpPost("resend-confirmation")]
     [EnableRateLimiting(AccountsFeature.AccountMailRateLimit)]
-    public async Task<IActionResult> ResendConfirmation(EmailForm form, CancellationToken cancellationToken)
+    public IActionResult ResendConfirmation(EmailForm form, [FromServices] AccountMailRequests requests)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
         }
-        if (await users.FindByEmailAsync(form.Email!.Trim()) is { EmailConfirmed: false } user)
-        {
-            await mailer.SendConfirmationAsync(user, cancellationToken);
-        }
+
+        // Whether an unconfirmed account has the address is looked up afterwards, so the answer comes after the same work.
+        requests.Queue(AccountMailKind.Confirmation, form.Email!.Trim());
         return View("Message", s_checkEmail);
     }
 

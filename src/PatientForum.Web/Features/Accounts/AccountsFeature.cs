@@ -32,6 +32,8 @@ public static class AccountsFeature
         services.AddSingleton<AccountMailLimits>();
         services.AddHostedService<DisplayNameSkeletons>();
         services.AddScoped<AccountMailer>();
+        services.AddSingleton<AccountMailRequests>();
+        services.AddHostedService<AccountMailRequestSender>();
         services.AddScoped<PasswordSignIn>();
         services.AddIdentity<ForumUser, IdentityRole>(options =>
             {

@@ -7,23 +7,22 @@ namespace PatientForum.Web.Features.Accounts;
 
 /// <summary>Forgot-password and reset-password, answering the same whether or not an account exists.</summary>
 [Route("account")]
-public sealed class PasswordController(UserManager<ForumUser> users, AccountMailer mailer) : Controller
+public sealed class PasswordController(UserManager<ForumUser> users, AccountMailRequests requests) : Controller
 {
     [HttpGet("forgot-password")]
     public IActionResult ForgotPassword() => View(new EmailForm());
 
     [HttpPost("forgot-password")]
     [EnableRateLimiting(AccountsFeature.AccountMailRateLimit)]
-    public async Task<IActionResult> ForgotPassword(EmailForm form, CancellationToken cancellationToken)
+    public IActionResult ForgotPassword(EmailForm form)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
         }
-        if (await users.FindByEmailAsync(form.Email!.Trim()) is { IsSystem: false } user)
-        {
-            await mailer.SendPasswordResetAsync(user, cancellationToken);
-        }
+
+        // Whether an account has the address is looked up afterwards, so that the answer comes after the same work.
+        requests.Queue(AccountMailKind.PasswordReset, form.Email!.Trim());
         return View("Message", new MessagePage(
             "Check your email",
             "If an account uses that address, we have sent it a link to choose a new password."));

@@ -15,8 +15,9 @@ namespace PatientForum.Tests.Features.Accounts;
 
 /// <summary>
 /// A failed sign-in does the same work whether or not the address has an account, so the time it takes tells a
-/// stranger nothing: one password hash checked and the same SQL statements, in the same order, each time. Counted
-/// here rather than timed (the benchmark's accounts scenario times it).
+/// stranger nothing: one password hash checked and the same SQL statements, in the same order, each time. The forms
+/// that mail an address (forgot password, resend confirmation) answer before any lookup. Counted here rather than
+/// timed (the benchmark's accounts scenario times sign-in).
 /// </summary>
 public sealed class SignInWorkTests(SignInWorkTests.RecordingForum factory) : IClassFixture<SignInWorkTests.RecordingForum>
 {
@@ -53,6 +54,34 @@ public sealed class SignInWorkTests(SignInWorkTests.RecordingForum factory) : IC
         }
     }
 
+    [Theory]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/resend-confirmation")]
+    public async Task AccountMailForm_ForAnyAddress_AnswersBeforeTouchingTheDatabase_AndStillMailsAnAccountThatShouldHaveIt(string path)
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var unconfirmed = await Members.RegisterAsync(factory);
+        var rightful = path == "/account/forgot-password" ? member : unconfirmed;
+        var subject = path == "/account/forgot-password" ? "Reset your PatientForum password" : "Confirm your email";
+        var before = factory.Mail.To(rightful.Email).Count;
+
+        var works = new Dictionary<string, SignInWork>
+        {
+            ["a member"] = await SendAddressAsync(path, member.Email),
+            ["an unconfirmed account"] = await SendAddressAsync(path, unconfirmed.Email),
+            ["an unknown address"] = await SendAddressAsync(path, Members.UniqueEmail("nobody")),
+            ["a system account"] = await SendAddressAsync(path, SignInDecoy.Email),
+        };
+
+        foreach (var (what, work) in works)
+        {
+            Assert.True(work.Statements.Count == 0, $"{path} for {what} sent SQL before answering:\n{string.Join("\n", work.Statements)}");
+            Assert.Equal(0, work.HashesChecked + work.HashesMade);
+        }
+        await factory.Mail.WaitForAsync(rightful.Email, subject);
+        Assert.True(factory.Mail.To(rightful.Email).Count > before);
+    }
+
     [Fact]
     public async Task SignIn_ToALockedAccount_LeavesItsLockoutAsItWas()
     {
@@ -80,6 +109,16 @@ public sealed class SignInWorkTests(SignInWorkTests.RecordingForum factory) : IC
             ["Email"] = email, ["Password"] = password,
         });
         Assert.Equal("Sign in", page.TextOf("h1"));
+        return factory.Recorder.Take();
+    }
+
+    private async Task<SignInWork> SendAddressAsync(string path, string email)
+    {
+        var client = factory.CreateForumClient(followRedirects: false);
+        var form = await client.GetOkAsync(path);
+        factory.Recorder.Clear();
+        var page = await client.SubmitAsync(form, $"form[action='{path}']", new Dictionary<string, string?> { ["Email"] = email });
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
         return factory.Recorder.Take();
     }
 
@@ -124,7 +163,9 @@ public sealed class SignInWorkTests(SignInWorkTests.RecordingForum factory) : IC
         private int _checked;
         private int _made;
 
-        private bool InSignIn => _http.HttpContext?.Request is { Method: "POST" } request && request.Path == "/account/login";
+        private static readonly string[] s_recordedForms = ["/account/login", "/account/forgot-password", "/account/resend-confirmation"];
+
+        private bool InSignIn => _http.HttpContext?.Request is { Method: "POST" } request && s_recordedForms.Contains(request.Path.Value);
 
         public void Clear()
         {
