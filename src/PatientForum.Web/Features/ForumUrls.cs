@@ -31,6 +31,13 @@ public static class ForumUrls
     public const string Notifications = "/notifications";
     public const string NotificationsReadAll = "/notifications/read-all";
     public const string NotificationSettings = "/account/notifications";
+    public const string ProfileSettings = "/account/profile";
+
+    /// <summary>
+    /// A member's public profile, by display name (looked up as names are compared, so any spelling that is the same
+    /// name finds it). The name may hold spaces and any letters, so it is escaped.
+    /// </summary>
+    public static string Profile(string displayName) => $"/u/{Uri.EscapeDataString(displayName)}";
 
     /// <summary>One-click unsubscribe; the token is signed and says whom and what it stops.</summary>
     public static string Unsubscribe(string token) => $"/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";

@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [
         "/", "/t/injections", "/guide", "/account/login", "/account/register", "/account/forgot-password",
         "/account/resend-confirmation", "/contact", "/search", "/search?q=trigger+point", "/search?q=zzzz", "/no-such-page",
+        "/u/The%20guide%E2%80%99s%20author",
     ];
 
     [Theory]
@@ -109,6 +110,46 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await admin.Page.Locator("a[href^='/moderation/users/']").First.ClickAsync();
         await AssertAccessibleAsync(admin.Page, "user moderation");
         admin.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task ProfilePages_HaveNoAxeViolations_AndAboutMeIsEditedWithTheKeyboardAlone()
+    {
+        await using var member = await fixture.NewPageAsync();
+        await BrowserMembers.RegisterConfirmedAsync(member, fixture.Server);
+        var page = member.Page;
+        await BrowserMembers.StartThreadAsync(page, "rehab", $"Walking poles {Guid.NewGuid():N}", "Do poles help on hills?");
+        await page.Locator(".signed-in-as a").ClickAsync();
+        var profile = new Uri(page.Url).AbsolutePath;
+        await Expect(page.Locator(".profile-stats dd").First).ToHaveTextAsync("1");
+        await AssertAccessibleAsync(page, "own profile");
+
+        await TabUntilFocusedAsync(page, "main a[href='/account/profile']");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Your profile");
+        await AssertAccessibleAsync(page, "profile settings");
+        await TabUntilFocusedAsync(page, "#About");
+        var about = $"Knee replacement in 2024, walking daily {Guid.NewGuid():N}";
+        await page.Keyboard.TypeAsync(about);
+        await TabUntilFocusedAsync(page, "input[name=AboutVisibility]");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator("input[name=AboutVisibility][value=Public]")).ToBeCheckedAsync();
+        await TabUntilFocusedAsync(page, "form.settings-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("Your profile is saved.");
+
+        await page.GetByLabel("About me").FillAsync(string.Concat(Enumerable.Repeat("Too long. ", 210)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(page.Locator("#About-error")).ToContainTextAsync("too long");
+        await AssertAccessibleAsync(page, "profile settings with an error");
+
+        await using var reader = await fixture.NewPageAsync(s_phone);
+        await reader.Page.GotoAsync(profile);
+        await Expect(reader.Page.Locator(".profile-section .post-body")).ToHaveTextAsync(about);
+        await AssertAccessibleAsync(reader.Page, "profile, anonymous, phone");
+        member.AssertNoProblems();
+        reader.AssertNoProblems();
     }
 
     [Fact]

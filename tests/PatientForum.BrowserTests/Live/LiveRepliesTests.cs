@@ -140,7 +140,7 @@ public sealed class LiveRepliesTests(BrowserFixture fixture)
 
         var row = reader.Page.Locator(".thread-row", new() { HasText = title });
         await Expect(row).ToBeVisibleAsync(s_fewSeconds);
-        await Expect(row.Locator("a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/threads/\d+/prp-for-a-shoulder-"));
+        await Expect(row.Locator(".thread-title a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/threads/\d+/prp-for-a-shoulder-"));
         author.AssertNoProblems();
         reader.AssertNoProblems();
     }

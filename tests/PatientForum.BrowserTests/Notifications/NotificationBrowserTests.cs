@@ -36,10 +36,10 @@ public sealed class NotificationBrowserTests(BrowserFixture fixture)
         await TabUntilFocusedAsync(page, "[data-notification-bell]");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Notifications");
-        await Expect(page.Locator(".notification-list li.unread a")).ToHaveTextAsync($"2 new replies in “{title}”");
+        await Expect(page.Locator(".notification-list li.unread a.notification-open")).ToHaveTextAsync($"2 new replies in “{title}”");
         await AssertAccessibleAsync(page, "notifications page");
 
-        await TabUntilFocusedAsync(page, ".notification-list li.unread a");
+        await TabUntilFocusedAsync(page, ".notification-list li.unread a.notification-open");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         var firstReply = await page.Locator("article.post").Nth(1).GetAttributeAsync("id");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Notifications;
-using PatientForum.Web.Infrastructure.Html;
+using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Moderation;
@@ -13,7 +13,7 @@ namespace PatientForum.Web.Features.Moderation;
 /// made seen (<see cref="ForumChanges"/>: cached pages evicted, open pages pushed).
 /// </summary>
 public sealed class ModerationService(
-    ForumDbContext db, IPostRenderer renderer, ForumChanges changes, Notifier notifier, UserManager<ForumUser> users, TimeProvider clock)
+    ForumDbContext db, MentionLinks renderer, ForumChanges changes, Notifier notifier, UserManager<ForumUser> users, TimeProvider clock)
 {
     /// <summary>Keep, hide, restore or delete a post. Keep and the decisive actions close its open flags.</summary>
     public async Task<bool> SetPostStateAsync(int postId, ModerationKind kind, string actorId, string? reason, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed class ModerationService(
         {
             return false;
         }
-        post.Revise(body, renderer.Render(body), actorId, clock.GetUtcNow().UtcDateTime, byModerator: true);
+        post.Revise(body, await renderer.RenderAsync(body, cancellationToken), actorId, clock.GetUtcNow().UtcDateTime, byModerator: true);
         Audit(ModerationKind.EditPost, actorId, reason, post.Id, post.ThreadId, post.AuthorId);
         await notifier.ModeratorActedAsync(post, NotificationKind.PostEditedByModerator, reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -10,13 +10,24 @@ public sealed record NotificationEntry(
     long Id, NotificationKind Kind, int Count, string ThreadTitle, string? ActorName, string? Reason, DateTime At, bool IsUnread)
 {
     /// <summary>What happened, in words; the thread's title is shown beside it.</summary>
-    public string Summary => Kind switch
+    public string Summary => Actor is null ? Action : $"{Actor} {Action}";
+
+    /// <summary>The member the line names as having acted (a reply, a new thread, a mention, a quote), or null when it names none.</summary>
+    public string? Actor => Kind switch
+    {
+        NotificationKind.Reply when Count > 1 => null,
+        NotificationKind.Reply or NotificationKind.NewThread or NotificationKind.Mention or NotificationKind.Quote => ActorName ?? "Someone",
+        _ => null,
+    };
+
+    /// <summary>What happened, after the name of who did it (<see cref="Actor"/>) when the line names one.</summary>
+    public string Action => Kind switch
     {
         NotificationKind.Reply when Count > 1 => $"{Count} new replies in",
-        NotificationKind.Reply => $"{ActorName ?? "Someone"} replied in",
-        NotificationKind.NewThread => $"{ActorName ?? "Someone"} started",
-        NotificationKind.Mention => $"{ActorName ?? "Someone"} mentioned you in",
-        NotificationKind.Quote => $"{ActorName ?? "Someone"} quoted you in",
+        NotificationKind.Reply => "replied in",
+        NotificationKind.NewThread => "started",
+        NotificationKind.Mention => "mentioned you in",
+        NotificationKind.Quote => "quoted you in",
         NotificationKind.PostHidden => "A moderator hid your post in",
         NotificationKind.PostRestored => "A moderator restored your post in",
         NotificationKind.PostEditedByModerator => "A moderator edited your post in",

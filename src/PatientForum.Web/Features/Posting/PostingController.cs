@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Threads;
-using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
@@ -92,7 +92,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     /// </summary>
     [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpPost("/posts/preview")]
-    public IActionResult Preview([FromForm] string? body, [FromServices] IPostRenderer renderer)
+    public async Task<IActionResult> Preview([FromForm] string? body, [FromServices] MentionLinks renderer, CancellationToken cancellationToken)
     {
         var text = ForumText.Body(body);
         if (PostRules.BodyProblem(text) is { } problem && text.Length > 0)
@@ -100,7 +100,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Content(problem, "text/plain; charset=utf-8");
         }
-        return Content(renderer.Render(text), "text/html; charset=utf-8");
+        return Content(await renderer.RenderAsync(text, cancellationToken), "text/html; charset=utf-8");
     }
 
     /// <summary>A hidden thread takes replies only from its author and the moderators, who can still see it.</summary>

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Notifications;
+using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Threads;
-using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
@@ -18,11 +18,12 @@ public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId, int?
 /// <summary>
 /// Starts threads, posts replies and saves edits: the one place that decides whether a post is taken. It cleans the
 /// text as it arrives from the form (<see cref="ForumText"/>), checks it and the member (<see cref="PostingChecks"/>),
-/// renders the Markdown once and keeps it beside the HTML, keeps thread counters in step in the same save, and then
-/// makes the change seen (<see cref="ForumChanges"/>). What came of it is a <see cref="PostingResult"/>.
+/// renders the Markdown once, its mentions linked (<see cref="MentionLinks"/>), and keeps it beside the HTML, keeps
+/// thread counters in step in the same save, and then makes the change seen (<see cref="ForumChanges"/>). What came
+/// of it is a <see cref="PostingResult"/>.
 /// </summary>
 public sealed class PostingService(
-    ForumDbContext db, IPostRenderer renderer, PostingChecks checks, ForumChanges changes, Notifier notifier, TimeProvider clock)
+    ForumDbContext db, MentionLinks renderer, PostingChecks checks, ForumChanges changes, Notifier notifier, TimeProvider clock)
 {
     public async Task<PostingResult> StartThreadAsync(ClaimsPrincipal member, int topicId, string? title, string? body, Guid token, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ public sealed class PostingService(
             CreatedAt = now,
             LastActivityAt = now,
         };
-        var post = NewPost(authorId, text.Body, token, now);
+        var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.IsOpening = true;
         thread.Posts.Add(post);
         db.Threads.Add(thread);
@@ -75,7 +76,7 @@ public sealed class PostingService(
         }
         var mentionLimit = await notifier.MentionLimitPassedAsync(text.Body, authorId, cancellationToken);
         var now = Now();
-        var post = NewPost(authorId, text.Body, token, now);
+        var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.ThreadId = thread.Id;
         db.Posts.Add(post);
         notifier.PostSaving(post);
@@ -120,7 +121,7 @@ public sealed class PostingService(
         var now = Now();
         if (post.Markdown != text.Body)
         {
-            post.Revise(text.Body, renderer.Render(text.Body), poster.Id, now, byModerator: false);
+            post.Revise(text.Body, await renderer.RenderAsync(text.Body, cancellationToken), poster.Id, now, byModerator: false);
         }
         var thread = post.Thread!;
         if (text.Title is not null && thread.Title != text.Title)
@@ -147,11 +148,11 @@ public sealed class PostingService(
             .Select(u => new Poster(u.Id, u.DisplayName, u.SuspendedUntil, u.SuspensionReason))
             .SingleAsync(cancellationToken);
 
-    private Post NewPost(string authorId, string body, Guid token, DateTime now) => new()
+    private static Post NewPost(string authorId, string body, string html, Guid token, DateTime now) => new()
     {
         AuthorId = authorId,
         Markdown = body,
-        Html = renderer.Render(body),
+        Html = html,
         CreatedAt = now,
         SubmissionToken = token == Guid.Empty ? null : token,
     };

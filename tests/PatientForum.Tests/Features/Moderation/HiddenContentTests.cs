@@ -8,7 +8,7 @@ namespace PatientForum.Tests.Features.Moderation;
 
 /// <summary>
 /// What a moderator hides, removes or redacts must stay out of public view by every road, not only on the
-/// thread page: the edit history, the reply form and the live updates of topic pages.
+/// thread page: the edit history, the reply form, the live updates of topic pages and the author's profile.
 /// </summary>
 public sealed class HiddenContentTests(ForumFactory factory) : IClassFixture<ForumFactory>
 {
@@ -29,6 +29,31 @@ public sealed class HiddenContentTests(ForumFactory factory) : IClassFixture<For
 
         Assert.True((int)history.Status < 500, $"/posts/{postId}/history answered {(int)history.Status}");
         Assert.DoesNotContain(text, history.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hide")]
+    [InlineData("delete")]
+    public async Task Profile_OfAnAuthorWhosePostsAModeratorTookDown_ShowsAndCountsNoneOfThemToVisitorsOrMembers(string action)
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var text = $"My physio's home address is 4 Mill Lane {Guid.NewGuid():N}";
+        var (path, replyId) = await Moderating.ThreadWithReplyAsync(author, text);
+        var title = (await author.Client.GetOkAsync(path)).TextOf("h1")!;
+        var moderator = await Staff.ModeratorAsync(factory);
+
+        await Moderating.ActAsync(moderator, replyId, action, "Personal information");
+        await Moderating.ActAsync(moderator, await ModerationState.OpeningPostIdAsync(author.Client, path), action, "Personal information");
+
+        var profile = $"/u/{Uri.EscapeDataString(author.DisplayName)}";
+        foreach (var reader in new[] { factory.CreateForumClient(), (await Members.RegisterConfirmedAsync(factory)).Client })
+        {
+            var page = await reader.GetOkAsync(profile);
+            Assert.DoesNotContain(text[..30], page.Document.Body!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain(title, page.Text, StringComparison.Ordinal);
+            Assert.Equal(["0", "0"], page.TextsOf(".profile-stats dd"));
+        }
+        Assert.Equal(["1", "1"], (await moderator.Client.GetOkAsync(profile)).TextsOf(".profile-stats dd"));
     }
 
     [Fact]

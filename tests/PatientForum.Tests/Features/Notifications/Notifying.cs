@@ -15,13 +15,14 @@ public static class Notifying
         await factory.Services.GetRequiredService<NotificationSignal>().WhenIdleAsync(timeout.Token);
     }
 
-    /// <summary>The lines of the member's notifications page, newest first.</summary>
+    /// <summary>The lines of the member's notifications page, newest first, as they read (who, what, where).</summary>
     public static async Task<IReadOnlyList<string>> EntriesAsync(Member member) =>
-        (await member.Client.GetOkAsync("/notifications")).TextsOf(".notification-list li a");
+        (await member.Client.GetOkAsync("/notifications")).Document.QuerySelectorAll(".notification-list li .notification-line")
+            .Select(line => string.Join(' ', line.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
 
-    /// <summary>The links of the member's notifications page, newest first.</summary>
+    /// <summary>The links that open the member's notifications, newest first.</summary>
     public static async Task<IReadOnlyList<string>> LinksAsync(Member member) =>
-        (await member.Client.GetOkAsync("/notifications")).Document.QuerySelectorAll(".notification-list li a")
+        (await member.Client.GetOkAsync("/notifications")).Document.QuerySelectorAll(".notification-list li a.notification-open")
             .Select(a => a.GetAttribute("href")!).ToList();
 
     /// <summary>The unread count the bell in the header shows (0 when it shows none).</summary>

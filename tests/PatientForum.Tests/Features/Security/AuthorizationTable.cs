@@ -21,6 +21,7 @@ public static class AuthorizationTable
         "account/register", "account/resend-confirmation", "account/login", "account/access-denied", "account/forgot-password",
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
         "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
+        "u/{name}", "account/profile",
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -164,6 +165,15 @@ public static class AuthorizationTable
             var callerId = await c.CallerIdAsync();
             Assert.Equal(MailFrequency.Weekly, await c.QueryAsync(db => db.Users.Where(u => u.Id == callerId).Select(u => u.ReplyMail).SingleAsync()));
         }, Fields: new() { ["ReplyMail"] = "Weekly", ["MentionMail"] = "true" }),
+
+        // A profile's own settings: members who may post, since a profile is read by others as a post is.
+        new("POST", "account/profile", "/account/profile", Access.CanPost, async c =>
+        {
+            c.Redirected("/account/profile");
+            var callerId = await c.CallerIdAsync();
+            var saved = await c.QueryAsync(db => db.MemberProfiles.Where(p => p.UserId == callerId).Select(p => new { p.AboutMarkdown, p.AboutVisibility }).SingleAsync());
+            Assert.Equal(($"About the matrix {c.Targets.Unique}.", ProfileVisibility.Members), (saved.AboutMarkdown, saved.AboutVisibility));
+        }, Fields: new() { ["About"] = "About the matrix {unique}.", ["AboutVisibility"] = "Members", ["Conditions"] = "", ["ConditionsVisibility"] = "Nobody" }),
 
         // Unsubscribing needs no sign-in: the signed token in the mailed link is what allows it (NotificationMailTests).
         // Without one, nobody changes anything.

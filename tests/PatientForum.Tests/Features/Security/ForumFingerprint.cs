@@ -8,7 +8,7 @@ namespace PatientForum.Tests.Features.Security;
 
 /// <summary>
 /// Everything a request could change that matters to members: accounts (confirmation, two-factor, password,
-/// suspension, roles), threads, posts and their history, flags, the audit log and contact messages. Mail delivery
+/// suspension, roles), profiles, threads, posts and their history, flags, the audit log and contact messages. Mail delivery
 /// state, security stamps and lockout counters are left out: background workers and sign-ins move them.
 /// </summary>
 public static class ForumFingerprint
@@ -39,6 +39,11 @@ public static class ForumFingerprint
         foreach (var c in await db.ContactSubmissions.OrderBy(c => c.Id).Select(c => new { c.Id, c.HandledAt }).ToListAsync())
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"contact {c.Id} {c.HandledAt:O}");
+        }
+        foreach (var p in await db.MemberProfiles.OrderBy(p => p.UserId)
+            .Select(p => new { p.UserId, p.AboutVisibility, p.ConditionsVisibility, p.AboutMarkdown, p.Conditions }).ToListAsync())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"profile {p.UserId} {p.AboutVisibility} {p.ConditionsVisibility} {p.AboutMarkdown} {p.Conditions}");
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"revisions {await db.Set<Web.Data.PostRevision>().CountAsync()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"log {await db.ModerationActions.CountAsync()}");

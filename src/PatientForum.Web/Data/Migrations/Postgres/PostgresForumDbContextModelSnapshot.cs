@@ -442,6 +442,37 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.MemberProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AboutHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AboutMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("AboutVisibility")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ConditionsVisibility")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MemberProfiles");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ModerationAction", b =>
                 {
                     b.Property<long>("Id")
@@ -927,6 +958,15 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Navigation("Author");
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.MemberProfile", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithOne()
+                        .HasForeignKey("PatientForum.Web.Data.MemberProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.ModerationAction", b =>

@@ -425,6 +425,37 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.MemberProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AboutHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AboutMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AboutVisibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConditionsVisibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MemberProfiles");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ModerationAction", b =>
                 {
                     b.Property<long>("Id")
@@ -894,6 +925,15 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Navigation("Author");
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.MemberProfile", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithOne()
+                        .HasForeignKey("PatientForum.Web.Data.MemberProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.ModerationAction", b =>

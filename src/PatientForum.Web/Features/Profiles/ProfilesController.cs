@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using PatientForum.Web.Features.Accounts;
+
+namespace PatientForum.Web.Features.Profiles;
+
+/// <summary>
+/// A member's public profile, <c>/u/{name}</c>. Not output-cached: what it lists changes with every post the member
+/// writes anywhere and every moderator action on one, and it differs per viewer, so no eviction tag could keep a cached
+/// copy from showing a visitor something since hidden. The query is a handful of index lookups.
+/// </summary>
+public sealed class ProfilesController(ProfileReader reader) : Controller
+{
+    /// <summary>
+    /// Any spelling of the name that is the same name finds the profile, and redirects (301) to the member's own
+    /// spelling. An unknown name is not found; so is a member who has not confirmed their address, except for staff.
+    /// A suspended member's profile shows as any other: the suspension is between them and the moderators.
+    /// </summary>
+    [HttpGet("/u/{name}")]
+    public async Task<IActionResult> Show(string name, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(User);
+        var member = await reader.FindAsync(name, cancellationToken);
+        if (member is null || (!member.IsPublic && !viewer.IsModerator))
+        {
+            return NotFound();
+        }
+        if (!string.Equals(name, member.DisplayName, StringComparison.Ordinal))
+        {
+            return RedirectPermanent(ForumUrls.Profile(member.DisplayName));
+        }
+        return View(await reader.ReadAsync(member, viewer, cancellationToken));
+    }
+}
