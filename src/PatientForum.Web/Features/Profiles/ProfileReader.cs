@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Data.Seeding;
 using PatientForum.Web.Features.Accounts;
 
 namespace PatientForum.Web.Features.Profiles;
@@ -40,6 +41,9 @@ public sealed class ProfileReader(ForumDbContext db)
         var (skeleton, upper) = (DisplayNames.Normalize(cleaned), cleaned.ToUpperInvariant());
         var found = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedDisplayName == skeleton || u.NormalizedDisplayName == upper)
+
+            // Of the forum's own accounts only the guide's author writes; the sign-in decoy has no page.
+            .Where(u => !u.IsSystem || u.UserName == ForumSeeder.GuideAuthorUserName)
             .Select(u => new { u.Id, u.DisplayName, u.NormalizedDisplayName, u.CreatedAt, u.EmailConfirmed, u.IsSystem, u.SuspendedUntil })
             .ToListAsync(cancellationToken);
         var member = found.FirstOrDefault(u => string.Equals(u.DisplayName, cleaned, StringComparison.OrdinalIgnoreCase))

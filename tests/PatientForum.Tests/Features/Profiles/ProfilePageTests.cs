@@ -76,6 +76,18 @@ public sealed class ProfilePageTests(ForumFactory factory) : IClassFixture<Forum
     }
 
     [Fact]
+    public async Task Profile_OfTheSignInDecoy_IsNotFound_ButTheGuidesAuthorHasOne()
+    {
+        var moderator = await Staff.ModeratorAsync(factory);
+
+        var decoy = await moderator.Client.GetAsync(Profiling.PathOf(Web.Data.Seeding.SignInDecoy.DisplayName));
+        var guide = await factory.CreateForumClient().GetAsync(Profiling.PathOf(Web.Data.Seeding.ForumSeeder.GuideAuthorDisplayName));
+
+        Assert.Equal(HttpStatusCode.NotFound, decoy.Status);
+        Assert.Equal(HttpStatusCode.OK, guide.Status);
+    }
+
+    [Fact]
     public async Task Profile_OfAnUnconfirmedAccount_IsNotFoundExceptForModerators()
     {
         var unconfirmed = await Members.RegisterAsync(factory);
