@@ -5,6 +5,7 @@ using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Posting;
+using PatientForum.Web.Features.Reactions;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure;
@@ -50,6 +51,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumContact();
         services.AddForumSearch();
         services.AddForumNotifications();
+        services.AddForumReactions();
         return builder;
     }
 }

@@ -27,6 +27,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ThreadWatch> ThreadWatches => Set<ThreadWatch>();
     public DbSet<TopicWatch> TopicWatches => Set<TopicWatch>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
+    public DbSet<PostReaction> PostReactions => Set<PostReaction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

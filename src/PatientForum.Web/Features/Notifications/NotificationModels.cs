@@ -4,7 +4,8 @@ namespace PatientForum.Web.Features.Notifications;
 
 /// <summary>
 /// One line of the notifications page: a single notification, or unread replies in one thread taken together
-/// (<see cref="Count"/> of them, opening at the first).
+/// (<see cref="Count"/> of them, opening at the first). For reactions to a post, <see cref="Count"/> is how many
+/// members have reacted to it.
 /// </summary>
 public sealed record NotificationEntry(
     long Id, NotificationKind Kind, int Count, string ThreadTitle, string? ActorName, string? Reason, DateTime At, bool IsUnread)
@@ -17,6 +18,8 @@ public sealed record NotificationEntry(
         NotificationKind.NewThread => $"{ActorName ?? "Someone"} started",
         NotificationKind.Mention => $"{ActorName ?? "Someone"} mentioned you in",
         NotificationKind.Quote => $"{ActorName ?? "Someone"} quoted you in",
+        NotificationKind.Reaction when Count > 1 => $"{Count} people reacted to your post in",
+        NotificationKind.Reaction => $"{ActorName ?? "Someone"} reacted to your post in",
         NotificationKind.PostHidden => "A moderator hid your post in",
         NotificationKind.PostRestored => "A moderator restored your post in",
         NotificationKind.PostEditedByModerator => "A moderator edited your post in",
