@@ -47,6 +47,10 @@ public static class ReactionKinds
         _ => "Helpful",
     };
 
+    /// <summary>What a screen reader says for the kind's button or count: "Helpful, 3 people".</summary>
+    public static string Spoken(ReactionKind kind, int count) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Label(kind)}, {count} {(count == 1 ? "person" : "people")}");
+
     /// <summary>The kind a URL names, or null for a name that is none.</summary>
     public static ReactionKind? FromSlug(string? slug) => All.Select(k => (ReactionKind?)k).FirstOrDefault(k => Slug(k!.Value) == slug);
 }

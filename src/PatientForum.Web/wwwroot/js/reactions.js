@@ -26,7 +26,8 @@
       var count = counts[kind] || 0;
       total += count;
       item.querySelector("[data-reaction-count]").textContent = String(count);
-      item.querySelector("[data-reaction-people]").textContent = count === 1 ? " person" : " people";
+      item.querySelector("[data-reaction-name]").textContent =
+        item.getAttribute("data-reaction-label") + ", " + count + (count === 1 ? " person" : " people");
       if (item.tagName === "LI") {
         item.hidden = count === 0;
       } else if (mine) {

@@ -28,6 +28,6 @@ public static class Reacting
     public static IReadOnlyList<string> Spoken(ForumClient.Page page, int postId) =>
         page.Document.QuerySelectorAll($"#post-{postId} [data-reactions] [data-reaction]")
             .Where(e => !e.HasAttribute("hidden") && e.Closest("[hidden]") is null)
-            .Select(e => string.Join(' ', e.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Select(e => e.QuerySelector("[data-reaction-name]")?.TextContent ?? "")
             .ToList();
 }
