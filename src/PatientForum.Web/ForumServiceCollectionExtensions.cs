@@ -6,6 +6,7 @@ using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Profiles;
+using PatientForum.Web.Features.Reactions;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure;
@@ -52,6 +53,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumSearch();
         services.AddForumNotifications();
         services.AddForumProfiles();
+        services.AddForumReactions();
         return builder;
     }
 }

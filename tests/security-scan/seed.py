@@ -53,6 +53,9 @@ if not link:
     sys.exit("No confirmation mail arrived in the pickup folder.")
 get(urllib.parse.urlsplit(link)._replace(scheme="", netloc="").geturl())
 
+# Confirming does not sign in: nobody is signed in before confirming, and then only with their password.
+submit("/account/login", "/account/login", {"Email": address, "Password": password})
+
 thread_url, _ = submit("/t/rehab/new", "/t/rehab/new",
                        {"Title": "Physio after knee surgery", "Body": "Week one: gentle cycling only. It **helped**."})
 thread_path = urllib.parse.urlsplit(thread_url).path

@@ -28,6 +28,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TopicWatch> TopicWatches => Set<TopicWatch>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
     public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
+    public DbSet<PostReaction> PostReactions => Set<PostReaction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,4 +50,7 @@ public enum NotificationKind
 
     /// <summary>A new thread in a topic the member watches.</summary>
     NewThread = 6,
+
+    /// <summary>Members reacted to the member's post: one row per post, renewed by each new reaction.</summary>
+    Reaction = 7,
 }

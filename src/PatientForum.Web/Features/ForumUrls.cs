@@ -72,6 +72,9 @@ public static class ForumUrls
 
     public static string FlagPost(int postId) => Post(postId) + "/flag";
 
+    /// <summary>Toggles the viewer's reaction of one kind (helpful, me-too, support) to the post.</summary>
+    public static string React(int postId, string kindSlug) => Post(postId) + "/reactions/" + kindSlug;
+
     /// <summary>The link in a confirmation mail; the code is already URL-safe (Base64Url).</summary>
     public static string ConfirmEmailWith(string userId, string code) =>
         $"{ConfirmEmail}?userId={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(code)}";

@@ -26,6 +26,10 @@ public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadRe
     public Task PostVisibilityChangedAsync(int postId, CancellationToken cancellationToken) =>
         PostChangedAsync(new(LivePushKind.PostVisibilityChanged, postId), cancellationToken);
 
+    /// <summary>Members reacted to a post or took a reaction back: visitors' cached pages show the counts too.</summary>
+    public Task ReactionsChangedAsync(int postId, CancellationToken cancellationToken) =>
+        PostChangedAsync(new(LivePushKind.ReactionsChanged, postId), cancellationToken);
+
     /// <summary>A thread was started, renamed, moved, locked or pinned, or got activity.</summary>
     public async Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken)
     {
@@ -51,11 +55,14 @@ public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadRe
         {
             return;
         }
-        await EvictThreadPagesAsync(post.ThreadId, cancellationToken);
+        await (push.Kind == LivePushKind.ReactionsChanged
+            ? pages.ThreadPagesChangedAsync(post.ThreadId, cancellationToken)
+            : EvictThreadPagesAsync(post.ThreadId, cancellationToken));
         await (push.Kind switch
         {
             LivePushKind.PostAdded => live.PostAddedAsync(post, cancellationToken),
             LivePushKind.PostUpdated => live.PostUpdatedAsync(post, cancellationToken),
+            LivePushKind.ReactionsChanged => live.ReactionsChangedAsync(post, cancellationToken),
             _ => live.PostVisibilityChangedAsync(post, cancellationToken),
         });
     }

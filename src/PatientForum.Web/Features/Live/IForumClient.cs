@@ -29,7 +29,13 @@ public interface IForumClient
     /// may still read it (staff and the thread's author) are let do.
     /// </summary>
     Task ThreadGone(int threadId);
+
+    /// <summary>A post's reaction counts changed; sent only for a post the public may read.</summary>
+    Task ReactionsChanged(ReactionCountsFragment reactions);
 }
+
+/// <summary>A post's reaction counts by kind (helpful, me-too, support), for the thread's open pages.</summary>
+public sealed record ReactionCountsFragment(int ThreadId, int PostId, IReadOnlyDictionary<string, int> Counts);
 
 public sealed record PostFragment(int ThreadId, int PostId, string Html);
 

@@ -55,6 +55,21 @@ public sealed partial class LiveBroadcaster(
     public Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken) =>
         SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), new(LivePushKind.ThreadChanged, threadId));
 
+    /// <summary>
+    /// A post's reactions changed: the thread's open pages get its counts. Never for a hidden post or a post in a hidden
+    /// thread, whose existence reaches only staff and its author; their pages show the counts on the next load.
+    /// </summary>
+    public Task ReactionsChangedAsync(PostView post, CancellationToken cancellationToken) =>
+        SafelyAsync(async () =>
+        {
+            if (post.State != PostState.Visible || await audience.ThreadAsync(post.ThreadId, cancellationToken) is not { IsHidden: false })
+            {
+                return;
+            }
+            var counts = (post.Reactions ?? PostReactionsView.None).BySlug();
+            await hub.Clients.Group(LiveGroups.Thread(post.ThreadId)).ReactionsChanged(new ReactionCountsFragment(post.ThreadId, post.Id, counts));
+        }, new(LivePushKind.ReactionsChanged, post.Id));
+
     /// <summary>Pushes the post to those who may read it (and, unless only its text changed, the thread's row).</summary>
     private Task PostChangedAsync(PostView post, LivePushKind kind, CancellationToken cancellationToken) =>
         SafelyAsync(async () =>

@@ -11,6 +11,7 @@ public enum LivePushKind
     PostVisibilityChanged,
     ThreadChanged,
     ModerationQueueChanged,
+    ReactionsChanged,
 }
 
 public readonly record struct LivePush(LivePushKind Kind, int Id);

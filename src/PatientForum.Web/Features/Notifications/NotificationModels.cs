@@ -4,7 +4,8 @@ namespace PatientForum.Web.Features.Notifications;
 
 /// <summary>
 /// One line of the notifications page: a single notification, or unread replies in one thread taken together
-/// (<see cref="Count"/> of them, opening at the first).
+/// (<see cref="Count"/> of them, opening at the first). For reactions to a post, <see cref="Count"/> is how many
+/// members have reacted to it.
 /// </summary>
 public sealed record NotificationEntry(
     long Id, NotificationKind Kind, int Count, string ThreadTitle, string? ActorName, string? Reason, DateTime At, bool IsUnread)
@@ -15,8 +16,8 @@ public sealed record NotificationEntry(
     /// <summary>The member the line names as having acted (a reply, a new thread, a mention, a quote), or null when it names none.</summary>
     public string? Actor => Kind switch
     {
-        NotificationKind.Reply when Count > 1 => null,
-        NotificationKind.Reply or NotificationKind.NewThread or NotificationKind.Mention or NotificationKind.Quote => ActorName ?? "Someone",
+        NotificationKind.Reply or NotificationKind.Reaction when Count > 1 => null,
+        NotificationKind.Reply or NotificationKind.NewThread or NotificationKind.Mention or NotificationKind.Quote or NotificationKind.Reaction => ActorName ?? "Someone",
         _ => null,
     };
 
@@ -28,6 +29,8 @@ public sealed record NotificationEntry(
         NotificationKind.NewThread => "started",
         NotificationKind.Mention => "mentioned you in",
         NotificationKind.Quote => "quoted you in",
+        NotificationKind.Reaction when Count > 1 => $"{Count} people reacted to your post in",
+        NotificationKind.Reaction => "reacted to your post in",
         NotificationKind.PostHidden => "A moderator hid your post in",
         NotificationKind.PostRestored => "A moderator restored your post in",
         NotificationKind.PostEditedByModerator => "A moderator edited your post in",

@@ -35,12 +35,14 @@ public sealed class NotificationReader(ForumDbContext db)
         var latestIds = onPage.Select(g => g.LatestId).ToList();
         var details = await db.Notifications.AsNoTracking()
             .Where(n => latestIds.Contains(n.Id))
-            .Select(n => new { n.Id, n.Kind, n.Thread!.Title, ActorName = n.Actor == null ? null : n.Actor.DisplayName, n.Reason, n.CreatedAt })
+            .Select(n => new { n.Id, n.Kind, n.PostId, n.Thread!.Title, ActorName = n.Actor == null ? null : n.Actor.DisplayName, n.Reason, n.CreatedAt })
             .ToDictionaryAsync(n => n.Id, cancellationToken);
+        var reactors = await ReactorsAsync(details.Values.Where(n => n.Kind == NotificationKind.Reaction).Select(n => n.PostId).ToList(), cancellationToken);
         var entries = onPage.Select(g =>
         {
             var latest = details[g.LatestId];
-            return new NotificationEntry(g.LatestId, latest.Kind, g.Count, latest.Title, latest.ActorName, latest.Reason, latest.CreatedAt, g.Unread);
+            var count = latest.Kind == NotificationKind.Reaction ? Math.Max(1, reactors.GetValueOrDefault(latest.PostId)) : g.Count;
+            return new NotificationEntry(g.LatestId, latest.Kind, count, latest.Title, latest.ActorName, latest.Reason, latest.CreatedAt, g.Unread);
         }).ToList();
         return new NotificationsPage(entries, await UnreadCountAsync(memberId, cancellationToken), paging);
     }
@@ -63,6 +65,18 @@ public sealed class NotificationReader(ForumDbContext db)
         var firstPostId = await entry.MinAsync(n => (int?)n.PostId, cancellationToken) ?? notification.PostId;
         await entry.Where(n => n.ReadAt == null).ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
         return firstPostId;
+    }
+
+    /// <summary>How many members have reacted to each of the posts, for the one entry that tells their author.</summary>
+    private async Task<Dictionary<int, int>> ReactorsAsync(List<int> postIds, CancellationToken cancellationToken)
+    {
+        if (postIds.Count == 0)
+        {
+            return [];
+        }
+        var pairs = await db.PostReactions.AsNoTracking().Where(r => postIds.Contains(r.PostId))
+            .Select(r => new { r.PostId, r.UserId }).Distinct().ToListAsync(cancellationToken);
+        return pairs.GroupBy(r => r.PostId).ToDictionary(g => g.Key, g => g.Count());
     }
 
     public Task<int> MarkAllReadAsync(string memberId, DateTime now, CancellationToken cancellationToken) =>

@@ -58,6 +58,52 @@ public sealed class Notifier(
         push.NotificationsChangedAsync([post.AuthorId], cancellationToken);
 
     /// <summary>
+    /// <paramref name="actorId"/> reacted to the post: its author's one reaction notice for the post is made, or renewed
+    /// and marked unread, naming the latest member to react. Saved here, then the author's open pages are told. Never
+    /// mailed: the mailer takes no reaction notices.
+    /// </summary>
+    public async Task ReactedAsync(int postId, string authorId, int threadId, string actorId, CancellationToken cancellationToken)
+    {
+        if (await db.Users.AsNoTracking().AnyAsync(u => u.Id == authorId && u.IsSystem, cancellationToken))
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var renewed = await db.Notifications
+            .Where(n => n.RecipientId == authorId && n.PostId == postId && n.Kind == NotificationKind.Reaction)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ActorId, actorId).SetProperty(n => n.CreatedAt, now).SetProperty(n => n.ReadAt, (DateTime?)null), cancellationToken);
+        if (renewed == 0)
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = authorId, PostId = postId, ThreadId = threadId, Kind = NotificationKind.Reaction, ActorId = actorId, CreatedAt = now,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another member's reaction made the notice at the same moment; theirs stands, and says as much.
+                db.ChangeTracker.Clear();
+            }
+        }
+        await push.NotificationsChangedAsync([authorId], cancellationToken);
+    }
+
+    /// <summary>The last reaction to the post was taken back: an unread reaction notice of it has nothing left to tell.</summary>
+    public async Task ReactionsGoneAsync(int postId, string authorId, CancellationToken cancellationToken)
+    {
+        var removed = await db.Notifications
+            .Where(n => n.RecipientId == authorId && n.PostId == postId && n.Kind == NotificationKind.Reaction && n.ReadAt == null)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            await push.NotificationsChangedAsync([authorId], cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// A post (or, for an opening post, its whole thread) is no longer public: unread notifications of it are withdrawn,
     /// so nobody is led to, or told the name of, what they may no longer read. The author's moderation notices stay.
     /// </summary>

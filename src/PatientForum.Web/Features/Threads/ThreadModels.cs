@@ -17,7 +17,24 @@ public sealed record TopicPage(int Id, string Slug, string Name, string Descript
 /// </summary>
 public sealed record PostView(
     int Id, int ThreadId, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening,
-    PostState State, bool EditedByModerator, string? AuthorBadge = null);
+    PostState State, bool EditedByModerator, string? AuthorBadge = null, PostReactionsView? Reactions = null);
+
+/// <summary>
+/// The reactions on a post: how many members gave each kind, and which the viewer gave (none for a visitor, and for
+/// pages rendered for a whole group).
+/// </summary>
+public sealed record PostReactionsView(IReadOnlyDictionary<ReactionKind, int> Counts, IReadOnlySet<ReactionKind> Mine)
+{
+    public static readonly PostReactionsView None = new(new Dictionary<ReactionKind, int>(), new HashSet<ReactionKind>());
+
+    /// <summary>Set by a page that shows reaction buttons, to whether the viewer may react at all (signed in, confirmed, not suspended).</summary>
+    public const string CanReactKey = "CanReact";
+
+    public int Count(ReactionKind kind) => Counts.GetValueOrDefault(kind);
+
+    /// <summary>Every kind's count by its slug, as a live push and the buttons' script carry them.</summary>
+    public IReadOnlyDictionary<string, int> BySlug() => ReactionKinds.All.ToDictionary(ReactionKinds.Slug, Count);
+}
 
 public sealed record ThreadPage(
     int Id, string Title, string Slug, string TopicSlug, string TopicName, bool IsPinned, bool IsLocked, bool IsGuide, bool IsHidden,

@@ -130,6 +130,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .Skip(paging.Skip).Take(paging.PageSize)
             .Select(_postView)
             .ToListAsync(cancellationToken);
+        posts = await WithReactionsAsync(posts, viewer.UserId, cancellationToken);
         return new ThreadPage(
             thread.Id, thread.Title, thread.Slug, thread.TopicSlug, thread.TopicName, thread.IsPinned, thread.IsLocked, thread.IsGuide,
             thread.IsHidden, posts, paging);
@@ -165,8 +166,35 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .AnyAsync(t => t.Id == threadId && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId), cancellationToken);
     }
 
-    public Task<PostView?> GetPostAsync(int postId, CancellationToken cancellationToken) =>
-        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(_postView).SingleOrDefaultAsync(cancellationToken);
+    /// <summary>A post as pages show it, with its reaction counts (and no viewer's own: it is pushed to whole groups).</summary>
+    public async Task<PostView?> GetPostAsync(int postId, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(_postView).SingleOrDefaultAsync(cancellationToken);
+        return post is null ? null : (await WithReactionsAsync([post], null, cancellationToken))[0];
+    }
+
+    /// <summary>The posts with their reaction counts and the viewer's own reactions, in two queries for the lot.</summary>
+    private async Task<List<PostView>> WithReactionsAsync(List<PostView> posts, string? viewerId, CancellationToken cancellationToken)
+    {
+        var ids = posts.Select(p => p.Id).ToList();
+        var counts = await db.PostReactions.AsNoTracking().Where(r => ids.Contains(r.PostId))
+            .GroupBy(r => new { r.PostId, r.Kind }).Select(g => new { g.Key.PostId, g.Key.Kind, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var mine = new List<(int PostId, ReactionKind Kind)>();
+        if (viewerId is not null && counts.Count > 0)
+        {
+            var rows = await db.PostReactions.AsNoTracking()
+                .Where(r => ids.Contains(r.PostId) && r.UserId == viewerId).Select(r => new { r.PostId, r.Kind })
+                .ToListAsync(cancellationToken);
+            mine.AddRange(rows.Select(r => (r.PostId, r.Kind)));
+        }
+        return posts.Select(p => p with
+        {
+            Reactions = new PostReactionsView(
+                counts.Where(c => c.PostId == p.Id).ToDictionary(c => c.Kind, c => c.Count),
+                mine.Where(m => m.PostId == p.Id).Select(m => m.Kind).ToHashSet()),
+        }).ToList();
+    }
 
     /// <summary>
     /// Posts of a thread with an id above <paramref name="afterPostId"/>, in the order they were saved. Ordered by the id

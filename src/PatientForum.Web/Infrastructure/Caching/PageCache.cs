@@ -55,6 +55,10 @@ public sealed class PageCache(IOutputCacheStore store)
         await ListsChangedAsync(cancellationToken);
     }
 
+    /// <summary>A change that only the thread's own pages show (reaction counts): the lists stay cached.</summary>
+    public async Task ThreadPagesChangedAsync(int threadId, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(ThreadTag(threadId), cancellationToken);
+
     /// <summary>A member's roles changed: evict every page that shows their posts, which carry the staff badge.</summary>
     public async Task MemberChangedAsync(string memberId, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(MemberTag(memberId), cancellationToken);

@@ -7,7 +7,7 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "Forum:RateLimits";
 
-    /// <summary>Turns the posting, sign-in, search and account-mail limits off (the contact page keeps its own limit).</summary>
+    /// <summary>Turns the posting, reaction, sign-in, search and account-mail limits off (the contact page keeps its own limit).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>A member may post one reply per this many seconds.</summary>
@@ -17,6 +17,10 @@ public sealed class RateLimitOptions
     /// <summary>A member may start one thread per this many seconds.</summary>
     [Range(1, 3600, ErrorMessage = "Forum:RateLimits:ThreadSeconds must be between 1 and 3600.")]
     public int ThreadSeconds { get; set; } = 15;
+
+    /// <summary>Reactions a member may give or take back per minute (staff exempt).</summary>
+    [Range(1, 1000, ErrorMessage = "Forum:RateLimits:ReactionsPerMinute must be between 1 and 1000.")]
+    public int ReactionsPerMinute { get; set; } = 30;
 
     /// <summary>Sign-in attempts per minute from one IP address.</summary>
     [Range(1, 1000, ErrorMessage = "Forum:RateLimits:SignInsPerMinute must be between 1 and 1000.")]

@@ -80,6 +80,14 @@ public static class AuthorizationTable
             var callerId = await c.CallerIdAsync();
             Assert.True(await c.QueryAsync(db => db.Flags.AnyAsync(f => f.PostId == c.Targets.PostId && f.FlaggerId == callerId)));
         }, Fields: new() { ["Reason"] = "Spam" }, Refusals: s_authorMayNotFlag),
+        // Reacting: members who may post, on someone else's post; the form comes back to the post.
+        new("POST", "posts/{id:int}/reactions/{kind}", "/posts/{post}/reactions/helpful", Access.CanPost, async c =>
+        {
+            Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
+            Assert.EndsWith($"#post-{c.Targets.PostId}", c.Page.Response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+            var callerId = await c.CallerIdAsync();
+            Assert.True(await c.QueryAsync(db => db.PostReactions.AnyAsync(r => r.PostId == c.Targets.PostId && r.UserId == callerId && r.Kind == ReactionKind.Helpful)));
+        }, Refusals: s_authorMayNotFlag),
 
         // The moderators' pages: moderators and admins read them, and reading changes nothing.
         StaffPage("moderation", "/moderation"),

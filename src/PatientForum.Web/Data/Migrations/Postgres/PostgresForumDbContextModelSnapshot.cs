@@ -742,6 +742,38 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.PostReaction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PostId", "UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PostReactions");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.PostRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1054,6 +1086,23 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Navigation("Author");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.PostReaction", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.PostRevision", b =>

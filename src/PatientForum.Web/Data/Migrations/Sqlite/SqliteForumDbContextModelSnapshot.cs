@@ -713,6 +713,36 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.PostReaction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PostId", "UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PostReactions");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.PostRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1021,6 +1051,23 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Navigation("Author");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.PostReaction", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.PostRevision", b =>
