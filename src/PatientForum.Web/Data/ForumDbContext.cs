@@ -27,6 +27,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ThreadWatch> ThreadWatches => Set<ThreadWatch>();
     public DbSet<TopicWatch> TopicWatches => Set<TopicWatch>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
+    public DbSet<Draft> Drafts => Set<Draft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

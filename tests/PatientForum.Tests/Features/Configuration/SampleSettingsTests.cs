@@ -5,6 +5,7 @@ using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
+using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Options;
@@ -31,6 +32,7 @@ public sealed class SampleSettingsTests
         { SearchOptions.SectionName, typeof(SearchOptions) },
         { KeyProtectionOptions.SectionName, typeof(KeyProtectionOptions) },
         { NotificationOptions.SectionName, typeof(NotificationOptions) },
+        { DraftOptions.SectionName, typeof(DraftOptions) },
     };
 
     [Theory]
