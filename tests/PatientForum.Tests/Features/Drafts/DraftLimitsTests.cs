@@ -95,22 +95,31 @@ public sealed class DraftLimitsTests(ForumFactory factory) : IClassFixture<Forum
     public async Task Cleanup_AfterKeepDays_RemovesOnlyDraftsNotSavedSince()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var forum = new ForumFactory { Clock = time };
+        using var forum = new OneDayDraftsForum { Clock = time };
         var old = await Members.RegisterConfirmedAsync(forum);
-        await SaveByButtonAsync(old, "/t/rehab/new", Text("A draft I forgot about for three months"));
+        await SaveByButtonAsync(old, "/t/rehab/new", Text("A draft I forgot about for a whole day"));
 
-        await PassAsync(forum, time, TimeSpan.FromDays(89));
+        await PassAsync(forum, time, TimeSpan.FromHours(23));
         Assert.Equal(1, await DraftCountAsync(forum, old));
         var recent = await Members.RegisterConfirmedAsync(forum);
         await SaveByButtonAsync(recent, "/t/rehab/new", Text("A draft written much later than the other"));
-        await PassAsync(forum, time, TimeSpan.FromDays(2));
+        await PassAsync(forum, time, TimeSpan.FromHours(2));
 
         Assert.Equal(0, await DraftCountAsync(forum, old));
         Assert.Equal(1, await DraftCountAsync(forum, recent));
     }
 
+    /// <summary>
+    /// Drafts kept one day (Forum:Drafts:KeepDays), so the fake clock moves hours rather than months: every worker's
+    /// timer on it fires for each period the clock passes.
+    /// </summary>
+    public sealed class OneDayDraftsForum : ForumFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Forum:Drafts:KeepDays"] = "1" };
+    }
+
     /// <summary>Moves the clock on and waits for the cleanup's pass at the new time.</summary>
-    private static async Task PassAsync(ForumFactory forum, FakeTimeProvider time, TimeSpan by)
+    private static async Task PassAsync(OneDayDraftsForum forum, FakeTimeProvider time, TimeSpan by)
     {
         time.Advance(by);
         var cleanup = forum.Services.GetServices<IHostedService>().OfType<DraftCleanup>().Single();
