@@ -29,6 +29,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
     public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
     public DbSet<PostReaction> PostReactions => Set<PostReaction>();
+    public DbSet<Draft> Drafts => Set<Draft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

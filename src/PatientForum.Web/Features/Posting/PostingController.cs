@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace PatientForum.Web.Features.Posting;
 /// post now.
 /// </summary>
 [Authorize(Policy = ForumPolicies.CanSubmitPost)]
-public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader) : Controller
+public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader, DraftStore drafts) : Controller
 {
     private static readonly MessagePage s_locked = new("This thread is locked", "A moderator has locked this thread, so it takes no new replies.");
 
@@ -25,9 +26,13 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     public async Task<IActionResult> NewThread(string topicSlug, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == topicSlug, cancellationToken);
-        return topic is null
-            ? NotFound()
-            : View(new NewThreadPage(topic.Slug, topic.Name, new NewThreadForm { SubmissionToken = Guid.NewGuid() }));
+        if (topic is null)
+        {
+            return NotFound();
+        }
+        var draft = await drafts.FindAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
+        var form = new NewThreadForm { SubmissionToken = Guid.NewGuid(), Title = draft?.Title, Body = draft?.Body };
+        return View(new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(topic.Slug), draft)));
     }
 
     [HttpPost("/t/{topicSlug}/new")]
@@ -41,13 +46,15 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         var result = await posting.StartThreadAsync(User, topic.Id, form.Title, form.Body, form.SubmissionToken, cancellationToken);
         if (result.Saved is { } saved)
         {
+            await drafts.DeleteAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
             this.KeepSavedNotice(saved);
             return Redirect(ForumUrls.Thread(saved.ThreadId, saved.ThreadSlug));
         }
         this.ShowNotSaved(result);
         form.Title = result.Text.Title;
         form.Body = result.Text.Body;
-        return View(new NewThreadPage(topic.Slug, topic.Name, form, result.Refusal));
+        var draft = await drafts.FindAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
+        return View(new NewThreadPage(topic.Slug, topic.Name, form, result.Refusal, Controls(DraftUrls.NewThread(topic.Slug), draft, afterPost: true)));
     }
 
     [Authorize(Policy = ForumPolicies.CanPost)]
@@ -55,20 +62,24 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
     public async Task<IActionResult> Reply(int id, CancellationToken cancellationToken)
     {
         var thread = await db.Threads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (thread is null || !IsReadable(thread))
+        if (thread is null || !IsReadable(thread, User))
         {
             return NotFound();
         }
-        return thread.IsLocked
-            ? LockedPage()
-            : View(new ReplyPage(thread.Id, thread.Title, thread.Slug, new ReplyForm { SubmissionToken = Guid.NewGuid() }));
+        if (thread.IsLocked)
+        {
+            return LockedPage();
+        }
+        var draft = await drafts.FindAsync(User, DraftKind.Reply, thread.Id, cancellationToken);
+        var form = new ReplyForm { SubmissionToken = Guid.NewGuid(), Body = draft?.Body };
+        return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form, Draft: Controls(DraftUrls.Reply(thread.Id), draft)));
     }
 
     [HttpPost("/threads/{id:int}/reply")]
     public async Task<IActionResult> Reply(int id, ReplyForm form, CancellationToken cancellationToken)
     {
         var thread = await db.Threads.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (thread is null || !IsReadable(thread))
+        if (thread is null || !IsReadable(thread, User))
         {
             // Gone, or hidden (perhaps while the member wrote): one answer for both, which keeps their text and names no thread.
             Response.StatusCode = PostingRefusal.ThreadGone.Status;
@@ -77,12 +88,14 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, cancellationToken);
         if (result.Saved is { } saved)
         {
+            await drafts.DeleteAsync(User, DraftKind.Reply, thread.Id, cancellationToken);
             this.KeepSavedNotice(saved);
             return Redirect(await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
         }
         this.ShowNotSaved(result);
         form.Body = result.Text.Body;
-        return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form, result.Refusal));
+        var draft = await drafts.FindAsync(User, DraftKind.Reply, thread.Id, cancellationToken);
+        return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form, result.Refusal, Controls(DraftUrls.Reply(thread.Id), draft, afterPost: true)));
     }
 
     /// <summary>
@@ -103,11 +116,22 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         return Content(await renderer.RenderAsync(text, cancellationToken), "text/html; charset=utf-8");
     }
 
-    /// <summary>A hidden thread takes replies only from its author and the moderators, who can still see it.</summary>
-    private bool IsReadable(ForumThread thread)
+    /// <summary>A hidden thread takes replies (and drafts of them) only from its author and the moderators, who can still see it.</summary>
+    public static bool IsReadable(ForumThread thread, ClaimsPrincipal member)
     {
-        var viewer = Viewer.From(User);
+        var viewer = Viewer.From(member);
         return !thread.IsHidden || viewer.IsModerator || thread.AuthorId == viewer.UserId;
+    }
+
+    /// <summary>
+    /// The composer's draft controls, with the note of the member's draft when there is one: restored on opening the
+    /// composer, or saved just now by its Save draft button without script; a form shown again after a refused post
+    /// only says that the draft is still kept, as the text in the form is the member's latest.
+    /// </summary>
+    private DraftControls Controls(string saveUrl, Draft? draft, bool afterPost = false)
+    {
+        var lead = afterPost ? "Your draft is kept" : TempData[DraftsController.JustSavedKey] is true ? "Draft saved" : "Draft restored";
+        return new(saveUrl, draft is null ? null : new DraftNote(lead, draft.UpdatedAt, DraftUrls.Discard(saveUrl)));
     }
 
     private ViewResult LockedPage()

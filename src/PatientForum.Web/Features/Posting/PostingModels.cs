@@ -25,13 +25,13 @@ public sealed class EditPostForm
 }
 
 /// <summary>The page model of the new-thread form; <see cref="Refusal"/> says why a post from it was not taken.</summary>
-public sealed record NewThreadPage(string TopicSlug, string TopicName, NewThreadForm Form, PostingRefusal? Refusal = null);
+public sealed record NewThreadPage(string TopicSlug, string TopicName, NewThreadForm Form, PostingRefusal? Refusal = null, DraftControls? Draft = null);
 
 /// <summary>
 /// The page model of the reply form when it is shown on its own (after a reply from it was not taken). With no
 /// thread title the thread is gone or hidden from the member, and the page names none.
 /// </summary>
-public sealed record ReplyPage(int ThreadId, string? ThreadTitle, string? ThreadSlug, ReplyForm Form, PostingRefusal? Refusal = null);
+public sealed record ReplyPage(int ThreadId, string? ThreadTitle, string? ThreadSlug, ReplyForm Form, PostingRefusal? Refusal = null, DraftControls? Draft = null);
 
 public sealed record EditPostPage(int PostId, int ThreadId, string ThreadTitle, bool IsOpening, EditPostForm Form, PostingRefusal? Refusal = null);
 
@@ -49,27 +49,37 @@ public static class PostRules
     public const int BodyMax = 20_000;
     public const int BodyMaxUnits = 2 * BodyMax;
 
-    public static string? TitleProblem(string title)
+    public static string? TitleProblem(string title) => ForumText.VisibleLength(title) switch
+    {
+        0 => "Give your thread a title.",
+        _ when TitleOverLimit(title) is { } overLimit => overLimit,
+        < TitleMin => $"The title is too short: use at least {TitleMin} characters.",
+        _ => null,
+    };
+
+    public static string? BodyProblem(string body) =>
+        ForumText.VisibleLength(body) < BodyMin ? "Write something before posting." : BodyOverLimit(body);
+
+    /// <summary>What makes a title more than may be stored (too long, too many marks), leaving a short one alone: for drafts.</summary>
+    public static string? TitleOverLimit(string title)
     {
         var length = ForumText.VisibleLength(title);
         return length switch
         {
-            0 => "Give your thread a title.",
             > TitleMax => $"The title is too long: use at most {TitleMax} characters (it has {length}).",
             _ when TextMarks.TooMany(title) => MarksProblem("title"),
             _ when title.Length > TitleMaxUnits =>
                 $"The title is too long: use at most {TitleMax} characters. Emoji and letters with accents added to them count as two or more.",
-            < TitleMin => $"The title is too short: use at least {TitleMin} characters.",
             _ => null,
         };
     }
 
-    public static string? BodyProblem(string body)
+    /// <summary>What makes a body more than may be stored or rendered, leaving an empty one alone: for drafts and the preview.</summary>
+    public static string? BodyOverLimit(string body)
     {
         var length = ForumText.VisibleLength(body);
         return length switch
         {
-            < BodyMin => "Write something before posting.",
             > BodyMax => $"The post is too long: use at most {BodyMax:N0} characters (it has {length:N0}).",
             _ when TextMarks.TooMany(body) => MarksProblem("post"),
             _ when body.Length > BodyMaxUnits =>

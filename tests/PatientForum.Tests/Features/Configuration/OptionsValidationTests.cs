@@ -9,6 +9,7 @@ public sealed class OptionsValidationTests
     [InlineData("Forum:Smtp:Port", "0")]
     [InlineData("Forum:PostsPerPage", "0")]
     [InlineData("Forum:Database:Provider", "Oracle")]
+    [InlineData("Forum:Drafts:KeepDays", "0")]
     public void Start_WithAnInvalidSetting_FailsWithAMessageNamingTheKey(string key, string value)
     {
         using var factory = new ConfiguredForum(key, value);

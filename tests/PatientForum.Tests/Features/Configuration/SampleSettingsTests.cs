@@ -6,6 +6,7 @@ using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Profiles;
+using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Options;
@@ -33,6 +34,7 @@ public sealed class SampleSettingsTests
         { KeyProtectionOptions.SectionName, typeof(KeyProtectionOptions) },
         { NotificationOptions.SectionName, typeof(NotificationOptions) },
         { ProfileOptions.SectionName, typeof(ProfileOptions) },
+        { DraftOptions.SectionName, typeof(DraftOptions) },
     };
 
     [Theory]
