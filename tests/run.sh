@@ -94,34 +94,11 @@ status=0
 log "Testing tests/PatientForum.Tests on SQLite"
 FORUM_TEST_LOG_DIR="$work/logs/sqlite" FORUM_TEST_PROVIDER=Sqlite dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
 tests/check-log-canaries.sh "$work/logs/sqlite" || status=1
-# The PostgreSQL pass and the browser tests spend much of their time waiting (on the database server, Redis and
-# Chromium), so they run side by side, each printing its output when it ends; FORUM_TEST_SERIAL=1 runs them one
-# after the other instead.
-postgres_pass() {
-  FORUM_TEST_LOG_DIR="$work/logs/postgres" FORUM_TEST_PROVIDER=Postgres dotnet test tests/PatientForum.Tests -c Release --no-build --nologo
-}
-browser_pass() {
-  FORUM_TEST_LOG_DIR="$work/logs/browser" dotnet test tests/PatientForum.BrowserTests -c Release --no-build --nologo
-}
-if [ "${FORUM_TEST_SERIAL:-0}" = 1 ]; then
-  log "Testing tests/PatientForum.Tests on PostgreSQL with the Redis backplane"
-  postgres_pass || status=1
-  log "Testing tests/PatientForum.BrowserTests"
-  browser_pass || status=1
-else
-  log "Testing tests/PatientForum.Tests on PostgreSQL with the Redis backplane, and tests/PatientForum.BrowserTests beside it"
-  postgres_pass >"$work/postgres.out" 2>&1 &
-  postgres_pid=$!
-  browser_pass >"$work/browser.out" 2>&1 &
-  browser_pid=$!
-  wait "$postgres_pid" || status=1
-  log "tests/PatientForum.Tests on PostgreSQL with the Redis backplane"
-  cat "$work/postgres.out"
-  wait "$browser_pid" || status=1
-  log "tests/PatientForum.BrowserTests"
-  cat "$work/browser.out"
-fi
+log "Testing tests/PatientForum.Tests on PostgreSQL with the Redis backplane"
+FORUM_TEST_LOG_DIR="$work/logs/postgres" FORUM_TEST_PROVIDER=Postgres dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
 tests/check-log-canaries.sh "$work/logs/postgres" || status=1
+log "Testing tests/PatientForum.BrowserTests"
+FORUM_TEST_LOG_DIR="$work/logs/browser" dotnet test tests/PatientForum.BrowserTests -c Release --no-build --nologo || status=1
 tests/check-log-canaries.sh "$work/logs/browser" || status=1
 
 if [ "$status" -ne 0 ]; then
