@@ -5,8 +5,8 @@ namespace PatientForum.Benchmarks;
 
 /// <summary>
 /// Whether the time an answer takes tells a stranger that an address has an account: sign-in with a wrong password
-/// for an existing address against an unknown one, and registration with an existing address against a new one,
-/// alternated so both see the same machine. Prints each side's latency and the ratio of their medians; it asserts
+/// for an existing address against an unknown one, registration with an existing address against a new one, and
+/// forgot-password for both, alternated so both see the same machine. Prints each side's latency and the ratio of their medians; it asserts
 /// nothing (the answers themselves are compared by EnumerationTests).
 /// </summary>
 public static class AccountsBenchmark
@@ -34,6 +34,12 @@ public static class AccountsBenchmark
             ["ConfirmPassword"] = "a long enough benchmark password",
         });
         Report("registration", registerKnown, registerNew);
+
+        var (resetKnown, resetUnknown) = await CompareAsync(rounds, forum, "/account/forgot-password", known => new()
+        {
+            ["Email"] = known ? member.Email : $"nobody-{Guid.NewGuid():N}@example.org",
+        });
+        Report("forgot password", resetKnown, resetUnknown);
         await forum.StopAsync();
         return 0;
     }
