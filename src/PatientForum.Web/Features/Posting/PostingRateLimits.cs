@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Features.Accounts;
-using PatientForum.Web.Infrastructure.Redis;
 using PatientForum.Web.Infrastructure.Security;
 
 namespace PatientForum.Web.Features.Posting;
@@ -14,13 +12,10 @@ namespace PatientForum.Web.Features.Posting;
 /// middleware, so that a refusal can show the compose form again with what the member wrote. A permit is taken only
 /// for a post that would otherwise be saved, so correcting a mistake in the form does not count as posting.
 /// </summary>
-public sealed class PostingRateLimits(RedisRateLimits shared, IOptions<RateLimitOptions> options) : IDisposable
+public sealed class PostingRateLimits(MemberRateWindows windows, IOptions<RateLimitOptions> options)
 {
     public const string Reply = "reply";
     public const string Thread = "thread";
-
-    private readonly PartitionedRateLimiter<(string Policy, string MemberId)> _limiter = PartitionedRateLimiter.Create<(string Policy, string MemberId), (string, string)>(
-        key => RateLimitPartition.Get(key, k => ForumRateLimits.FixedWindowLimiter(shared, k.Policy, k.MemberId, 1, Window(options.Value, k.Policy))));
 
     /// <summary>A refusal when <paramref name="member"/> may not post a reply now; null when they may (the permit is then used).</summary>
     public ValueTask<PostingRefusal?> TakeReplyAsync(ClaimsPrincipal member, CancellationToken cancellationToken) =>
@@ -30,8 +25,6 @@ public sealed class PostingRateLimits(RedisRateLimits shared, IOptions<RateLimit
     public ValueTask<PostingRefusal?> TakeThreadAsync(ClaimsPrincipal member, CancellationToken cancellationToken) =>
         TakeAsync(member, Thread, cancellationToken);
 
-    public void Dispose() => _limiter.Dispose();
-
     private async ValueTask<PostingRefusal?> TakeAsync(ClaimsPrincipal member, string policy, CancellationToken cancellationToken)
     {
         var limits = options.Value;
@@ -40,13 +33,11 @@ public sealed class PostingRateLimits(RedisRateLimits shared, IOptions<RateLimit
         {
             return null;
         }
-        using var lease = await _limiter.AcquireAsync((policy, memberId), 1, cancellationToken);
-        if (lease.IsAcquired)
+        var window = Window(limits, policy);
+        if (await windows.TakeAsync(policy, memberId, 1, window, cancellationToken) is not { } wait)
         {
             return null;
         }
-        var window = Window(limits, policy);
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
         var seconds = PostingRefusal.Plural((int)window.TotalSeconds, "second");
         var text = policy == Thread
             ? $"Members can start a thread once every {seconds}. You can start one again in {PostingRefusal.Wait(wait)}."

@@ -17,6 +17,7 @@ public static class ForumRateLimits
     public static IServiceCollection AddForumRateLimits(this IServiceCollection services)
     {
         services.AddForumOptions<RateLimitOptions>(RateLimitOptions.SectionName);
+        services.AddSingleton<MemberRateWindows>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
