@@ -10,7 +10,7 @@ await ForumDatabase.MigrateAndSeedAsync(app.Services);
 
 if (ForumCommands.IsCommand(args))
 {
-    return await ForumCommands.RunAsync(app.Services, args);
+    return await ForumCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 app.UseForum();

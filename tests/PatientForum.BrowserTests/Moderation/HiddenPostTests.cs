@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PatientForum.BrowserTests.Moderation;
 
-[Collection(SharedBrowser.Name)]
+[Collection(OwnServerBrowser.Name)]
 public sealed class HiddenPostTests(BrowserFixture fixture)
 {
     [Fact]
@@ -38,6 +38,8 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
 
         using var moderator = await ForumClient.CreateConfirmedMemberAsync(server);
         Assert.Equal(0, await server.RunCommandAsync("users", "add-role", "moderator", moderator.Email));
+        // The role change renews the security stamp, ending the session at its next check: sign in on the new stamp.
+        await moderator.SignInAgainAsync();
         await moderator.TurnOnTwoFactorAsync();
         await moderator.SignInAgainAsync();
         await moderator.SubmitAsync($"/moderation/posts/{postId}", $"/moderation/posts/{postId}/restore", new() { ["Reason"] = "Checked: not spam" });

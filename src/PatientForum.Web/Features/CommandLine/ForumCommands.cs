@@ -23,53 +23,63 @@ public static class ForumCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "search" or "db";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    /// <summary>Runs the command in <paramref name="args"/>, writing what it reports to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         if (args is ["db", "backup", var file])
         {
             await using var backupScope = services.CreateAsyncScope();
-            var written = await ForumDatabase.BackupAsync(backupScope.ServiceProvider.GetRequiredService<ForumDbContext>(), file, CancellationToken.None);
-            Console.WriteLine($"Backup written to {written}.");
-            return 0;
+            try
+            {
+                var written = await ForumDatabase.BackupAsync(backupScope.ServiceProvider.GetRequiredService<ForumDbContext>(), file, CancellationToken.None);
+                await output.WriteLineAsync($"Backup written to {written}.");
+                return 0;
+            }
+            catch (Exception refused) when (refused is IOException or InvalidOperationException)
+            {
+                // The file exists already, or the forum runs on PostgreSQL: a reason, not a stack trace.
+                await error.WriteLineAsync(refused.Message);
+                return 1;
+            }
         }
         if (args is ["db", "copy", "--to-postgres", var connectionString])
         {
-            return await CopyToPostgresAsync(services, connectionString);
+            return await CopyToPostgresAsync(services, connectionString, output, error);
         }
         if (args is ["search", "rebuild"])
         {
             await using var searchScope = services.CreateAsyncScope();
             var indexed = await searchScope.ServiceProvider.GetRequiredService<ISearchEngine>().RebuildAsync(CancellationToken.None);
-            Console.WriteLine($"Search index rebuilt: {indexed} posts.");
+            output.WriteLine($"Search index rebuilt: {indexed} posts.");
             return 0;
         }
         if (args is not ["users", var verb and ("add-role" or "remove-role"), var role, var email])
         {
-            await Console.Error.WriteLineAsync(Usage);
+            await error.WriteLineAsync(Usage);
             return 2;
         }
         if (!ForumRoles.All.Contains(role))
         {
-            await Console.Error.WriteLineAsync($"Unknown role '{role}'. Roles: {string.Join(", ", ForumRoles.All)}.");
+            await error.WriteLineAsync($"Unknown role '{role}'. Roles: {string.Join(", ", ForumRoles.All)}.");
             return 2;
         }
 
-        return await ChangeRoleAsync(services, grant: verb == "add-role", role, email);
+        return await ChangeRoleAsync(services, grant: verb == "add-role", role, email, output, error);
     }
 
-    private static async Task<int> ChangeRoleAsync(IServiceProvider services, bool grant, string role, string email)
+    private static async Task<int> ChangeRoleAsync(IServiceProvider services, bool grant, string role, string email, TextWriter output, TextWriter error)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            await Console.Error.WriteLineAsync($"No registered user has the email address {email}. Register on the site first.");
+            await error.WriteLineAsync($"No registered user has the email address {email}. Register on the site first.");
             return 1;
         }
         if (await users.IsInRoleAsync(user, role) == grant)
         {
-            await Console.Error.WriteLineAsync(grant ? $"{user.DisplayName} is already {role}." : $"{user.DisplayName} is not {role}.");
+            await error.WriteLineAsync(grant ? $"{user.DisplayName} is already {role}." : $"{user.DisplayName} is not {role}.");
             return 1;
         }
 
@@ -82,7 +92,7 @@ public static class ForumCommands
             : await users.RemoveFromRoleAsync(user, role);
         if (!result.Succeeded)
         {
-            await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+            await error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
             return 1;
         }
 
@@ -92,7 +102,7 @@ public static class ForumCommands
         // The badge on the user's posts changes too. With the page cache in Redis this evicts the running forum's
         // pages; a forum caching in its own memory serves them until they expire (a minute at most).
         await scope.ServiceProvider.GetRequiredService<PageCache>().MemberChangedAsync(user.Id, CancellationToken.None);
-        Console.WriteLine(grant
+        output.WriteLine(grant
             ? $"{user.DisplayName} is now {role}."
             : $"{user.DisplayName} is no longer {role}.");
         return 0;
@@ -106,7 +116,7 @@ public static class ForumCommands
         _ => ModerationKind.RevokeModerator,
     };
 
-    private static async Task<int> CopyToPostgresAsync(IServiceProvider services, string connectionString)
+    private static async Task<int> CopyToPostgresAsync(IServiceProvider services, string connectionString, TextWriter output, TextWriter error)
     {
         await using var scope = services.CreateAsyncScope();
         IReadOnlyList<DatabaseCopy.TableCopy> copied;
@@ -116,14 +126,14 @@ public static class ForumCommands
         }
         catch (InvalidOperationException refused)
         {
-            await Console.Error.WriteLineAsync(refused.Message);
+            await error.WriteLineAsync(refused.Message);
             return 1;
         }
         var width = copied.Max(t => t.Table.Length);
-        Console.WriteLine("Copied into PostgreSQL:");
+        output.WriteLine("Copied into PostgreSQL:");
         foreach (var table in copied)
         {
-            Console.WriteLine($"  {table.Table.PadRight(width)}  {table.Rows,9}");
+            output.WriteLine($"  {table.Table.PadRight(width)}  {table.Rows,9}");
         }
         return 0;
     }

@@ -6,19 +6,19 @@ using PatientForum.Web.Data;
 namespace PatientForum.Tests.Features.Configuration;
 
 /// <summary>
-/// The documented <c>users add-role</c> and <c>users remove-role</c> commands, run as their own process on the data
-/// folder of a running forum (SQLite in WAL mode lets the two share the file). Each change is in the audit log,
-/// which names the command line as who made it.
+/// The documented <c>users add-role</c> and <c>users remove-role</c> commands, run on the data folder of a running
+/// forum: once as their own process, as the README runs them (SQLite in WAL mode lets the two share the file), the rest
+/// on a host of their own in this process. Each change is in the audit log, which names the command line as who made it.
 /// </summary>
 public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<ForumFactory>
 {
     [Fact]
-    public async Task AddRole_ForARegisteredMember_ExitsZeroAndGivesThemTheRole()
+    public async Task AddRole_RunAsItsOwnProcess_ForARegisteredMember_ExitsZeroAndGivesThemTheRole()
     {
         var member = await Members.RegisterAsync(factory);
         Assert.Equal(0L, await RoleCountAsync(member.Email, "moderator"));
 
-        var result = await RunForumAsync("users", "add-role", "moderator", member.Email);
+        var result = await ForumCommandLine.RunProcessAsync(factory, "users", "add-role", "moderator", member.Email);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"{member.DisplayName} is now moderator.", result.Output, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class UsersCommandTests(ForumFactory factory) : IClassFixture<Foru
         Assert.Matches("Usage:|Unknown role", result.Error);
     }
 
-    private Task<ProcessResult> RunForumAsync(params string[] args) => ForumCommandLine.RunAsync(factory, args);
+    private Task<CommandResult> RunForumAsync(params string[] args) => ForumCommandLine.RunAsync(factory, args);
 
     /// <summary>The first page of the audit log as <paramref name="reader"/> sees it: each row's cells (When, Who, What, On, Why), trimmed.</summary>
     private static async Task<IReadOnlyList<string[]>> AuditLogAsync(Member reader) =>

@@ -107,7 +107,7 @@ public sealed class DatabaseCopyTests(SqliteSourceForum source) : IClassFixture<
         Assert.Equal(0L, await target.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
     }
 
-    private Task<ProcessResult> CopyAsync(TestDatabase target) =>
+    private Task<CommandResult> CopyAsync(TestDatabase target) =>
         ForumCommandLine.RunAsync(source.DataDirectory, SqliteSourceForum.CommandLineSettings, "db", "copy", "--to-postgres", target.ConnectionString);
 
     /// <summary>Every table of the model, so a table added later is compared without changing this test.</summary>

@@ -25,7 +25,8 @@ public sealed class BackupAndPasswordTests(ForumFactory factory) : IClassFixture
         Assert.True(await ScalarAsync<long>(backup, "SELECT count(*) FROM PostSearch WHERE PostSearch MATCH 'story'") >= 1);
 
         var again = await ForumCommandLine.RunAsync(factory, "db", "backup", file);
-        Assert.NotEqual(0, again.ExitCode);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already exists; choose a new file name", again.Error, StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -35,7 +36,7 @@ public sealed class BackupAndPasswordTests(ForumFactory factory) : IClassFixture
 
         var result = await ForumCommandLine.RunAsync(factory, "db", "backup", file);
 
-        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("pg_dump", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(file));
     }
