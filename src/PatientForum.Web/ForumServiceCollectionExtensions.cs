@@ -1,4 +1,5 @@
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.AccountDeletion;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Live;
@@ -54,6 +55,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumNotifications();
         services.AddForumProfiles();
         services.AddForumReactions();
+        services.AddForumAccountDeletion();
         return builder;
     }
 }

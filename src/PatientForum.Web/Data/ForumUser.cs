@@ -40,6 +40,12 @@ public class ForumUser : IdentityUser
 
     /// <summary>When the last daily or weekly summary went out, so the next waits its period.</summary>
     public DateTime? LastSummaryMailAt { get; set; }
+
+    /// <summary>
+    /// When the member deleted their account; null while it is in use. A deleted account is a tombstone: no name,
+    /// address or secret, locked for ever, kept only so the posts left for the community still have an author row.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
 }
 
 public enum MailFrequency

@@ -44,4 +44,7 @@ public enum ModerationKind
 
     /// <summary>An author deleted the earlier versions of their own post; the entry keeps that it happened, not the text.</summary>
     PurgeHistory = 16,
+
+    /// <summary>A member deleted their account; the entry says how (anonymize or erase) and names nobody.</summary>
+    DeleteAccount = 17,
 }

@@ -27,6 +27,12 @@ public class Post
     /// </summary>
     public Guid? SubmissionToken { get; set; }
 
+    /// <summary>
+    /// When the author deleted the post (<see cref="PostState.DeletedByAuthor"/>): they may undo it for a while,
+    /// after which its text and history are purged for good.
+    /// </summary>
+    public DateTime? DeletedByAuthorAt { get; set; }
+
     public List<PostRevision> Revisions { get; } = [];
 
     /// <summary>
@@ -56,4 +62,7 @@ public enum PostState
 
     /// <summary>Removed by a moderator; kept in the database for the record and for a restore.</summary>
     Deleted = 3,
+
+    /// <summary>Deleted by its author: a stub in the thread; its text is purged once the time to undo has passed.</summary>
+    DeletedByAuthor = 4,
 }

@@ -32,6 +32,8 @@ public static class ForumUrls
     public const string NotificationsReadAll = "/notifications/read-all";
     public const string NotificationSettings = "/account/notifications";
     public const string ProfileSettings = "/account/profile";
+    public const string DeleteAccount = "/account/delete";
+    public const string AccountDeleted = "/account/deleted";
 
     /// <summary>
     /// A member's public profile, by display name (looked up as names are compared, so any spelling that is the same
@@ -69,6 +71,11 @@ public static class ForumUrls
     public static string PostHistory(int postId) => Post(postId) + "/history";
 
     public static string PurgePostHistory(int postId) => PostHistory(postId) + "/purge";
+
+    /// <summary>The author deletes their post (undoable for a while); <see cref="UndeletePost"/> takes it back.</summary>
+    public static string DeletePost(int postId) => Post(postId) + "/delete";
+
+    public static string UndeletePost(int postId) => Post(postId) + "/undelete";
 
     public static string FlagPost(int postId) => Post(postId) + "/flag";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Accounts;
@@ -32,6 +33,10 @@ public static partial class DisplayNames
         if (length < MinLength || length > MaxLength || cleaned.Length > MaxLength || Normalize(cleaned).Length > MaxLength)
         {
             return $"A display name has {MinLength} to {MaxLength} characters.";
+        }
+        if (Normalize(cleaned) == Normalize(FormerMember.DisplayName))
+        {
+            return $"\"{FormerMember.DisplayName}\" is how the forum shows deleted accounts. Choose another name.";
         }
         if (cleaned.EnumerateRunes().Any(IsDefaultIgnorable))
         {

@@ -30,6 +30,7 @@ public sealed record ErrorView(int StatusCode, string RequestId)
     public string Title => StatusCode switch
     {
         404 => "Page not found",
+        410 => "Removed by its author",
         403 => "Not allowed",
         400 => "Something in the request was wrong",
         429 => "Too many requests",
@@ -39,6 +40,7 @@ public sealed record ErrorView(int StatusCode, string RequestId)
     public string Text => StatusCode switch
     {
         404 => "We could not find that page. The link may be mistyped, or the thread may have been removed.",
+        410 => "Its author removed this for good. Nothing of it is kept.",
         403 => "You do not have permission to do that.",
         429 => "You are going a little fast. Wait a moment and try again.",
         _ => "Sorry, something went wrong on our side. If it keeps happening, tell us the request id below.",

@@ -101,7 +101,7 @@ public sealed class PostingService(
         }
         notifier.Wake();
         await changes.PostAddedAsync(
-            new PostView(post.Id, post.ThreadId, authorId, poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false, StaffBadges.Of(member)),
+            new PostView(post.Id, post.ThreadId, authorId, poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false, AuthorBadge: StaffBadges.Of(member)),
             cancellationToken);
         return PostingResult.Done(text, new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit));
     }

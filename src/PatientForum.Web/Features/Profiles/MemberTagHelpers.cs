@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using PatientForum.Web.Data;
 
 namespace PatientForum.Web.Features.Profiles;
 
@@ -31,7 +32,8 @@ public sealed class MemberNameTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagMode = TagMode.StartTagAndEndTag;
-        if (string.IsNullOrEmpty(ProfileName))
+        // A deleted account has no profile: its name is a placeholder that links nowhere.
+        if (string.IsNullOrEmpty(ProfileName) || FormerMember.IsShownAs(Name))
         {
             output.TagName = "span";
         }

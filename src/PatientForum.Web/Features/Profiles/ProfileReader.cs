@@ -40,7 +40,7 @@ public sealed class ProfileReader(ForumDbContext db)
         }
         var (skeleton, upper) = (DisplayNames.Normalize(cleaned), cleaned.ToUpperInvariant());
         var found = await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedDisplayName == skeleton || u.NormalizedDisplayName == upper)
+            .Where(u => (u.NormalizedDisplayName == skeleton || u.NormalizedDisplayName == upper) && u.DeletedAt == null)
 
             // Of the forum's own accounts only the guide's author writes; the sign-in decoy has no page.
             .Where(u => !u.IsSystem || u.UserName == ForumSeeder.GuideAuthorUserName)

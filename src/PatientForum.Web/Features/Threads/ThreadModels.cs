@@ -17,7 +17,7 @@ public sealed record TopicPage(int Id, string Slug, string Name, string Descript
 /// </summary>
 public sealed record PostView(
     int Id, int ThreadId, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening,
-    PostState State, bool EditedByModerator, string? AuthorBadge = null, PostReactionsView? Reactions = null);
+    PostState State, bool EditedByModerator, DateTime? DeletedByAuthorAt = null, string? AuthorBadge = null, PostReactionsView? Reactions = null);
 
 /// <summary>
 /// The reactions on a post: how many members gave each kind, and which the viewer gave (none for a visitor, and for

@@ -209,6 +209,14 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .Select(_postView)
             .ToListAsync(cancellationToken);
 
+    /// <summary>Whether the thread or post was removed for good at its author's wish, so its address answers 410 Gone.</summary>
+    public Task<bool> IsGoneAsync(RemovedKind kind, int id, CancellationToken cancellationToken) =>
+        db.RemovedContent.AsNoTracking().AnyAsync(r => r.Kind == kind && r.ContentId == id, cancellationToken);
+
+    /// <summary>Whether the post is a stub whose text its author had purged (or never will get back).</summary>
+    public Task<bool> IsPurgedAsync(int postId, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().AnyAsync(p => p.Id == postId && p.State == PostState.DeletedByAuthor && p.Markdown == "", cancellationToken);
+
     public Task<string?> GetSlugAsync(int threadId, CancellationToken cancellationToken) =>
         db.Threads.AsNoTracking().Where(t => t.Id == threadId).Select(t => t.Slug).SingleOrDefaultAsync(cancellationToken);
 
@@ -239,6 +247,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         var (admin, moderator) = (ForumRoles.Admin, ForumRoles.Moderator);
         return p => new PostView(
             p.Id, p.ThreadId, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening, p.State, p.EditedByModerator,
+            p.DeletedByAuthorAt,
             db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
             : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == moderator)) ? StaffBadges.Moderator
             : null);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Infrastructure.Caching;
@@ -20,7 +21,7 @@ public sealed class ThreadsController(ThreadReader reader, ReadTracker reads) : 
         var thread = await reader.GetThreadPageAsync(id, page, Viewer.From(User), cancellationToken);
         if (thread is null)
         {
-            return NotFound();
+            return await reader.IsGoneAsync(RemovedKind.Thread, id, cancellationToken) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
         if (!string.Equals(slug, thread.Slug, StringComparison.Ordinal))
         {
@@ -39,6 +40,10 @@ public sealed class ThreadsController(ThreadReader reader, ReadTracker reads) : 
     [HttpGet("/posts/{id:int}")]
     public async Task<IActionResult> Post(int id, CancellationToken cancellationToken)
     {
+        if (await reader.IsGoneAsync(RemovedKind.Post, id, cancellationToken) || await reader.IsPurgedAsync(id, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status410Gone);
+        }
         var post = await reader.GetPostAsync(id, cancellationToken);
         var slug = post is null ? null : await reader.GetSlugAsync(post.ThreadId, cancellationToken);
         if (post is null || slug is null || !await reader.CanReadThreadAsync(post.ThreadId, User, cancellationToken))

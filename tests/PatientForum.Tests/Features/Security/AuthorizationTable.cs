@@ -21,7 +21,7 @@ public static class AuthorizationTable
         "account/register", "account/resend-confirmation", "account/login", "account/access-denied", "account/forgot-password",
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
         "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
-        "u/{name}", "account/profile",
+        "u/{name}", "account/profile", "account/delete", "account/deleted",
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -214,6 +214,7 @@ public static class AuthorizationTable
         }),
 
         .. AccountTable.Rules,
+        .. DeletionTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>

@@ -391,6 +391,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -744,6 +747,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DeletedByAuthorAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -845,6 +851,22 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.HasIndex("PostId", "ReplacedAt");
 
                     b.ToTable("PostRevisions");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.RemovedContent", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Kind", "ContentId");
+
+                    b.ToTable("RemovedContent");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.ThreadVisit", b =>

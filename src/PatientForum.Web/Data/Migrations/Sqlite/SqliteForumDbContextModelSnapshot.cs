@@ -372,6 +372,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -713,6 +716,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedByAuthorAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
@@ -810,6 +816,22 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("PostId", "ReplacedAt");
 
                     b.ToTable("PostRevisions");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.RemovedContent", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "ContentId");
+
+                    b.ToTable("RemovedContent");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.ThreadVisit", b =>

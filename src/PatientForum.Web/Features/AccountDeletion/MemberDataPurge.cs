@@ -1,0 +1,45 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.EntityFrameworkCore;
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.AccountDeletion;
+
+/// <summary>
+/// Removes every row that is about a deleting member rather than about the conversation: profile, drafts, reactions
+/// they gave, watches, visits, notifications to them or caused by them, flags they raised, mail to their address,
+/// their contact messages, sign-in keys, claims, tokens and roles.
+/// </summary>
+public sealed class MemberDataPurge(ForumDbContext db)
+{
+    /// <summary>Purges the rows; returns the posts whose reaction counts fell, to be shown anew.</summary>
+    [SuppressMessage("Globalization", "CA1304", Justification = "Inside a query: EF translates ToLower() to SQL lower(); no .NET culture is involved.")]
+    [SuppressMessage("Globalization", "CA1311", Justification = "Inside a query: EF translates ToLower() to SQL lower().")]
+    [SuppressMessage("Performance", "CA1862", Justification = "Inside a query: string.Equals with a comparison does not translate to SQL.")]
+    public async Task<IReadOnlyList<int>> PurgeAsync(ForumUser user, CancellationToken cancellationToken)
+    {
+        var id = user.Id;
+        var reactedTo = await db.PostReactions.Where(r => r.UserId == id).Select(r => r.PostId).Distinct().ToListAsync(cancellationToken);
+        await db.PostReactions.Where(r => r.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.MemberProfiles.Where(p => p.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Drafts.Where(d => d.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.ThreadWatches.Where(w => w.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.TopicWatches.Where(w => w.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.ThreadVisits.Where(v => v.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Notifications.Where(n => n.RecipientId == id || n.ActorId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Flags.Where(f => f.FlaggerId == id).ExecuteDeleteAsync(cancellationToken);
+        // Security activity (sign-ins, their addresses) goes too once it is kept: delete SecurityEvents where UserId == id.
+        if (user.NormalizedEmail is { } email)
+        {
+            var lowered = email.ToLowerInvariant();
+            var contacts = db.ContactSubmissions.Where(c => c.Email.ToLower() == lowered).Select(c => c.Id);
+            await db.OutboxMessages.Where(m => m.To.ToLower() == lowered || (m.ContactSubmissionId != null && contacts.Contains(m.ContactSubmissionId.Value)))
+                .ExecuteDeleteAsync(cancellationToken);
+            await db.ContactSubmissions.Where(c => c.Email.ToLower() == lowered).ExecuteDeleteAsync(cancellationToken);
+        }
+        await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        return reactedTo;
+    }
+}
