@@ -1,6 +1,7 @@
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.DataExport;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
@@ -54,6 +55,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumNotifications();
         services.AddForumProfiles();
         services.AddForumReactions();
+        services.AddForumDataExport();
         return builder;
     }
 }

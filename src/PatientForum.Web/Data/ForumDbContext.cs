@@ -30,6 +30,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
     public DbSet<PostReaction> PostReactions => Set<PostReaction>();
     public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<MemberExport> MemberExports => Set<MemberExport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

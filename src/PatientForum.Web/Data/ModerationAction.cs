@@ -44,4 +44,7 @@ public enum ModerationKind
 
     /// <summary>An author deleted the earlier versions of their own post; the entry keeps that it happened, not the text.</summary>
     PurgeHistory = 16,
+
+    /// <summary>An admin prepared an export of a member's data for them (the file is the admins' to download).</summary>
+    ExportMemberData = 17,
 }
