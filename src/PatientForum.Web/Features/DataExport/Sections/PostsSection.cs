@@ -35,16 +35,20 @@ public sealed class PostsSection(ForumDbContext db) : IExportSection
                 .Select(p => new
                 {
                     p.Id, p.ThreadId, ThreadTitle = p.Thread!.Title, p.IsOpening, p.State, p.CreatedAt, p.EditedAt, p.EditedByModerator, p.Markdown, p.Html,
-                    Revisions = p.Revisions.OrderBy(r => r.ReplacedAt).ThenBy(r => r.Id)
-                        .Select(r => new ExportRevision(r.ReplacedAt, r.EditorId == p.AuthorId ? "you" : "a moderator", r.Markdown, r.Html)).ToList(),
                 })
-                .AsSplitQuery()
                 .ToListAsync(cancellationToken);
+            var ids = page.Select(p => p.Id).ToList();
+            var revisions = (await db.PostRevisions.AsNoTracking()
+                    .Where(r => ids.Contains(r.PostId))
+                    .OrderBy(r => r.ReplacedAt).ThenBy(r => r.Id)
+                    .Select(r => new { r.PostId, r.ReplacedAt, r.EditorId, r.Markdown, r.Html })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(r => r.PostId, r => new ExportRevision(r.ReplacedAt, r.EditorId == subject.UserId ? "you" : "a moderator", r.Markdown, r.Html));
             foreach (var p in page)
             {
                 yield return new ExportPost(
                     p.Id, subject.Link(ForumUrls.Post(p.Id)), p.ThreadId, p.ThreadTitle, p.IsOpening, p.State, p.CreatedAt, p.EditedAt,
-                    p.EditedByModerator, p.Markdown, p.Html, p.Revisions);
+                    p.EditedByModerator, p.Markdown, p.Html, [.. revisions[p.Id]]);
             }
             if (page.Count < PageSize)
             {
