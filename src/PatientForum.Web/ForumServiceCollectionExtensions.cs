@@ -2,6 +2,7 @@ using PatientForum.Web.Data;
 using PatientForum.Web.Features.AccountDeletion;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.DataExport;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
@@ -56,6 +57,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumProfiles();
         services.AddForumReactions();
         services.AddForumAccountDeletion();
+        services.AddForumDataExport();
         return builder;
     }
 }

@@ -31,6 +31,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<PostReaction> PostReactions => Set<PostReaction>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<RemovedContent> RemovedContent => Set<RemovedContent>();
+    public DbSet<MemberExport> MemberExports => Set<MemberExport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

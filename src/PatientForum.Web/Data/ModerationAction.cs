@@ -47,4 +47,6 @@ public enum ModerationKind
 
     /// <summary>A member deleted their account; the entry says how (anonymize or erase) and names nobody.</summary>
     DeleteAccount = 17,
+    /// <summary>An admin prepared an export of a member's data for them (the file is the admins' to download).</summary>
+    ExportMemberData = 18,
 }

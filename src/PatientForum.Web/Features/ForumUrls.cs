@@ -34,6 +34,13 @@ public static class ForumUrls
     public const string ProfileSettings = "/account/profile";
     public const string DeleteAccount = "/account/delete";
     public const string AccountDeleted = "/account/deleted";
+    public const string DataExport = "/account/export";
+
+    /// <summary>A finished export's file; the id is random, and the download checks who asks all the same.</summary>
+    public static string ExportDownload(Guid exportId) => $"{DataExport}/{exportId:D}/download";
+
+    /// <summary>An admin's page for exporting a member's data on their behalf.</summary>
+    public static string AdminExport(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}/export";
 
     /// <summary>
     /// A member's public profile, by display name (looked up as names are compared, so any spelling that is the same

@@ -21,7 +21,8 @@ public static class AuthorizationTable
         "account/register", "account/resend-confirmation", "account/login", "account/access-denied", "account/forgot-password",
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
         "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
-        "u/{name}", "account/profile", "account/delete", "account/deleted",
+        "u/{name}", "account/profile", "account/delete", "account/deleted", "account/export",
+        "account/export/{id:guid}/download",
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -119,6 +120,7 @@ public static class AuthorizationTable
         StaffPage("moderation/log", "/moderation/log"),
         StaffPage("moderation/contact", "/moderation/contact"),
         StaffPage("admin/moderators", "/admin/moderators", Access.Admin),
+        StaffPage("admin/users/{id}/export", "/admin/users/{user}/export", Access.Admin),
 
         // Moderation: moderators and admins; each action is in the audit log.
         ModeratePost("keep", ModerationKind.KeepPost, PostState.Visible),
@@ -203,6 +205,19 @@ public static class AuthorizationTable
             var saved = await c.QueryAsync(db => db.MemberProfiles.Where(p => p.UserId == callerId).Select(p => new { p.AboutMarkdown, p.AboutVisibility }).SingleAsync());
             Assert.Equal(($"About the matrix {c.Targets.Unique}.", ProfileVisibility.Members), (saved.AboutMarkdown, saved.AboutVisibility));
         }, Fields: new() { ["About"] = "About the matrix {unique}.", ["AboutVisibility"] = "Members", ["Conditions"] = "", ["ConditionsVisibility"] = "Nobody" }),
+
+        // Exporting one's data: any signed-in member, suspended or not, for their own account; an admin for a member, audited.
+        new("POST", "account/export", "/account/export", Access.SignedIn, async c =>
+        {
+            c.Redirected("/account/export");
+            var callerId = await c.CallerIdAsync();
+            Assert.True(await c.QueryAsync(db => db.MemberExports.AnyAsync(e => e.UserId == callerId && e.RequestedById == null)));
+        }),
+        new("POST", "admin/users/{id}/export", "/admin/users/{user}/export", Access.Admin, async c =>
+        {
+            c.Redirected($"/admin/users/{c.Targets.UserId}/export");
+            await Logged(c, ModerationKind.ExportMemberData);
+        }, Target: Target.Member),
 
         // Unsubscribing needs no sign-in: the signed token in the mailed link is what allows it (NotificationMailTests).
         // Without one, nobody changes anything.
