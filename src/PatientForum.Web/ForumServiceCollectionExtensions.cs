@@ -8,6 +8,7 @@ using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Reactions;
 using PatientForum.Web.Features.Search;
+using PatientForum.Web.Features.Settings;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure;
 using PatientForum.Web.Infrastructure.Caching;
@@ -54,6 +55,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumNotifications();
         services.AddForumProfiles();
         services.AddForumReactions();
+        services.AddForumSettings();
         return builder;
     }
 }

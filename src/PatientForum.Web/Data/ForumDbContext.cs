@@ -30,6 +30,8 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
     public DbSet<PostReaction> PostReactions => Set<PostReaction>();
     public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<DisplayNameHistory> DisplayNameHistory => Set<DisplayNameHistory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
