@@ -22,6 +22,7 @@ public static class AuthorizationTable
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
         "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
         "u/{name}", "account/profile",
+        .. SettingsTable.ReadOnlyPages,
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -214,6 +215,7 @@ public static class AuthorizationTable
         }),
 
         .. AccountTable.Rules,
+        .. SettingsTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>
