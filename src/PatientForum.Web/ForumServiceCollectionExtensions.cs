@@ -10,6 +10,7 @@ using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Reactions;
 using PatientForum.Web.Features.Search;
+using PatientForum.Web.Features.Settings;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure;
 using PatientForum.Web.Infrastructure.Caching;
@@ -58,6 +59,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumReactions();
         services.AddForumAccountDeletion();
         services.AddForumDataExport();
+        services.AddForumSettings();
         return builder;
     }
 }

@@ -32,6 +32,8 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<RemovedContent> RemovedContent => Set<RemovedContent>();
     public DbSet<MemberExport> MemberExports => Set<MemberExport>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<DisplayNameHistory> DisplayNameHistory => Set<DisplayNameHistory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

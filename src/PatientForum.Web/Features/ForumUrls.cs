@@ -42,6 +42,17 @@ public static class ForumUrls
     /// <summary>An admin's page for exporting a member's data on their behalf.</summary>
     public static string AdminExport(string userId) => $"/admin/users/{Uri.EscapeDataString(userId)}/export";
 
+    public const string AccountSettings = "/account";
+    public const string NameSettings = "/account/name";
+    public const string EmailSettings = "/account/email";
+    public const string ConfirmEmailChange = "/account/email/confirm";
+    public const string PasswordSettings = "/account/password";
+    public const string SecurityActivity = "/account/activity";
+
+    /// <summary>The link mailed to a new address; the code is already URL-safe (Base64Url), the address is escaped.</summary>
+    public static string ConfirmEmailChangeWith(string userId, string email, string code) =>
+        $"{ConfirmEmailChange}?userId={Uri.EscapeDataString(userId)}&email={Uri.EscapeDataString(email)}&code={Uri.EscapeDataString(code)}";
+
     /// <summary>
     /// A member's public profile, by display name (looked up as names are compared, so any spelling that is the same
     /// name finds it). The name may hold spaces and any letters, so it is escaped.

@@ -1,15 +1,17 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.DataExport;
 
 namespace PatientForum.Web.Features.AccountDeletion;
 
 /// <summary>
 /// Removes every row that is about a deleting member rather than about the conversation: profile, drafts, reactions
 /// they gave, watches, visits, notifications to them or caused by them, flags they raised, mail to their address,
-/// their contact messages, sign-in keys, claims, tokens and roles.
+/// their contact messages, security activity, name history, data exports (rows and files), sign-in keys, claims,
+/// tokens and roles.
 /// </summary>
-public sealed class MemberDataPurge(ForumDbContext db)
+public sealed class MemberDataPurge(ForumDbContext db, ExportFolder exports)
 {
     /// <summary>Purges the rows; returns the posts whose reaction counts fell, to be shown anew.</summary>
     [SuppressMessage("Globalization", "CA1304", Justification = "Inside a query: EF translates ToLower() to SQL lower(); no .NET culture is involved.")]
@@ -27,7 +29,15 @@ public sealed class MemberDataPurge(ForumDbContext db)
         await db.ThreadVisits.Where(v => v.UserId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications.Where(n => n.RecipientId == id || n.ActorId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Flags.Where(f => f.FlaggerId == id).ExecuteDeleteAsync(cancellationToken);
-        // Security activity (sign-ins, their addresses) goes too once it is kept: delete SecurityEvents where UserId == id.
+        await db.SecurityEvents.Where(e => e.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        // Names given up are no longer held for the member: the history is what would tie them to the account.
+        await db.DisplayNameHistory.Where(h => h.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        var exportFiles = await db.MemberExports.Where(e => e.UserId == id && e.FileName != null).Select(e => e.FileName!).ToListAsync(cancellationToken);
+        await db.MemberExports.Where(e => e.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        foreach (var file in exportFiles)
+        {
+            File.Delete(exports.PathOf(file));
+        }
         if (user.NormalizedEmail is { } email)
         {
             var lowered = email.ToLowerInvariant();

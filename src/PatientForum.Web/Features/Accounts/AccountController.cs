@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 
 namespace PatientForum.Web.Features.Accounts;
@@ -28,7 +27,7 @@ public sealed class AccountController(
 
     [HttpPost("register")]
     [EnableRateLimiting(AccountsFeature.AccountMailRateLimit)]
-    public async Task<IActionResult> Register(RegisterForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Register(RegisterForm form, [FromServices] TakenNames taken, CancellationToken cancellationToken)
     {
         var displayName = DisplayNames.Clean(form.DisplayName);
         form.DisplayName = displayName;
@@ -36,9 +35,9 @@ public sealed class AccountController(
         {
             ModelState.AddModelError(nameof(form.DisplayName), problem);
         }
-        else if (await users.Users.AnyAsync(u => u.NormalizedDisplayName == DisplayNames.Normalize(displayName), cancellationToken))
+        else if (await taken.IsTakenAsync(DisplayNames.Normalize(displayName), null, cancellationToken))
         {
-            ModelState.AddModelError(nameof(form.DisplayName), "That display name is taken, or one that looks just like it is. Choose another.");
+            ModelState.AddModelError(nameof(form.DisplayName), TakenNames.TakenMessage);
         }
         if (!ModelState.IsValid)
         {
@@ -127,7 +126,7 @@ public sealed class AccountController(
 
     [HttpPost("login")]
     [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
-    public async Task<IActionResult> Login(LoginForm form)
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] SecurityActivity activity)
     {
         if (!ModelState.IsValid)
         {
@@ -136,6 +135,10 @@ public sealed class AccountController(
         var result = await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!, form.RememberMe);
         if (result.Succeeded)
         {
+            if (await users.FindByEmailAsync(form.Email.Trim()) is { } member)
+            {
+                await activity.RecordAsync(member.Id, SecurityEventKind.SignIn, Request.Headers.UserAgent);
+            }
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
         }
         if (result.RequiresTwoFactor)
@@ -153,12 +156,13 @@ public sealed class AccountController(
     }
 
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout([FromServices] SecurityActivity activity)
     {
         // A new security stamp ends this member's other sessions too, at their next check (within a minute).
         if (await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            await activity.RecordAsync(user.Id, SecurityEventKind.SignedOut, Request.Headers.UserAgent);
         }
         await signIn.SignOutAsync();
         return LocalRedirect("/");

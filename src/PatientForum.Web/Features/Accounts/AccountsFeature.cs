@@ -35,6 +35,8 @@ public static class AccountsFeature
         services.AddSingleton<AccountMailRequests>();
         services.AddHostedService<AccountMailRequestSender>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<SecurityActivity>();
+        services.AddScoped<TakenNames>();
         services.AddIdentity<ForumUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;

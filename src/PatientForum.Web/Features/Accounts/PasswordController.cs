@@ -7,7 +7,7 @@ namespace PatientForum.Web.Features.Accounts;
 
 /// <summary>Forgot-password and reset-password, answering the same whether or not an account exists.</summary>
 [Route("account")]
-public sealed class PasswordController(UserManager<ForumUser> users, AccountMailRequests requests) : Controller
+public sealed class PasswordController(UserManager<ForumUser> users, AccountMailRequests requests, SecurityActivity activity) : Controller
 {
     [HttpGet("forgot-password")]
     public IActionResult ForgotPassword() => View(new EmailForm());
@@ -59,6 +59,7 @@ public sealed class PasswordController(UserManager<ForumUser> users, AccountMail
         }
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
+        await activity.RecordAsync(user.Id, SecurityEventKind.PasswordReset, Request.Headers.UserAgent);
         return View("Message", new MessagePage("Password changed", "Your new password is set. You can sign in with it now."));
     }
 }

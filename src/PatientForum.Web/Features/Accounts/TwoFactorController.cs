@@ -17,7 +17,8 @@ namespace PatientForum.Web.Features.Accounts;
 public sealed class TwoFactorController(
     UserManager<ForumUser> users,
     SignInManager<ForumUser> signIn,
-    IOptions<SecurityOptions> security) : Controller
+    IOptions<SecurityOptions> security,
+    SecurityActivity activity) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? returnUrl)
@@ -51,6 +52,7 @@ public sealed class TwoFactorController(
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorKeys.RecoveryCodeCount);
         await signIn.RefreshSignInAsync(user);
+        await activity.RecordAsync(user.Id, SecurityEventKind.TwoFactorEnabled, Request.Headers.UserAgent);
         return View("RecoveryCodes", new RecoveryCodesPage([.. codes ?? []], Local(form.ReturnUrl)));
     }
 
@@ -74,6 +76,7 @@ public sealed class TwoFactorController(
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.ForgetTwoFactorClientAsync();
         await signIn.RefreshSignInAsync(user);
+        await activity.RecordAsync(user.Id, SecurityEventKind.TwoFactorDisabled, Request.Headers.UserAgent);
         return View("Message", new MessagePage("Two-factor sign-in is off", "Signing in now takes only your password. You can turn two-factor sign-in on again from the Security page."));
     }
 
@@ -95,6 +98,7 @@ public sealed class TwoFactorController(
             return View(nameof(Index), await PageForAsync(user, null));
         }
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorKeys.RecoveryCodeCount);
+        await activity.RecordAsync(user.Id, SecurityEventKind.RecoveryCodesGenerated, Request.Headers.UserAgent);
         return View("RecoveryCodes", new RecoveryCodesPage([.. codes ?? []], null));
     }
 

@@ -10,7 +10,7 @@ namespace PatientForum.Web.Features.Accounts;
 /// (Identity's short-lived two-factor cookie says who it is for), so it tells a stranger nothing new.
 /// </summary>
 [Route("account/login")]
-public sealed class TwoFactorSignInController(SignInManager<ForumUser> signIn) : Controller
+public sealed class TwoFactorSignInController(SignInManager<ForumUser> signIn, SecurityActivity activity) : Controller
 {
     private const string LockedOut = "Too many failed attempts. This account is locked for a few minutes; try again later.";
 
@@ -24,7 +24,7 @@ public sealed class TwoFactorSignInController(SignInManager<ForumUser> signIn) :
     [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
     public async Task<IActionResult> Code(TwoFactorCodeForm form)
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } member)
         {
             return BackToPassword(form.ReturnUrl);
         }
@@ -36,6 +36,7 @@ public sealed class TwoFactorSignInController(SignInManager<ForumUser> signIn) :
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactorKeys.CleanCode(form.Code), form.RememberMe, form.RememberDevice);
         if (result.Succeeded)
         {
+            await activity.RecordAsync(member.Id, SecurityEventKind.SignIn, Request.Headers.UserAgent);
             return LocalRedirect(Local(form.ReturnUrl) ?? "/");
         }
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
@@ -55,7 +56,7 @@ public sealed class TwoFactorSignInController(SignInManager<ForumUser> signIn) :
     [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
     public async Task<IActionResult> RecoveryCode(RecoveryCodeForm form)
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } member)
         {
             return BackToPassword(form.ReturnUrl);
         }
@@ -67,6 +68,7 @@ public sealed class TwoFactorSignInController(SignInManager<ForumUser> signIn) :
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorKeys.CleanRecoveryCode(form.Code));
         if (result.Succeeded)
         {
+            await activity.RecordAsync(member.Id, SecurityEventKind.SignIn, Request.Headers.UserAgent);
             return LocalRedirect(Local(form.ReturnUrl) ?? "/");
         }
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut

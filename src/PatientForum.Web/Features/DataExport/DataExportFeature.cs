@@ -32,6 +32,8 @@ public static class DataExportFeature
         services.AddScoped<IExportSection, NotificationsSection>();
         services.AddScoped<IExportSection, DraftsSection>();
         services.AddScoped<IExportSection, WatchesSection>();
+        services.AddScoped<IExportSection, SecurityActivitySection>();
+        services.AddScoped<IExportSection, NameHistorySection>();
         return services;
     }
 }

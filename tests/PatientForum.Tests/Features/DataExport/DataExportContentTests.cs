@@ -45,6 +45,7 @@ public sealed class DataExportContentTests
         {
             ["About"] = words.About, ["AboutVisibility"] = "Members", ["Conditions"] = "Knee osteoarthritis\nPhysiotherapy", ["ConditionsVisibility"] = "Nobody",
         });
+        (await Settings.AccountSettings.ChangeNameAsync(member.Client, words.NewName)).EnsureSuccess();
         await Notifications.Notifying.SettledAsync(forum);
 
         await PrepareAsync(member);
@@ -57,11 +58,17 @@ public sealed class DataExportContentTests
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
         var files = await FilesAsync(response);
         Assert.Equal(
-            ["account.json", "drafts.json", "flags.json", "index.html", "notifications.json", "posts.json", "reactions.json", "threads.json", "watches.json"],
+            [
+                "account.json", "drafts.json", "flags.json", "index.html", "name-history.json", "notifications.json", "posts.json", "reactions.json",
+                "security-activity.json", "threads.json", "watches.json",
+            ],
             files.Keys.Order(StringComparer.Ordinal));
 
         var account = Json(files, "account.json");
-        Assert.Equal((member.DisplayName, member.Email), (Text(account, "displayName"), Text(account, "email")));
+        Assert.Equal((words.NewName, member.Email), (Text(account, "displayName"), Text(account, "email")));
+        var rename = Assert.Single(Json(files, "name-history.json").EnumerateArray());
+        Assert.Equal((member.DisplayName, words.NewName), (Text(rename, "oldName"), Text(rename, "newName")));
+        Assert.Contains(Json(files, "security-activity.json").EnumerateArray(), e => Text(e, "kind") == "DisplayNameChanged");
         Assert.True(account.GetProperty("settings").GetProperty("autoWatch").GetBoolean());
         Assert.Equal("Daily", Text(account.GetProperty("settings"), "replyMail"));
         var about = account.GetProperty("profile");
@@ -113,6 +120,7 @@ public sealed class DataExportContentTests
         private readonly string _id = Guid.NewGuid().ToString("N")[..10];
 
         public string OtherTitle => $"Hydrotherapy after a flare {_id}";
+        public string NewName => $"Hydro reader {_id}";
         public string OtherOpening => $"Other member's opening story {_id}";
         public string OtherReply => $"Other member's reply to the member {_id}";
         public string FirstReply => $"My first words on hydrotherapy {_id}";

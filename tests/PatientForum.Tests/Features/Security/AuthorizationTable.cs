@@ -23,6 +23,8 @@ public static class AuthorizationTable
         "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
         "u/{name}", "account/profile", "account/delete", "account/deleted", "account/export",
         "account/export/{id:guid}/download",
+        "u/{name}", "account/profile",
+        .. SettingsTable.ReadOnlyPages,
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -230,6 +232,7 @@ public static class AuthorizationTable
 
         .. AccountTable.Rules,
         .. DeletionTable.Rules,
+        .. SettingsTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>

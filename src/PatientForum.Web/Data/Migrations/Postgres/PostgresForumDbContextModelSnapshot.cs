@@ -223,6 +223,48 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("ContactSubmissions");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.DisplayNameHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NewName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OldName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OldNormalized")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ReservedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OldNormalized");
+
+                    b.HasIndex("UserId", "ChangedAt");
+
+                    b.ToTable("DisplayNameHistory", (string)null);
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.Draft", b =>
                 {
                     b.Property<long>("Id")
@@ -914,6 +956,38 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("RemovedContent");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.SecurityEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SecurityEvents");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ThreadVisit", b =>
                 {
                     b.Property<string>("UserId")
@@ -1051,6 +1125,15 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.DisplayNameHistory", b =>
                 {
                     b.HasOne("PatientForum.Web.Data.ForumUser", null)
                         .WithMany()
@@ -1250,6 +1333,15 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Navigation("Editor");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.SecurityEvent", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.ThreadVisit", b =>

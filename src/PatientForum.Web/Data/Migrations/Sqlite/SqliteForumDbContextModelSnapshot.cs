@@ -210,6 +210,46 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("ContactSubmissions");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.DisplayNameHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldNormalized")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReservedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OldNormalized");
+
+                    b.HasIndex("UserId", "ChangedAt");
+
+                    b.ToTable("DisplayNameHistory", (string)null);
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.Draft", b =>
                 {
                     b.Property<long>("Id")
@@ -879,6 +919,36 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("RemovedContent");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.SecurityEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SecurityEvents");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ThreadVisit", b =>
                 {
                     b.Property<string>("UserId")
@@ -1014,6 +1084,15 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.DisplayNameHistory", b =>
                 {
                     b.HasOne("PatientForum.Web.Data.ForumUser", null)
                         .WithMany()
@@ -1213,6 +1292,15 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Navigation("Editor");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.SecurityEvent", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.ThreadVisit", b =>
