@@ -23,7 +23,7 @@ public sealed class SettingsPagesTests(BrowserFixture fixture)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Your account");
         await AssertAccessibleAsync(page, "settings hub");
 
-        foreach (var (path, title) in new[] { ("/account/name", "Display name"), ("/account/email", "Email address"), ("/account/password", "Password"), ("/account/activity", "Security activity") })
+        foreach (var (path, title) in new[] { ("/account/name", "Display name"), ("/account/email", "Email address"), ("/account/password", "Password"), ("/account/activity", "Security activity"), ("/account/export", "Export my data"), ("/account/delete", "Delete your account") })
         {
             await Expect(page.Locator($"main a[href='{path}']")).ToBeVisibleAsync();
             await page.GotoAsync(path);
@@ -45,6 +45,34 @@ public sealed class SettingsPagesTests(BrowserFixture fixture)
         await Expect(page.Locator("#CurrentPassword-error")).ToHaveTextAsync("That is not your current password.");
         await Expect(page.GetByLabel("New email address")).ToHaveValueAsync("elsewhere@example.org");
         await AssertAccessibleAsync(page, "email with an error");
+        member.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task ExportPage_ByKeyboardAlone_PreparesTheExport_AndItsZipDownloads()
+    {
+        await using var member = await fixture.NewPageAsync(s_phone);
+        await BrowserMembers.RegisterConfirmedAsync(member, fixture.Server);
+        var page = member.Page;
+        await page.GotoAsync("/account/export");
+        await AssertAccessibleAsync(page, "export page, nothing asked for yet");
+
+        await TabUntilFocusedAsync(page, "main button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        var state = page.Locator("[data-export-state]");
+        await Expect(state).ToHaveAttributeAsync("data-export-state", new System.Text.RegularExpressions.Regex("^(Queued|Ready)$"));
+        await AssertAccessibleAsync(page, "export page, export asked for");
+
+        // The page does not refresh itself: reload until the worker has made the file (the limit is only a safety net).
+        for (var reloads = 0; await state.GetAttributeAsync("data-export-state") != "Ready" && reloads < 120; reloads++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            await page.ReloadAsync();
+        }
+        await Expect(state).ToHaveAttributeAsync("data-export-state", "Ready");
+        await TabUntilFocusedAsync(page, "a[download]");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
+        Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
         member.AssertNoProblems();
     }
 }

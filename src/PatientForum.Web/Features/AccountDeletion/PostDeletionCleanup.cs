@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Infrastructure;
+using PatientForum.Web.Infrastructure.Time;
 
 namespace PatientForum.Web.Features.AccountDeletion;
 
@@ -14,7 +15,7 @@ public sealed partial class PostDeletionCleanup(IServiceScopeFactory scopes, Tim
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(s_tick, clock);
+        using var timer = new ClockTimer(s_tick, clock);
         do
         {
             try

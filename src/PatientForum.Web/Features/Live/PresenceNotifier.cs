@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using PatientForum.Web.Infrastructure.Time;
 
 namespace PatientForum.Web.Features.Live;
 
@@ -20,7 +21,7 @@ public sealed partial class PresenceNotifier(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new ClockTimer(Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var threadId in _changed.Keys)

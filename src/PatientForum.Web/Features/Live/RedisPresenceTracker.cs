@@ -1,4 +1,5 @@
 using PatientForum.Web.Infrastructure.Redis;
+using PatientForum.Web.Infrastructure.Time;
 using StackExchange.Redis;
 
 namespace PatientForum.Web.Features.Live;
@@ -70,7 +71,7 @@ public sealed class RedisPresenceTracker(
         {
             return;
         }
-        using var timer = new PeriodicTimer(RenewInterval, clock);
+        using var timer = new ClockTimer(RenewInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var readers = local.Readers();

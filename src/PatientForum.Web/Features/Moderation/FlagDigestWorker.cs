@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure;
+using PatientForum.Web.Infrastructure.Time;
 
 namespace PatientForum.Web.Features.Moderation;
 
@@ -14,7 +15,7 @@ public sealed partial class FlagDigestWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(s_tick, clock);
+        using var timer = new ClockTimer(s_tick, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure;
 using PatientForum.Web.Infrastructure.Email;
+using PatientForum.Web.Infrastructure.Time;
 
 namespace PatientForum.Web.Features.Notifications;
 
@@ -21,7 +22,7 @@ public sealed partial class NotificationMailer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(s_tick, clock);
+        using var timer = new ClockTimer(s_tick, clock);
         do
         {
             try

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Infrastructure;
+using PatientForum.Web.Infrastructure.Time;
 
 namespace PatientForum.Web.Features.Posting;
 
@@ -16,7 +17,7 @@ public sealed partial class DraftCleanup(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(s_tick, clock);
+        using var timer = new ClockTimer(s_tick, clock);
         do
         {
             try

@@ -18,10 +18,10 @@ public sealed record ProfilePage(
     StaffNotes? StaffNotes);
 
 /// <summary>
-/// The numbers on a profile, counted over what the viewer may read. Reactions received will join them once posts take
-/// reactions, counted the same way.
+/// The numbers on a profile, counted over what the viewer may read: reactions received are those on posts the viewer
+/// could open.
 /// </summary>
-public sealed record ProfileStats(int ThreadsStarted, int RepliesWritten);
+public sealed record ProfileStats(int ThreadsStarted, int RepliesWritten, int ReactionsReceived);
 
 /// <summary>
 /// A part of the profile the viewer may read: the about-me as sanitized HTML, or the list of conditions. The member

@@ -57,15 +57,20 @@ public sealed class ProfileReader(ForumDbContext db)
     {
         var staff = viewer.IsModerator;
         var threads = db.Threads.AsNoTracking().Where(t => t.AuthorId == member.Id);
-        var replies = db.Posts.AsNoTracking().Where(p => p.AuthorId == member.Id && !p.IsOpening);
+        var posts = db.Posts.AsNoTracking().Where(p => p.AuthorId == member.Id);
         if (!staff)
         {
             // Compared with parameters, as the thread pages do, so the database can use its indexes.
             var (hidden, visible) = (false, PostState.Visible);
             threads = threads.Where(t => t.IsHidden == hidden);
-            replies = replies.Where(p => p.State == visible && p.Thread!.IsHidden == hidden);
+            posts = posts.Where(p => p.State == visible && p.Thread!.IsHidden == hidden);
         }
-        var stats = new ProfileStats(await threads.CountAsync(cancellationToken), await replies.CountAsync(cancellationToken));
+        var replies = posts.Where(p => !p.IsOpening);
+        var postIds = posts.Select(p => p.Id);
+        var stats = new ProfileStats(
+            await threads.CountAsync(cancellationToken),
+            await replies.CountAsync(cancellationToken),
+            await db.PostReactions.AsNoTracking().CountAsync(r => postIds.Contains(r.PostId), cancellationToken));
         var recentThreads = await threads
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Take(RecentItems)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure;
+using PatientForum.Web.Infrastructure.Time;
 
 namespace PatientForum.Web.Features.Settings;
 
@@ -17,7 +18,7 @@ public sealed partial class SecurityActivityCleanup(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(s_tick, clock);
+        using var timer = new ClockTimer(s_tick, clock);
         do
         {
             try

@@ -168,4 +168,28 @@ public sealed class ReactionTests(ForumFactory factory) : IClassFixture<ForumFac
 
         Assert.Equal(["Sending support, 1 person"], Reacting.Spoken(await visitor.GetOkAsync(path), postId));
     }
+
+    [Fact]
+    public async Task ReactionsReceived_OnTheAuthorsProfile_CountOnlyPostsTheViewerMayRead()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var (path, postId) = await Moderating.ThreadWithReplyAsync(author, "Pacing my walks helped more than the tablets.");
+        var member = await Members.RegisterConfirmedAsync(factory);
+        await Reacting.PressAsync(member, path, postId, "helpful");
+        await Reacting.PressAsync(member, path, postId, "me-too");
+        var profile = Profiles.Profiling.PathOf(author.DisplayName);
+
+        Assert.Equal(2, ReactionsReceived(await factory.CreateForumClient().GetOkAsync(profile)));
+
+        var moderator = await Staff.ModeratorAsync(factory);
+        await Moderating.ActAsync(moderator, postId, "hide", "Checking a claim");
+
+        Assert.Equal(0, ReactionsReceived(await factory.CreateForumClient().GetOkAsync(profile)));
+        Assert.Equal(0, ReactionsReceived(await member.Client.GetOkAsync(profile)));
+        Assert.Equal(2, ReactionsReceived(await moderator.Client.GetOkAsync(profile)));
+    }
+
+    private static int ReactionsReceived(ForumClient.Page profile) =>
+        int.Parse(profile.Document.QuerySelectorAll(".profile-stats div")
+            .Single(d => d.QuerySelector("dt")?.TextContent == "Reactions received").QuerySelector("dd")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
 }
