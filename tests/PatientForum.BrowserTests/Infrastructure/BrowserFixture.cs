@@ -60,20 +60,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Tests of pages on the collection's shared forum: accessibility, notifications, quoting, reactions, drafts.</summary>
 [CollectionDefinition(Name)]
 public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
-}
-
-/// <summary>
-/// Tests that mostly start forums of their own and wait on them (live delivery across restarts, scale-out, hostile
-/// content): a second Chromium, run beside <see cref="SharedBrowser"/>. Measured alone, the browser tests keep the
-/// processors less than half busy, so the two collections side by side take about the longer one's time.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class OwnServerBrowser : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser-own-servers";
 }

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PatientForum.BrowserTests.Live;
 
-[Collection(OwnServerBrowser.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class LiveRepliesTests(BrowserFixture fixture)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions s_fewSeconds = new() { Timeout = 10_000 };

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PatientForum.BrowserTests.Moderation;
 
-[Collection(OwnServerBrowser.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class HiddenPostTests(BrowserFixture fixture)
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace PatientForum.BrowserTests.ScaleOut;
 /// Two forum processes, A and B, on one PostgreSQL database and one Redis (the test Redis, under the database's
 /// own prefix), as behind a proxy: a page open on one instance shows what is posted through the other.
 /// </summary>
-[Collection(OwnServerBrowser.Name)]
+[Collection(SharedBrowser.Name)]
 public sealed class ScaleOutBrowserTests(BrowserFixture fixture)
 {
     [Fact]
