@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Threads;
@@ -44,6 +45,18 @@ public sealed class LogPrivacyTests
         Assert.Equal("Email confirmed", page.TextOf("h1"));
         Assert.Contains(forum.Logs.Lines, line => line.Contains("/account/confirm", StringComparison.Ordinal));
         Assert.DoesNotContain(forum.Logs.Lines, line => line.Contains(code, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IdentityTokenChecks_WithAspNetCoreAtDebug_NeverLogTheTokenPurpose()
+    {
+        // A failed token check logs its purpose at Debug, and an email change token's purpose is the new address.
+        using var forum = new EnvironmentForum("Production");
+        var loggers = forum.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Identity.SignInManager").IsEnabled(LogLevel.Debug), "Test forums no longer run ASP.NET Core at Debug, so this test proves nothing.");
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Identity.UserManager").IsEnabled(LogLevel.Debug));
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Identity.UserManager").IsEnabled(LogLevel.Information));
     }
 
     [Fact]
