@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PatientForum.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -119,8 +118,7 @@ public sealed class LiveRepliesTests(BrowserFixture fixture)
         await Expect(rows.Nth(0)).ToContainTextAsync("1 reply");
         await Expect(reader.Page.Locator(".thread-row", new() { HasText = older })).ToHaveCountAsync(1);
         await Expect(reader.Page.Locator("[data-live-status]")).ToBeHiddenAsync();
-        var axe = await reader.Page.RunAxe();
-        Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        await PageChecks.AssertNoAxeViolationsAsync(reader.Page, "topic page after reconnecting");
         reader.ExpectNetworkErrors = author.ExpectNetworkErrors = false;
         author.AssertNoProblems();
         reader.AssertNoProblems();

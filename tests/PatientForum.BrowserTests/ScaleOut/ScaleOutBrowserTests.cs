@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using PatientForum.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -36,8 +35,7 @@ public sealed class ScaleOutBrowserTests(BrowserFixture fixture)
             await Expect(shown).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Expect(shown).ToHaveCountAsync(1);
             Assert.True(await visitor.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page on B was reloaded.");
-            var axe = await visitor.Page.RunAxe();
-            Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+            await PageChecks.AssertNoAxeViolationsAsync(visitor.Page, "thread page on B after the live reply");
             visitor.AssertNoProblems();
         }
         finally

@@ -73,33 +73,24 @@ public sealed class HostileContentTests(BrowserFixture fixture, ITestOutputHelpe
     {
         await inspector.VisitAsync("/", "home, visitor");
         await VisitTopicPagesAsync(inspector, "visitor");
-        foreach (var thread in forum.Threads)
-        {
-            await inspector.VisitAsync(thread.Path, "visitor: " + thread.Label);
-        }
-        foreach (var query in SearchQueries())
-        {
-            await inspector.VisitAsync("/search?q=" + Uri.EscapeDataString(query), $"search for {HostileStrings.Show(query)}");
-        }
+        await inspector.VisitAllAsync([
+            .. forum.Threads.Select(thread => thread with { Label = "visitor: " + thread.Label }),
+            .. SearchQueries().Select(query => new HostilePage("/search?q=" + Uri.EscapeDataString(query), $"search for {HostileStrings.Show(query)}")),
+        ]);
     }
 
     private static async Task VisitAsMemberAsync(PageInspector inspector, HostileForum forum)
     {
         await inspector.VisitAsync("/", "home, signed in with a hostile display name");
         await VisitTopicPagesAsync(inspector, "signed in");
-        foreach (var thread in forum.Threads)
-        {
-            await inspector.VisitAsync(thread.Path, "moderator: " + thread.Label);
-            await inspector.VisitAsync($"/threads/{thread.Path.Split('/')[2]}/reply", "reply form: " + thread.Label);
-        }
-        foreach (var page in forum.EditPages.Concat(forum.ModerationPages))
-        {
-            await inspector.VisitAsync(page.Path, page.Label);
-        }
-        foreach (var name in forum.AcceptedNames.Take(5))
-        {
-            await inspector.VisitAsync("/search?q=alert&author=" + Uri.EscapeDataString(name), $"search by author {HostileStrings.Show(name)}");
-        }
+        await inspector.VisitAllAsync([
+            .. forum.Threads.Select(thread => thread with { Label = "moderator: " + thread.Label }),
+            .. forum.Threads.Select(thread => new HostilePage($"/threads/{thread.Path.Split('/')[2]}/reply", "reply form: " + thread.Label)),
+            .. forum.EditPages,
+            .. forum.ModerationPages,
+            .. forum.AcceptedNames.Take(5).Select(name =>
+                new HostilePage("/search?q=alert&author=" + Uri.EscapeDataString(name), $"search by author {HostileStrings.Show(name)}")),
+        ]);
     }
 
     private static async Task VisitTopicPagesAsync(PageInspector inspector, string who)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using PatientForum.BrowserTests.Infrastructure;
 
@@ -72,27 +73,61 @@ public sealed class PageInspector
         """;
 
     private readonly WatchedPage _watched;
-    private readonly List<string> _failures;
+    private readonly Findings _findings;
 
     public PageInspector(WatchedPage watched)
-        : this(watched, [])
+        : this(watched, new Findings())
     {
     }
 
-    private PageInspector(WatchedPage watched, List<string> failures)
+    private PageInspector(WatchedPage watched, Findings findings)
     {
         _watched = watched;
-        _failures = failures;
+        _findings = findings;
     }
 
     public IPage Page => _watched.Page;
 
-    public IReadOnlyList<string> Failures => _failures;
+    public IReadOnlyList<string> Failures
+    {
+        get
+        {
+            lock (_findings)
+            {
+                return [.. _findings.Failures];
+            }
+        }
+    }
 
-    public int PagesVisited { get; private set; }
+    public int PagesVisited => _findings.Visited;
 
     /// <summary>An inspector of another page whose findings go into this one's list.</summary>
-    public PageInspector For(WatchedPage other) => new(other, _failures);
+    public PageInspector For(WatchedPage other) => new(other, _findings);
+
+    /// <summary>
+    /// Visits every page, several at once in tabs of this page's browser session (its cookies, its init scripts),
+    /// each tab watched for dialogs and errors of its own. The pages only read, so the order does not matter.
+    /// </summary>
+    public async Task VisitAllAsync(IEnumerable<HostilePage> visits, int tabs = 4)
+    {
+        var queue = new ConcurrentQueue<HostilePage>(visits);
+        var extra = new List<WatchedPage>();
+        for (var i = 1; i < tabs; i++)
+        {
+            extra.Add(new WatchedPage(await Page.Context.NewPageAsync()));
+        }
+        await Task.WhenAll(extra.Select(For).Prepend(this).Select(async inspector =>
+        {
+            while (queue.TryDequeue(out var visit))
+            {
+                await inspector.VisitAsync(visit.Path, visit.Label);
+            }
+        }));
+        foreach (var tab in extra)
+        {
+            await tab.Page.CloseAsync();
+        }
+    }
 
     /// <summary>Opens <paramref name="path"/> and records every sign of script; <paramref name="label"/> says what was posted there.</summary>
     public async Task VisitAsync(string path, string label)
@@ -100,7 +135,7 @@ public sealed class PageInspector
         var page = _watched.Page;
         var problemsBefore = _watched.Problems.Count;
         var response = await page.GotoAsync(path);
-        PagesVisited++;
+        Interlocked.Increment(ref _findings.Visited);
         if (response is null || response.Status != 200)
         {
             Fail(path, label, $"answered {response?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}");
@@ -126,7 +161,17 @@ public sealed class PageInspector
     {
         if (found.Count > 0)
         {
-            _failures.Add($"{path} ({label}):\n    " + string.Join("\n    ", found));
+            lock (_findings)
+            {
+                _findings.Failures.Add($"{path} ({label}):\n    " + string.Join("\n    ", found));
+            }
         }
+    }
+
+    /// <summary>What every inspector of one browser session found, and how many pages they opened.</summary>
+    private sealed class Findings
+    {
+        public readonly List<string> Failures = [];
+        public int Visited;
     }
 }
