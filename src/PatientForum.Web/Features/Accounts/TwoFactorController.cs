@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 
@@ -18,7 +19,8 @@ public sealed class TwoFactorController(
     UserManager<ForumUser> users,
     SignInManager<ForumUser> signIn,
     IOptions<SecurityOptions> security,
-    SecurityActivity activity) : Controller
+    SecurityActivity activity,
+    ForumDbContext db) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? returnUrl)
@@ -114,12 +116,35 @@ public sealed class TwoFactorController(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            // A new key changes the security stamp; signing in again keeps this session valid.
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            (user, key) = await MakeAuthenticatorKeyAsync(user);
         }
         return new TwoFactorPage(false, required, TwoFactorKeys.Format(key), TwoFactorKeys.AuthenticatorUri(user.Email!, key), 0, Local(returnUrl));
+    }
+
+    /// <summary>
+    /// Makes the member's authenticator key on their first visit. Several tabs may open this page at once: one of
+    /// them stores its key first and the others, refused by the database, show that key rather than an error or
+    /// a key that was never stored. A new key changes the security stamp; signing in again keeps this session valid.
+    /// </summary>
+    private async Task<(ForumUser User, string Key)> MakeAuthenticatorKeyAsync(ForumUser user)
+    {
+        var made = false;
+        try
+        {
+            made = (await users.ResetAuthenticatorKeyAsync(user)).Succeeded;
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab stored its key between our look and our write.
+        }
+        if (!made)
+        {
+            db.ChangeTracker.Clear();
+            user = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("The member's account is gone.");
+        }
+        await signIn.RefreshSignInAsync(user);
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        return (user, key ?? throw new InvalidOperationException("No authenticator key was stored."));
     }
 
     /// <summary>

@@ -33,6 +33,22 @@ public sealed partial class TwoFactorTests(ForumFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task SetUpPage_OpenedInSeveralTabsAtOnce_ShowsOneKeyInEvery_AndACodeFromItTurnsTwoFactorOn()
+    {
+        // The first visit makes the key; tabs opened together (a moderator sent to set up two-factor from every
+        // staff page) must not each make one, or fail on the one another tab made.
+        var member = await Members.RegisterConfirmedAsync(factory);
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => member.Client.GetAsync("/account/two-factor")));
+
+        Assert.All(pages, page => Assert.Equal(HttpStatusCode.OK, page.Status));
+        var key = Assert.Single(pages.Select(page => page.TextOf("#shared-key")).Distinct());
+        Assert.Equal(key, (await member.Client.GetOkAsync("/account/two-factor")).TextOf("#shared-key"));
+        var (enabledWith, _) = await TwoFactor.EnableAsync(member.Client);
+        Assert.Equal(key!.Replace(" ", "", StringComparison.Ordinal), enabledWith.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true);
+    }
+
+    [Fact]
     public async Task Enable_WithAWrongCode_IsRefusedAndStaysOff()
     {
         var member = await Members.RegisterConfirmedAsync(factory);
