@@ -28,7 +28,8 @@ internal static partial class Addresses
     // Capitalised words that follow a number in ordinary sentences ("3 Weeks Later", "2 Advil") but never name a street.
     private static readonly HashSet<string> NotStreetNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Weeks", "Days", "Months", "Years", "Hours", "Minutes", "Times", "Mg", "The", "A", "Of", "And", "In", "On", "At",
+        "Week", "Weeks", "Day", "Days", "Month", "Months", "Year", "Years", "Hour", "Hours", "Minute", "Minutes", "Mile",
+        "Miles", "Step", "Steps", "Times", "Mg", "The", "A", "Of", "And", "In", "On", "At", "Things", "Ways", "Reasons",
     };
 
     private const string StreetWords =
@@ -39,7 +40,7 @@ internal static partial class Addresses
     private static partial Regex StreetAddress();
 
     // Written in lower case, an address needs the words that introduce one.
-    [GeneratedRegex(@"(?<=\b(?i:live|living|lives|lived|address is|address:|moved to|staying|stay) (?i:at|on|in)? ?(?i:number )?)(?:(?i:flat|apt|unit) \d+[a-z]?,? )?\d{1,5}[a-z]?,? (?:(?<name>[a-z'’]+) ){1,3}(?i:" + StreetWords + @")\b\.?(?!\w)")]
+    [GeneratedRegex(@"(?<=\b(?i:live|living|lives|lived|address is|address:|moved to|staying|stay|(?:house|home|flat) is) (?i:at|on|in)? ?(?i:number )?)(?:(?i:flat|apt|unit) \d+[a-z]?,? )?\d{1,5}[a-z]?,? (?:(?<name>[a-z'’]+) ){1,3}(?i:" + StreetWords + @")\b\.?(?!\w)")]
     private static partial Regex LowerCaseStreetAddress();
 
     [GeneratedRegex(
@@ -52,7 +53,7 @@ internal static partial class Addresses
         // US ZIP after a state abbreviation that follows a comma or a town, and Australian postcodes after a state.
         @"|(?<=,? (?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]),? )(?<code>\d{5}(?:-\d{4})?)(?!\d)" +
         @"|(?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT),? )(?<code>\d{4})(?!\d)" +
-        // Any of them after the words that name one.
-        @"|(?<=\b(?i:post ?code|zip(?: ?code)?|eircode)\W{0,3}(?:(?i:is|was)\W{1,3})?)(?<code>\d{4,5}(?:-\d{4})?|[A-Za-z0-9]{2,4} ?[A-Za-z0-9]{3,4})\b")]
+        // Any of them, in any case, after the words that name one.
+        @"|(?<=\b(?i:post ?code|zip(?: ?code)?|eircode)['’]?s?\W{0,3}(?:(?i:is|was)\W{1,3})?)(?<code>\d{4,5}(?:-\d{4})?|(?i:[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}|[a-z]\d[\dw] ?[a-z\d]{4}))\b")]
     private static partial Regex Postcode();
 }

@@ -15,19 +15,26 @@ internal static partial class ClinicianAndHospitalNames
         {
             return [];
         }
-        var clinicians = TitledClinician().Matches(text).Where(m => !IsNotAName(m.Groups["first"].Value) && !IsNotAName(m.Groups["last"].Value))
-            .Concat(ClinicianByRole().Matches(text).Where(m => !IsNotAName(m.Groups["first"].Value)));
+        IEnumerable<Group> titled = TitledClinician().Matches(text)
+            .Where(m => !IsNotAName(m.Groups["first"].Value) && !IsNotAName(m.Groups["last"].Value));
+        var byRole = ClinicianByRole().Matches(text).Where(m => !IsNotAName(m.Groups["first"].Value)).Select(m => m.Groups["name"]);
         var hospitals = Hospital().Matches(text).Where(m => m.Groups["word"].Captures.Any(c => !GenericPlaceWords.Contains(c.Value)));
-        return clinicians.Concat(hospitals)
+        return titled.Concat(byRole).Concat(hospitals)
             .Select(m => new PersonalInformationFinding(PersonalInformationKind.ClinicianOrHospitalName, m.Index, m.Length));
     }
 
     private static bool GivesOwnName(string text) =>
-        NameIntroduction().Matches(text).Any(m => !IsNotAName(m.Groups["first"].Value)
-            && (m.Groups["last"].Success ? !IsNotAName(m.Groups["last"].Value) : m.Groups["named"].Success))
+        NameIntroduction().Matches(text).Any(m => m.Groups["named"].Success
+            ? !IsNotAName(m.Groups["first"].Value)
+            : m.Groups["last"].Success && !IsNotANameAfterIAm(m.Groups["first"].Value) && !IsNotANameAfterIAm(m.Groups["last"].Value))
         || Signature().Matches(text).Any(m => !IsNotAName(m.Groups["first"].Value));
 
     private static bool IsNotAName(string word) => NotNames.Contains(word);
+
+    // "I'm Feeling Better", "I'm Finally Home": after "I'm", a title in title case rather than a name.
+    private static bool IsNotANameAfterIAm(string word) =>
+        IsNotAName(word) || word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal)
+        || word.EndsWith("ed", StringComparison.Ordinal);
 
     // Capitalised words that follow "I'm" or a title at the start of a clause without being anybody's name.
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
@@ -57,15 +64,20 @@ internal static partial class ClinicianAndHospitalNames
     [GeneratedRegex(@"\b(?:Dr\.?|Doctor|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Miss|Nurse|Sister) (?<first>" + Word + ") (?<last>" + Surname + @")\b")]
     private static partial Regex TitledClinician();
 
-    [GeneratedRegex(@"\b(?<first>" + Word + ") " + Surname + @",? (?:(?:is|was) )?(?:my|our|the) (?:consultant|surgeon|spinal surgeon|orthopaedic surgeon|GP|physio|physiotherapist|rheumatologist|neurologist|neurosurgeon|pain specialist|pain consultant|anaesthetist|anesthesiologist|doctor|nurse|specialist nurse|OT|psychologist)\b")]
+    private const string Role =
+        "(?:consultant|surgeon|spinal surgeon|orthopaedic surgeon|GP|physio|physiotherapist|rheumatologist|neurologist|neurosurgeon|" +
+        "pain specialist|pain consultant|anaesthetist|anesthesiologist|doctor|nurse|specialist nurse|OT|psychologist)";
+
+    // "Megan Doyle, my physio" and "my physio, Megan Doyle".
+    [GeneratedRegex(@"\b(?<name>(?<first>" + Word + ") " + Surname + @"),? (?:(?:is|was) )?(?:my|our|the) " + Role + @"\b|\b(?:[Mm]y|[Oo]ur) " + Role + @",? (?:(?:is|was) )?(?<name>(?<first>" + Word + ") " + Surname + @")\b")]
     private static partial Regex ClinicianByRole();
 
     [GeneratedRegex(@"\b(?:(?<word>St\.?|Saint|" + Word + @"|[A-Z]{2,5}) ){1,4}(?:University )?(?:Hospitals?|Infirmary|Medical Cent(?:er|re)|Health Cent(?:er|re)|Clinic|Hospice)\b")]
     private static partial Regex Hospital();
 
-    [GeneratedRegex(@"\b(?:(?<named>[Mm]y name(?: is|'s|’s))|I'm|I’m|I am|[Tt]his is) (?<first>" + Word + @")(?: (?<last>" + Surname + @"))?\b")]
+    [GeneratedRegex(@"\b(?:(?<named>[Mm]y name(?: is|'s|’s))|I'm|I’m|I am|[Tt]his is|(?:[Hh]ello|[Hh]i) from) (?<first>" + Word + @")(?: (?<last>" + Surname + @"))?\b")]
     private static partial Regex NameIntroduction();
 
-    [GeneratedRegex(@"(?:^|\n)[ \t]*(?:(?:-{1,2}|—|–)[ \t]*|(?:Thanks|Thank you|Regards|Best wishes|Best|Love|Cheers|Take care|Warmly),?[ \t]*\n?[ \t]*)(?<first>" + Word + @")(?: " + Surname + @"\.?| [A-Z]\.?)?[ \t]*$")]
+    [GeneratedRegex(@"(?:^|\n|[.!?] )[ \t]*(?:(?:-{1,2}|—|–)[ \t]*|(?:Thanks|Thank you|Regards|Best wishes|Best|Love|Cheers|Take care|Warmly)(?: for \w+| \w+)?,?[ \t]*\n?[ \t]*)(?<first>" + Word + @")(?: " + Surname + @"\.?| [A-Z]\.?)?[ \t]*$")]
     private static partial Regex Signature();
 }

@@ -30,6 +30,7 @@ public sealed partial class CrisisLanguageDetector(CrisisLexicon lexicon)
                 if (exceptions.Any(e => e.Index < end && match.Index < e.End)
                     || quoted.Any(q => match.Index >= q.Start && end <= q.End)
                     || IsNegated(text, match.Index)
+                    || NegatedInside(phrase.Pattern, match.Value)
                     || IsReported(text, match.Index, end))
                 {
                     continue;
@@ -49,14 +50,24 @@ public sealed partial class CrisisLanguageDetector(CrisisLexicon lexicon)
         return kept.OrderBy(m => m.Start).ToList();
     }
 
-    /// <summary>A negation among the few words before the phrase, in the same clause: "I would never", "I'm not going to".</summary>
+    /// <summary>
+    /// A negation among the four words before the phrase, in the same clause ("I would never", "I'm not going to"), or
+    /// a clause about someone else or a supposition ("if you ever", "when he was").
+    /// </summary>
     private static bool IsNegated(string text, int start)
     {
         var clause = ClauseBefore(text, start);
         var words = clause.Split((char[])[' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
-        var window = string.Join(' ', words.TakeLast(6));
-        return Negation().IsMatch(NotANegation().Replace(window, " "));
+        var window = string.Join(' ', words.TakeLast(4));
+        return Negation().IsMatch(NotANegation().Replace(window, " ")) || Hypothetical().IsMatch(clause);
     }
+
+    /// <summary>
+    /// A negation the phrase does not name itself, taken in by a "..." gap: "feel ... suicidal" on "I'm not suicidal".
+    /// Phrases that are negative by design ("don't want to live anymore") name their negation, so it does not count.
+    /// </summary>
+    private static bool NegatedInside(string pattern, string matched) =>
+        !Negation().IsMatch(pattern) && Negation().IsMatch(NotANegation().Replace(matched, " "));
 
     /// <summary>
     /// A question someone else asks, earlier in the same sentence ("the nurse asked whether", "the form asks if"),
@@ -101,6 +112,9 @@ public sealed partial class CrisisLanguageDetector(CrisisLexicon lexicon)
     [GeneratedRegex(@"\b(?:no longer|no more|not (?:gonna|going to) lie|not sure|(?:do|did)n['’]?t know|(?:can|could)n['’]?t (?:stop|help)|cannot (?:stop|help)|not anymore|not even|no matter|if not)\b|\b(?:no|not) one\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotANegation();
 
+    [GeneratedRegex(@"\b(?:if|when|whenever|in case) (?:you|anyone|someone|somebody|they|he|she|people|a friend|your)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hypothetical();
+
     [GeneratedRegex(@"\b(?:but|although|though|however|yet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseJoint();
 
@@ -108,7 +122,7 @@ public sealed partial class CrisisLanguageDetector(CrisisLexicon lexicon)
         @"\b(?:ask|asks|asked|asking|question|questions|questioned)\b(?:\s+\S+){0,4}?\s+(?:if|whether|about)\b" +
         @"|\b(?:form|forms|questionnaire|survey|screening|screener|checklist|assessment|PHQ-?9|leaflet|label|insert|box|website|pamphlet|warnings?)\b" +
         @".{0,60}?\b(?:asks?|asked|asking|whether|if|about|says?|said|mentions?|mentioned|lists?|listed|warns?|warned|includes?|included)\b" +
-        @"|\b(?:side effects?|risk of|(?:can|may|might|could) (?:cause|make you|lead to|trigger)|linked (?:to|with)|associated with|warns? (?:about|of|that)|warning (?:about|of))\b" +
+        @"|\b(?:side effects?|risk of|(?:can|may|might|could) (?:cause|make you|lead to|trigger)|linked (?:to|with)|associated with|warn(?:s|ed)? (?:about|of|that)|warning (?:about|of))\b" +
         @"|\bwant(?:s|ed)? to know (?:if|whether)\b|\bcheck(?:s|ed|ing)? (?:if|whether|for)\b|\bscreen(?:s|ed)? (?:me |us |you )?for\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex ReportingCue();
@@ -123,6 +137,6 @@ public sealed partial class CrisisLanguageDetector(CrisisLexicon lexicon)
     private static partial Regex QuotationMarks();
 
     // "I told her "…"", "I keep saying "…"", "I wrote "…"": the writer quoting themselves is still the writer speaking.
-    [GeneratedRegex(@"\bI (?:\w+ )?(?:told|tell|said|say|saying|wrote|write|texted|screamed|shouted|sobbed|kept saying|keep saying)\b[^.!?""“]{0,30}[:,]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bI (?:\w+ )?(?:told|tell|telling|said|say|saying|wrote|write|texted|screamed|shouted|sobbed|cried)\b[^.!?""“]{0,30}[:,]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnWords();
 }

@@ -16,8 +16,8 @@ public sealed class CrisisLexicon
 {
     private static readonly TimeSpan s_matchTimeout = TimeSpan.FromMilliseconds(250);
 
-    // Between two words: spaces or a hyphen ("self-harm", "self harm").
-    private const string Separator = @"[\s\-]+";
+    // Between two words: spaces, a comma or a hyphen ("self-harm", "self harm").
+    private const string Separator = @"[\s,\-]+";
 
     private CrisisLexicon(IReadOnlyList<CrisisPhrase> phrases, IReadOnlyList<CrisisPhrase> exceptions)
     {
@@ -71,34 +71,22 @@ public sealed class CrisisLexicon
         {
             throw new FormatException("a pattern needs at least two words that must be there; a single word matches too much");
         }
-        if (pieces[0].IsGap || pieces[^1].IsGap)
+        if (pieces[0].IsGap || pieces[0].Optional || pieces[^1].IsGap)
         {
-            throw new FormatException("'...' must stand between two words");
+            throw new FormatException("a pattern must start with a word or a group that must be there, and '...' must stand between two words");
         }
 
-        var regex = new StringBuilder(@"(?<![\w'’])");
-        for (var i = 0; i < pieces.Count; i++)
+        // Every piece after the first brings its own separator, so an optional group or a gap that matches nothing
+        // leaves exactly one space between the words around it.
+        var regex = new StringBuilder(@"(?<![\w'’])").Append("(?:").Append(pieces[0].Regex).Append(')');
+        foreach (var piece in pieces.Skip(1))
         {
-            var piece = pieces[i];
-            var last = i == pieces.Count - 1;
-            // Optional pieces and gaps carry their own separator, so a missing one leaves no double space to match.
-            var previousCarries = i > 0 && (pieces[i - 1].IsGap || (pieces[i - 1].Optional && !(last && piece.Optional)));
-            if (piece.IsGap)
+            regex.Append(piece switch
             {
-                regex.Append(@"(?:[\w'’]+[\s,]+){0,3}");
-            }
-            else if (piece.Optional && last && i > 0)
-            {
-                regex.Append("(?:").Append(Separator).Append("(?:").Append(piece.Regex).Append("))?");
-            }
-            else
-            {
-                if (i > 0 && !previousCarries)
-                {
-                    regex.Append(Separator);
-                }
-                regex.Append(piece.Optional ? $"(?:(?:{piece.Regex}){Separator})?" : $"(?:{piece.Regex})");
-            }
+                { IsGap: true } => $@"(?:{Separator}[\w'’\-]+){{0,3}}",
+                { Optional: true } => $"(?:{Separator}(?:{piece.Regex}))?",
+                _ => $"{Separator}(?:{piece.Regex})",
+            });
         }
         if (!pattern.EndsWith('*'))
         {

@@ -22,7 +22,7 @@ internal static partial class DatesOfBirth
         @"|" + Month + @" \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}(?!\d)";
 
     [GeneratedRegex(
-        @"(?<=\b(?i:born|b\.|DOB|D\.O\.B\.?|date of birth|birth ?date|birthday)\W{0,3}(?:(?i:is|was|on|in|the|:) ?){0,3})(?<date>" + Date + ")",
+        @"(?<=\b(?i:born|b\.|DOB|D\.O\.B\.?|date of birth|birth ?date|birthday)(?:['’]s)?\W{0,3}(?:(?i:is|was|on|in|the|as|:) ?){0,3}|\b(?i:born) (?:in|at) \w+(?: \w+)?,? (?i:on) (?:(?i:the) )?)(?<date>" + Date + ")",
         RegexOptions.IgnoreCase)]
     private static partial Regex BirthDate();
 }

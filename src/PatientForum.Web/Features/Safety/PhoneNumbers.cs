@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PhoneNumbers;
 
 namespace PatientForum.Web.Features.Safety;
@@ -6,10 +7,11 @@ namespace PatientForum.Web.Features.Safety;
 /// Phone numbers through libphonenumber, read as each configured region would dial them. The library's "possible"
 /// matcher proposes candidates (it already skips dates, times and page ranges); a candidate counts when the library
 /// knows it as a valid number, or when it is written the way only phone numbers are written: with a + and country
-/// code, or with a leading 0 and ten or more digits. The second rule catches numbers the library does not know as
-/// allocated (new ranges, a mistyped digit, the drama ranges), which are still somebody's number in a story.
+/// code, with a leading 0 and ten or more digits, or in the North American (201) 555-0143 groups. The second rule
+/// catches numbers the library does not know as allocated (new ranges, a mistyped digit, the drama and 555 ranges),
+/// which are still somebody's number in a story.
 /// </summary>
-internal sealed class PhoneNumberFinder(IReadOnlyList<string> regions)
+internal sealed partial class PhoneNumberFinder(IReadOnlyList<string> regions)
 {
     private static readonly PhoneNumberUtil s_util = PhoneNumberUtil.GetInstance();
 
@@ -34,6 +36,10 @@ internal sealed class PhoneNumberFinder(IReadOnlyList<string> regions)
         var digits = raw.Count(char.IsAsciiDigit);
         return s_util.IsValidNumber(match.Number)
             || (raw.StartsWith('+') && digits >= 9)
-            || (raw.StartsWith('0') && digits >= 10);
+            || (raw.StartsWith('0') && digits >= 10)
+            || NorthAmericanGroups().IsMatch(match.RawString);
     }
+
+    [GeneratedRegex(@"^(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\)|[2-9]\d{2})[ .-]?[2-9]\d{2}[ .-]\d{4}$")]
+    private static partial Regex NorthAmericanGroups();
 }

@@ -56,7 +56,7 @@ internal static partial class RecordNumbers
     private static PersonalInformationFinding Finding(Group group) => new(PersonalInformationKind.RecordNumber, group.Index, group.Length);
 
     // 3-3-4 digits (or 10 in a row) after "NHS"/"CHI" within the same short phrase; the check digit decides.
-    [GeneratedRegex(@"(?<=\b(?:NHS|CHI|[Hh]ealth and [Cc]are)\b[^.\n\d]{0,40})(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")]
+    [GeneratedRegex(@"(?<=\b(?i:NHS|CHI|health and care)\b[^\n\d]{0,40})(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")]
     private static partial Regex NhsNumber();
 
     // Written 123-45-6789 it is a social security number anywhere; written with spaces or none it needs its name.
