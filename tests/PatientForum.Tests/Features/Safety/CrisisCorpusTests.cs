@@ -23,7 +23,7 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     {
         var matches = SafetyCorpus.Crisis.Find(text);
 
-        Assert.True(matches.Count > 0, $"Line {line} was not detected: {text}");
+        SafetyCorpus.AssertLine("crisis-positives.txt", line, matches.Count > 0, $"not detected: {text}");
     }
 
     [Theory]
@@ -32,8 +32,8 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     {
         var matches = SafetyCorpus.Crisis.Find(text);
 
-        Assert.True(matches.Count == 0,
-            $"Line {line}: {string.Join(", ", matches.Select(m => $"\"{text.Substring(m.Start, m.Length)}\" by ({m.Phrase})"))}");
+        SafetyCorpus.AssertLine("crisis-negatives.txt", line, matches.Count == 0,
+            $"found [{string.Join(", ", matches.Select(m => $"\"{text.Substring(m.Start, m.Length)}\" by ({m.Phrase})"))}] in: {text}");
     }
 
     [Fact]

@@ -29,8 +29,8 @@ public sealed class PersonalInformationCorpusTests(ITestOutputHelper output)
         var missed = expected.Where(e => !findings.Any(f => SafetyCorpus.Hits(f, e)))
             .Select(e => $"{e.Kind} \"{text.Substring(e.Start, e.Length)}\"").ToList();
         var unexpected = findings.Where(f => !expected.Any(e => SafetyCorpus.Hits(f, e))).Select(f => SafetyCorpus.Describe(text, f)).ToList();
-        Assert.True(missed.Count == 0 && unexpected.Count == 0,
-            $"Missed: [{string.Join(", ", missed)}]; found instead or as well: [{string.Join(", ", unexpected)}]");
+        SafetyCorpus.AssertLine("personal-information-positives.tsv", line, missed.Count == 0 && unexpected.Count == 0,
+            $"missed [{string.Join(", ", missed)}]; found instead or as well [{string.Join(", ", unexpected)}] in: {text}");
     }
 
     [Theory]
@@ -39,7 +39,8 @@ public sealed class PersonalInformationCorpusTests(ITestOutputHelper output)
     {
         var findings = SafetyCorpus.PersonalInformation.Find(text);
 
-        Assert.True(findings.Count == 0, $"Line {line}: {string.Join(", ", findings.Select(f => SafetyCorpus.Describe(text, f)))}");
+        SafetyCorpus.AssertLine("personal-information-negatives.txt", line, findings.Count == 0,
+            $"found [{string.Join(", ", findings.Select(f => SafetyCorpus.Describe(text, f)))}] in: {text}");
     }
 
     [Fact]
