@@ -19,12 +19,12 @@ public sealed partial class CrisisLanguageDetector(CrisisLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(text);
         var quoted = QuotedSpans(text);
-        var exceptions = lexicon.Exceptions.SelectMany(e => e.Regex.Matches(text)).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
+        var exceptions = lexicon.Exceptions.SelectMany(e => MatchesWithinTime(e, text)).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
 
         var found = new List<CrisisMatch>();
         foreach (var phrase in lexicon.Phrases)
         {
-            foreach (Match match in phrase.Regex.Matches(text))
+            foreach (var match in MatchesWithinTime(phrase, text))
             {
                 var end = match.Index + match.Length;
                 if (exceptions.Any(e => e.Index < end && match.Index < e.End)
@@ -48,6 +48,22 @@ public sealed partial class CrisisLanguageDetector(CrisisLexicon lexicon)
             }
         }
         return kept.OrderBy(m => m.Start).ToList();
+    }
+
+    /// <summary>
+    /// The phrase's matches, or none when its pattern runs past its time limit on this text: a pattern a moderator
+    /// wrote must never turn a post into an error page. The other phrases still look.
+    /// </summary>
+    private static List<Match> MatchesWithinTime(CrisisPhrase phrase, string text)
+    {
+        try
+        {
+            return phrase.Regex.Matches(text).ToList();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [];
+        }
     }
 
     /// <summary>
