@@ -9,6 +9,7 @@ using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Reactions;
+using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Features.Settings;
 using PatientForum.Web.Features.Threads;
@@ -60,6 +61,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumAccountDeletion();
         services.AddForumDataExport();
         services.AddForumSettings();
+        services.AddForumSafety();
         return builder;
     }
 }

@@ -10,6 +10,9 @@ public sealed class OptionsValidationTests
     [InlineData("Forum:PostsPerPage", "0")]
     [InlineData("Forum:Database:Provider", "Oracle")]
     [InlineData("Forum:Drafts:KeepDays", "0")]
+    [InlineData("Forum:Safety:CrisisLexicon", "safety/no-such-lexicon.txt")]
+    [InlineData("Forum:Safety:CrisisLexicon", "topics.json")]
+    [InlineData("Forum:Safety:PhoneRegions:0", "UK")]
     public void Start_WithAnInvalidSetting_FailsWithAMessageNamingTheKey(string key, string value)
     {
         using var factory = new ConfiguredForum(key, value);

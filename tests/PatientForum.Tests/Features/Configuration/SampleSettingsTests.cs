@@ -6,6 +6,7 @@ using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Profiles;
+using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Email;
@@ -35,6 +36,7 @@ public sealed class SampleSettingsTests
         { NotificationOptions.SectionName, typeof(NotificationOptions) },
         { ProfileOptions.SectionName, typeof(ProfileOptions) },
         { DraftOptions.SectionName, typeof(DraftOptions) },
+        { SafetyOptions.SectionName, typeof(SafetyOptions) },
     };
 
     [Theory]
