@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every PatientForum test and exits non-zero on any failure.
 # Installs what the tests need when it is missing (Debian packages), starts the services they use on
-# loopback only, and stops exactly what it started (by pid) when it ends.
+# loopback only (a private PostgreSQL cluster and Redis server of the run's own), and stops exactly what it
+# started when it ends.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,34 +38,46 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ensure_packages chromium fonts-dejavu-core postgresql redis-server
 
 work="$(mktemp -d)"
-started_postgres=""
+pg_data=""
 redis_pidfile=""
 cleanup() {
   if [ -n "$redis_pidfile" ] && [ -s "$redis_pidfile" ]; then kill "$(cat "$redis_pidfile")" 2>/dev/null || true; fi
-  if [ -n "$started_postgres" ]; then as_root pg_ctlcluster "$started_postgres" main stop || true; fi
+  if [ -n "$pg_data" ]; then as_postgres "$pgbin/pg_ctl" -D "$pg_data" -m immediate -s stop >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-# PostgreSQL: Debian's cluster, started only if it is not running, with a test role that may create databases.
-pgver="$(pg_lsclusters -h | awk 'NR==1{print $1}')"
-if ! pg_ctlcluster "$pgver" main status >/dev/null 2>&1; then
-  log "Starting PostgreSQL $pgver on 127.0.0.1:5432"
-  as_root pg_ctlcluster "$pgver" main start
-  started_postgres="$pgver"
-fi
-for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
-pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL did not start on 127.0.0.1:5432." >&2; exit 1; }
-as_root su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'SQL'
-DO $$BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'patientforum_test') THEN
-    CREATE ROLE patientforum_test LOGIN CREATEDB PASSWORD 'patientforum_test';
-  END IF;
-END$$;
--- Dropping a test database ends its remaining sessions (DROP DATABASE ... WITH (FORCE)).
-GRANT pg_signal_backend TO patientforum_test;
-SQL
-export FORUM_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=patientforum_test;Password=patientforum_test"
+# PostgreSQL: a private cluster of the run's own, made in the run's folder, on a free loopback port, stopped and
+# deleted when the run ends; the machine's own clusters are never touched. Nothing in it outlives the run, so it
+# does not sync to disk (fsync, synchronous_commit and full_page_writes off): every test database is created from
+# a template and dropped, and each of those is a checkpoint that a synced cluster waits for.
+# initdb and the server refuse to run as root: as root they run as the postgres user Debian's package made.
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; else "$@"; fi
+}
+pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+pg_port=""
+for port in $(seq 5433 5452); do
+  if ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then pg_port=$port; break; fi
+done
+[ -n "$pg_port" ] || { echo "No free port for PostgreSQL between 5433 and 5452 on 127.0.0.1." >&2; exit 1; }
+log "Starting a private PostgreSQL ($("$pgbin/postgres" --version | awk '{print $3}')) on 127.0.0.1:$pg_port"
+pg_home="$work/postgres"
+mkdir -p "$pg_home"
+if [ "$(id -u)" -eq 0 ]; then chmod 711 "$work"; chown postgres: "$pg_home"; fi
+chmod 700 "$pg_home"
+as_postgres "$pgbin/initdb" -D "$pg_home/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+  -E UTF8 --locale=C.UTF-8 --no-sync --no-instructions >"$work/initdb.log" 2>&1 \
+  || { cat "$work/initdb.log" >&2; exit 1; }
+pg_data="$pg_home/data"
+as_postgres "$pgbin/pg_ctl" -D "$pg_data" -l "$pg_home/server.log" -w -s -t 60 -o \
+  "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_home -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  start || { cat "$pg_home/server.log" >&2; exit 1; }
+# The test role may create databases, and end a test database's remaining sessions when it drops it (WITH (FORCE)).
+as_postgres "$pgbin/psql" -h "$pg_home" -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=1 \
+  -c "CREATE ROLE patientforum_test LOGIN CREATEDB PASSWORD 'patientforum_test'" \
+  -c "GRANT pg_signal_backend TO patientforum_test" >/dev/null
+export FORUM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=patientforum_test;Password=patientforum_test"
 
 # Redis: a private server on loopback, without persistence, stopped by its pid when the run ends.
 redis_port=6380

@@ -8,8 +8,8 @@ namespace PatientForum.Benchmarks;
 /// The scale-out configuration against the single machine, in one run: anonymous thread-page throughput on
 /// PostgreSQL (with the Redis page cache) against SQLite on one instance; two instances behind nginx (configured
 /// from docs/nginx.conf) against one behind the same nginx; and live-reply delivery through the Redis backplane
-/// (readers on one instance, replies posted on the other) against a single instance. Needs wrk, nginx, and the
-/// PostgreSQL and Redis that tests/run.sh starts (FORUM_TEST_POSTGRES, FORUM_TEST_REDIS).
+/// (readers on one instance, replies posted on the other) against a single instance. Needs wrk, nginx, a PostgreSQL
+/// server whose role may create databases (FORUM_TEST_POSTGRES) and a Redis server (FORUM_TEST_REDIS).
 /// </summary>
 public static class ScaleOutBenchmark
 {
