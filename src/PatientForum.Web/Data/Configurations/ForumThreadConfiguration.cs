@@ -15,8 +15,9 @@ internal sealed class ForumThreadConfiguration : IEntityTypeConfiguration<ForumT
         builder.HasOne(t => t.Author).WithMany().HasForeignKey(t => t.AuthorId).OnDelete(DeleteBehavior.Restrict);
 
         // The topic page as the public sees it (pinned first, then newest activity, read in index order) and the
-        // home page's count and latest activity per topic, read from the index alone.
-        builder.HasIndex(t => new { t.TopicId, t.IsHidden, t.IsPinned, t.LastActivityAt });
+        // home page's count and latest activity per topic, read from the index alone. The audience comes last: members
+        // read both audiences in the same order, and a visitor's page skips members-only rows without leaving the index.
+        builder.HasIndex(t => new { t.TopicId, t.IsHidden, t.IsPinned, t.LastActivityAt, t.Audience });
         builder.HasIndex(t => t.SeedKey).IsUnique();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.MembersOnly;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Profiles;
@@ -35,6 +36,7 @@ public sealed class SampleSettingsTests
         { NotificationOptions.SectionName, typeof(NotificationOptions) },
         { ProfileOptions.SectionName, typeof(ProfileOptions) },
         { DraftOptions.SectionName, typeof(DraftOptions) },
+        { MembersOnlyOptions.SectionName, typeof(MembersOnlyOptions) },
     };
 
     [Theory]
