@@ -28,16 +28,25 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     {
         // Compared with a parameter, not written as !x.IsHidden: SQLite looks an equality up in the index, where
         // it would read every thread of the topic to test NOT IsHidden.
-        var (hidden, everyone, audience) = (false, viewer.ReadsMembersOnly, ThreadAudience.Public);
-        var topics = await db.Topics.AsNoTracking()
-            .OrderBy(t => t.SortOrder)
+        var (hidden, audience) = (false, ThreadAudience.Public);
+        var ordered = db.Topics.AsNoTracking().OrderBy(t => t.SortOrder);
+        if (viewer.ReadsMembersOnly)
+        {
+            return await ordered
+                .Select(t => new TopicSummary(
+                    t.Slug, t.Name, t.Description,
+                    t.Threads.Count(x => x.IsHidden == hidden), t.Threads.Where(x => x.IsHidden == hidden).Max(x => (DateTime?)x.LastActivityAt),
+                    t.MembersOnly))
+                .ToListAsync(cancellationToken);
+        }
+        var topics = await ordered
             .Select(t => new TopicSummary(
                 t.Slug, t.Name, t.Description,
-                t.Threads.Count(x => x.IsHidden == hidden && (everyone || x.Audience == audience)),
-                t.Threads.Where(x => x.IsHidden == hidden && (everyone || x.Audience == audience)).Max(x => (DateTime?)x.LastActivityAt),
+                t.Threads.Count(x => x.IsHidden == hidden && x.Audience == audience),
+                t.Threads.Where(x => x.IsHidden == hidden && x.Audience == audience).Max(x => (DateTime?)x.LastActivityAt),
                 t.MembersOnly))
             .ToListAsync(cancellationToken);
-        return topics.Select(t => t.MembersOnly && !everyone ? t with { ThreadCount = 0, LastActivityAt = null } : t).ToList();
+        return topics.Select(t => t.MembersOnly ? t with { ThreadCount = 0, LastActivityAt = null } : t).ToList();
     }
 
     public async Task<TopicPage?> GetTopicPageAsync(string slug, int page, Viewer viewer, CancellationToken cancellationToken)

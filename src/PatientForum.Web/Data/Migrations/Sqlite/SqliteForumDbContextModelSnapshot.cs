@@ -392,7 +392,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt", "Audience");
+                    b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt");
+
+                    b.HasIndex("TopicId", "IsHidden", "Audience", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });

@@ -11,7 +11,7 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDbContext))]
-    [Migration("20261202230523_MembersOnlyThreads")]
+    [Migration("20261202233904_MembersOnlyThreads")]
     partial class MembersOnlyThreads
     {
         /// <inheritdoc />
@@ -395,7 +395,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt", "Audience");
+                    b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt");
+
+                    b.HasIndex("TopicId", "IsHidden", "Audience", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });

@@ -12,7 +12,7 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresForumDbContext))]
-    [Migration("20261202230647_MembersOnlyThreads")]
+    [Migration("20261202234000_MembersOnlyThreads")]
     partial class MembersOnlyThreads
     {
         /// <inheritdoc />
@@ -416,7 +416,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt", "Audience");
+                    b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt");
+
+                    b.HasIndex("TopicId", "IsHidden", "Audience", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PatientForum.Web.Data.Migrations.Postgres
+namespace PatientForum.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class MembersOnlyThreads : Migration
@@ -12,21 +11,17 @@ namespace PatientForum.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Threads_TopicId_IsHidden_IsPinned_LastActivityAt",
-                table: "Threads");
-
             migrationBuilder.AddColumn<bool>(
                 name: "MembersOnly",
                 table: "Topics",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "Audience",
                 table: "Threads",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -34,12 +29,12 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                 name: "ReadingAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    WindowStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reads = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    WindowStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reads = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,9 +48,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Threads_TopicId_IsHidden_IsPinned_LastActivityAt_Audience",
+                name: "IX_Threads_TopicId_IsHidden_Audience_IsPinned_LastActivityAt",
                 table: "Threads",
-                columns: new[] { "TopicId", "IsHidden", "IsPinned", "LastActivityAt", "Audience" });
+                columns: new[] { "TopicId", "IsHidden", "Audience", "IsPinned", "LastActivityAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReadingAlerts_CreatedAt",
@@ -76,21 +71,12 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                 name: "ReadingAlerts");
 
             migrationBuilder.DropIndex(
-                name: "IX_Threads_TopicId_IsHidden_IsPinned_LastActivityAt_Audience",
+                name: "IX_Threads_TopicId_IsHidden_Audience_IsPinned_LastActivityAt",
                 table: "Threads");
 
-            migrationBuilder.DropColumn(
-                name: "MembersOnly",
-                table: "Topics");
-
-            migrationBuilder.DropColumn(
-                name: "Audience",
-                table: "Threads");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Threads_TopicId_IsHidden_IsPinned_LastActivityAt",
-                table: "Threads",
-                columns: new[] { "TopicId", "IsHidden", "IsPinned", "LastActivityAt" });
+            // SQLite's own DROP COLUMN, not EF's table rebuild, which would drop the triggers and keys that hang on these tables.
+            migrationBuilder.Sql("ALTER TABLE \"Topics\" DROP COLUMN \"MembersOnly\";");
+            migrationBuilder.Sql("ALTER TABLE \"Threads\" DROP COLUMN \"Audience\";");
         }
     }
 }
