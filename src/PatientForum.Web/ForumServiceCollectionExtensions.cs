@@ -4,6 +4,7 @@ using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.DataExport;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.MembersOnly;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Posting;
@@ -50,6 +51,7 @@ public static class ForumServiceCollectionExtensions
         // Features.
         services.AddForumAccounts();
         services.AddForumThreads();
+        services.AddForumMembersOnly();
         services.AddForumPosting();
         services.AddForumLive();
         services.AddForumModeration();

@@ -34,6 +34,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<MemberExport> MemberExports => Set<MemberExport>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<DisplayNameHistory> DisplayNameHistory => Set<DisplayNameHistory>();
+    public DbSet<ReadingAlert> ReadingAlerts => Set<ReadingAlert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

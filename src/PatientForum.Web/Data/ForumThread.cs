@@ -31,6 +31,12 @@ public class ForumThread
     /// </summary>
     public bool IsHidden { get; set; }
 
+    /// <summary>
+    /// Who may read the thread as its author (or a moderator) set it; a members-only topic makes every thread in it
+    /// members-only whatever this says. Who may read is decided in one place: <c>ThreadAccess</c>.
+    /// </summary>
+    public ThreadAudience Audience { get; set; }
+
     /// <summary>The slug of the seed file this thread came from, or null for threads that members started.</summary>
     public string? SeedKey { get; set; }
 

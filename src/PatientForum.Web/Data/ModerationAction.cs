@@ -49,4 +49,10 @@ public enum ModerationKind
     DeleteAccount = 17,
     /// <summary>An admin prepared an export of a member's data for them (the file is the admins' to download).</summary>
     ExportMemberData = 18,
+
+    /// <summary>A moderator made a thread readable by signed-in members only.</summary>
+    MakeThreadMembersOnly = 19,
+
+    /// <summary>A moderator made a members-only thread public.</summary>
+    MakeThreadPublic = 20,
 }

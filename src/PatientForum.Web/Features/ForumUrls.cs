@@ -84,6 +84,9 @@ public static class ForumUrls
 
     public static string Reply(int threadId) => Invariant($"/threads/{threadId}/reply");
 
+    /// <summary>Where its author or a moderator changes who may read a thread.</summary>
+    public static string ThreadAudience(int threadId) => Invariant($"/threads/{threadId}/audience");
+
     public static string EditPost(int postId) => Post(postId) + "/edit";
 
     public static string PostHistory(int postId) => Post(postId) + "/history";

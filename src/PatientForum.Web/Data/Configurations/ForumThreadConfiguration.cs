@@ -14,9 +14,11 @@ internal sealed class ForumThreadConfiguration : IEntityTypeConfiguration<ForumT
         builder.HasOne(t => t.Topic).WithMany(t => t.Threads).HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.Author).WithMany().HasForeignKey(t => t.AuthorId).OnDelete(DeleteBehavior.Restrict);
 
-        // The topic page as the public sees it (pinned first, then newest activity, read in index order) and the
-        // home page's count and latest activity per topic, read from the index alone.
+        // The topic page as members see it (pinned first, then newest activity, read in index order) and the home
+        // page's count and latest activity per topic, read from the index alone; the second index is the same for
+        // visitors, who read public threads only.
         builder.HasIndex(t => new { t.TopicId, t.IsHidden, t.IsPinned, t.LastActivityAt });
+        builder.HasIndex(t => new { t.TopicId, t.IsHidden, t.Audience, t.IsPinned, t.LastActivityAt });
         builder.HasIndex(t => t.SeedKey).IsUnique();
     }
 }

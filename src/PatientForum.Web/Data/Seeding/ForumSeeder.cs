@@ -48,6 +48,7 @@ public sealed partial class ForumSeeder(
     private async Task<Dictionary<string, Topic>> UpsertTopicsAsync(IReadOnlyList<SeedTopic> seedTopics, CancellationToken cancellationToken)
     {
         var existing = await db.Topics.ToDictionaryAsync(t => t.Slug, cancellationToken);
+        var audienceChanged = new List<int>();
         foreach (var seed in seedTopics)
         {
             if (!existing.TryGetValue(seed.Slug, out var topic))
@@ -56,11 +57,25 @@ public sealed partial class ForumSeeder(
                 db.Topics.Add(topic);
                 existing[seed.Slug] = topic;
             }
+            else if (topic.MembersOnly != seed.MembersOnly)
+            {
+                audienceChanged.Add(topic.Id);
+            }
             topic.Name = seed.Name;
             topic.Description = seed.Description;
             topic.SortOrder = seed.Order;
+            topic.MembersOnly = seed.MembersOnly;
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (audienceChanged.Count > 0)
+        {
+            // A shared page cache (Redis) may hold the topic's threads and lists as they were for visitors before.
+            await pageCache.ListsChangedAsync(cancellationToken);
+            foreach (var threadId in await db.Threads.Where(t => audienceChanged.Contains(t.TopicId)).Select(t => t.Id).ToListAsync(cancellationToken))
+            {
+                await pageCache.ThreadChangedAsync(threadId, cancellationToken);
+            }
+        }
         return existing;
     }
 

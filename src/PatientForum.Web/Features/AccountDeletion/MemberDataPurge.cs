@@ -8,7 +8,7 @@ namespace PatientForum.Web.Features.AccountDeletion;
 /// <summary>
 /// Removes every row that is about a deleting member rather than about the conversation: profile, drafts, reactions
 /// they gave, watches, visits, notifications to them or caused by them, flags they raised, mail to their address,
-/// their contact messages, security activity, name history, data exports (rows and files), sign-in keys, claims,
+/// their contact messages, security activity, reading alerts about them, name history, data exports (rows and files), sign-in keys, claims,
 /// tokens and roles.
 /// </summary>
 public sealed class MemberDataPurge(ForumDbContext db, ExportFolder exports)
@@ -30,6 +30,7 @@ public sealed class MemberDataPurge(ForumDbContext db, ExportFolder exports)
         await db.Notifications.Where(n => n.RecipientId == id || n.ActorId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Flags.Where(f => f.FlaggerId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SecurityEvents.Where(e => e.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.ReadingAlerts.Where(a => a.UserId == id).ExecuteDeleteAsync(cancellationToken);
         // Names given up are no longer held for the member: the history is what would tie them to the account.
         await db.DisplayNameHistory.Where(h => h.UserId == id).ExecuteDeleteAsync(cancellationToken);
         var exportFiles = await db.MemberExports.Where(e => e.UserId == id && e.FileName != null).Select(e => e.FileName!).ToListAsync(cancellationToken);

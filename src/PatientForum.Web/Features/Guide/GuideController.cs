@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Caching;
 
@@ -12,5 +13,5 @@ public sealed class GuideController(ThreadReader reader) : Controller
     [OutputCache(PolicyName = PageCache.Policy)]
     [PageCacheTag(PageCache.GuideTag)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await reader.GetGuideAsync(cancellationToken));
+        View(await reader.GetGuideAsync(Viewer.From(User), cancellationToken));
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Caching;
 
@@ -11,5 +12,5 @@ public sealed class HomeController(ThreadReader reader) : Controller
     [OutputCache(PolicyName = PageCache.Policy)]
     [PageCacheTag(PageCache.HomeTag)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await reader.GetTopicsAsync(cancellationToken));
+        View(await reader.GetTopicsAsync(Viewer.From(User), cancellationToken));
 }

@@ -37,6 +37,21 @@ public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadRe
         await live.ThreadChangedAsync(threadId, cancellationToken);
     }
 
+    /// <summary>
+    /// Who may read the thread changed: its cached pages and every list are evicted (a visitor's cached copy must not
+    /// outlive a switch to members-only), topic pages get its row, and once it is members-only its open pages that may
+    /// not read it stop hearing of it.
+    /// </summary>
+    public async Task ThreadAudienceChangedAsync(int threadId, bool membersOnly, CancellationToken cancellationToken)
+    {
+        await EvictThreadPagesAsync(threadId, cancellationToken);
+        if (membersOnly)
+        {
+            await live.ThreadClosedToPublicAsync(threadId);
+        }
+        await live.ThreadChangedAsync(threadId, cancellationToken);
+    }
+
     /// <summary>The review queue changed; no cached page shows it.</summary>
     public Task ModerationQueueChangedAsync(CancellationToken cancellationToken) => live.ModerationQueueChangedAsync(cancellationToken);
 

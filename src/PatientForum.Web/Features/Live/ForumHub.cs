@@ -36,11 +36,18 @@ public sealed class ForumHub(
 
     private static readonly TimeSpan s_typingInterval = TimeSpan.FromSeconds(3);
 
-    /// <summary>Starts live updates for a thread the caller may read; returns how many are reading it.</summary>
+    /// <summary>
+    /// Starts live updates for a thread the caller may read; returns how many are reading it. Those who read
+    /// members-only threads join its members' group too, which hears of it should it become members-only.
+    /// </summary>
     public async Task<int> JoinThread(int threadId)
     {
-        await EnsureReadableAsync(threadId);
+        var viewer = await EnsureReadableAsync(threadId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Thread(threadId));
+        if (viewer.ReadsMembersOnly)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.MembersThread(threadId));
+        }
         var readers = await presence.JoinAsync(Context.ConnectionId, threadId);
         presenceNotifier.Changed(threadId);
         return readers;
@@ -49,6 +56,7 @@ public sealed class ForumHub(
     public async Task LeaveThread(int threadId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Thread(threadId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.MembersThread(threadId));
         if (await presence.LeaveAsync(Context.ConnectionId, threadId))
         {
             presenceNotifier.Changed(threadId);
@@ -57,18 +65,24 @@ public sealed class ForumHub(
 
     /// <summary>
     /// Starts live updates of a topic's thread list; returns the position to catch up from (<see cref="ThreadActivityAfter"/>)
-    /// should the connection drop.
+    /// should the connection drop. Rows of members-only threads are sent only to the topic's members' group, which
+    /// only those who read members-only threads join.
     /// </summary>
     public async Task<string> JoinTopic(string topicSlug)
     {
         await EnsureTopicAsync(topicSlug);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Topic(topicSlug));
+        if ((await ViewerAsync()).ReadsMembersOnly)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.MembersTopic(topicSlug));
+        }
         return new ActivityCursor(clock.GetUtcNow().UtcDateTime - CatchUpOverlap, 0).ToToken();
     }
 
     /// <summary>
     /// The rows of a topic's threads that were started or replied to after <paramref name="cursor"/>, oldest first, for
-    /// catching up after a reconnect: the rows the live push sends, so hidden threads are never among them.
+    /// catching up after a reconnect: the rows the live push sends, so hidden threads are never among them, nor
+    /// members-only ones for a caller who does not read those.
     /// </summary>
     public async Task<ThreadActivityPage> ThreadActivityAfter(string topicSlug, string cursor)
     {
@@ -77,7 +91,7 @@ public sealed class ForumHub(
             throw new HubException("That catch-up position is not valid.");
         }
         await EnsureTopicAsync(topicSlug);
-        return await fragments.ThreadRowsAfterAsync(topicSlug, after, CatchUpLimit, CatchUpBytes, Context.ConnectionAborted);
+        return await fragments.ThreadRowsAfterAsync(topicSlug, after, CatchUpLimit, CatchUpBytes, await ViewerAsync(), Context.ConnectionAborted);
     }
 
     /// <summary>
@@ -122,7 +136,8 @@ public sealed class ForumHub(
         Context.Items[key] = now;
         await EnsureReadableAsync(threadId);
         var name = ForumClaims.DisplayNameOf(Context.User!) ?? "Someone";
-        await Clients.OthersInGroup(LiveGroups.Thread(threadId)).Typing(threadId, name);
+        var group = LiveGroups.ThreadFor(threadId, await reader.IsMembersOnlyAsync(threadId, Context.ConnectionAborted));
+        await Clients.OthersInGroup(group).Typing(threadId, name);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -142,12 +157,15 @@ public sealed class ForumHub(
         }
     }
 
-    private async Task EnsureReadableAsync(int threadId)
+    /// <summary>Refuses a thread the caller may not read (hidden from them, or members-only); returns the caller.</summary>
+    private async Task<Viewer> EnsureReadableAsync(int threadId)
     {
-        if (!await reader.CanReadThreadAsync(threadId, await ViewerAsync(), Context.ConnectionAborted))
+        var viewer = await ViewerAsync();
+        if (!await reader.CanReadThreadAsync(threadId, viewer, Context.ConnectionAborted))
         {
             throw new HubException("That thread does not exist or is not visible to you.");
         }
+        return viewer;
     }
 
     /// <summary>The caller, with staff privileges only if the database still grants them.</summary>

@@ -6,7 +6,8 @@ using StackExchange.Redis;
 namespace PatientForum.Web.Features.Live;
 
 /// <summary>
-/// Takes every reader out of a thread's live group once the public may no longer read the thread, on every instance,
+/// Takes every reader out of a thread's live groups once the public may no longer read the thread (hidden, or made
+/// members-only), on every instance,
 /// and tells their pages (<see cref="IForumClient.ThreadGone"/>), which join again: staff and the thread's author are
 /// let back in, since the join checks who may read it, and everyone else is refused. Pushes already leave the public
 /// group out while a thread is hidden (<see cref="LiveBroadcaster"/>); this keeps the group itself to those who may
@@ -86,6 +87,7 @@ public sealed partial class HiddenThreadEviction(
         foreach (var connectionId in readers)
         {
             await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+            await hub.Groups.RemoveFromGroupAsync(connectionId, LiveGroups.MembersThread(threadId));
             await presence.LeaveAsync(connectionId, threadId);
         }
         await hub.Clients.Clients(readers).ThreadGone(threadId);

@@ -3,8 +3,10 @@ using PatientForum.Web.Data;
 
 namespace PatientForum.Web.Features.Live;
 
-/// <summary>Whether a thread is hidden and who started it: who may read a push about one of its posts.</summary>
-public sealed record ThreadAudience(bool IsHidden, string AuthorId);
+/// <summary>
+/// Whether a thread is hidden, who started it, and whether it is members-only: who may read a push about one of its posts.
+/// </summary>
+public sealed record ThreadStanding(bool IsHidden, string AuthorId, bool MembersOnly);
 
 /// <summary>
 /// Who may read a live push, read when it is sent: a thread or post hidden since a page joined must not reach that
@@ -12,10 +14,10 @@ public sealed record ThreadAudience(bool IsHidden, string AuthorId);
 /// </summary>
 public sealed class LiveAudience(ForumDbContext db, StaffStanding staff)
 {
-    public Task<ThreadAudience?> ThreadAsync(int threadId, CancellationToken cancellationToken) =>
+    public Task<ThreadStanding?> ThreadAsync(int threadId, CancellationToken cancellationToken) =>
         db.Threads.AsNoTracking()
             .Where(t => t.Id == threadId)
-            .Select(t => new ThreadAudience(t.IsHidden, t.AuthorId))
+            .Select(t => new ThreadStanding(t.IsHidden, t.AuthorId, t.Audience == ThreadAudience.Members || t.Topic!.MembersOnly))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The members with staff privileges now (<see cref="StaffStanding"/>).</summary>

@@ -13,7 +13,8 @@ namespace PatientForum.Web.Features.Live;
 /// connection catch up on reconnect.
 /// <para>
 /// Who may read a push is decided when it is sent, not when a page joined: a post's text reaches the thread's group
-/// (everyone who joined it) only while the thread and the post are visible. Otherwise it goes only to the members
+/// (everyone who joined it, or for a members-only thread its members' group, see <see cref="LiveGroups"/>) only while
+/// the thread and the post are visible. Otherwise it goes only to the members
 /// with staff privileges now and to the one member who may read it too, each through SignalR's own per-member
 /// addressing; pages ignore pushes for threads they do not show.
 /// </para>
@@ -56,18 +57,27 @@ public sealed partial class LiveBroadcaster(
         SafelyAsync(() => ThreadChangedCoreAsync(threadId, cancellationToken), new(LivePushKind.ThreadChanged, threadId));
 
     /// <summary>
+    /// The thread became members-only: every page is taken out of its public group, on every instance, and joins
+    /// again, which only those who read members-only threads may (<see cref="HiddenThreadEviction"/>). Pushes already
+    /// go to its members' group alone; this stops presence reaching the others too.
+    /// </summary>
+    public Task ThreadClosedToPublicAsync(int threadId) =>
+        SafelyAsync(() => eviction.ThreadHiddenAsync(threadId), new(LivePushKind.ThreadChanged, threadId));
+
+    /// <summary>
     /// A post's reactions changed: the thread's open pages get its counts. Never for a hidden post or a post in a hidden
     /// thread, whose existence reaches only staff and its author; their pages show the counts on the next load.
     /// </summary>
     public Task ReactionsChangedAsync(PostView post, CancellationToken cancellationToken) =>
         SafelyAsync(async () =>
         {
-            if (post.State != PostState.Visible || await audience.ThreadAsync(post.ThreadId, cancellationToken) is not { IsHidden: false })
+            if (post.State != PostState.Visible || await audience.ThreadAsync(post.ThreadId, cancellationToken) is not { IsHidden: false } thread)
             {
                 return;
             }
             var counts = (post.Reactions ?? PostReactionsView.None).BySlug();
-            await hub.Clients.Group(LiveGroups.Thread(post.ThreadId)).ReactionsChanged(new ReactionCountsFragment(post.ThreadId, post.Id, counts));
+            await hub.Clients.Group(LiveGroups.ThreadFor(post.ThreadId, thread.MembersOnly))
+                .ReactionsChanged(new ReactionCountsFragment(post.ThreadId, post.Id, counts));
         }, new(LivePushKind.ReactionsChanged, post.Id));
 
     /// <summary>Pushes the post to those who may read it (and, unless only its text changed, the thread's row).</summary>
@@ -84,7 +94,7 @@ public sealed partial class LiveBroadcaster(
             // all its fragment holds; an edit of a hidden post changes nothing they see, so they are sent nothing.
             if (textIsPublic || (kind == LivePushKind.PostVisibilityChanged && post.State != PostState.Visible && (post.IsOpening || !thread.IsHidden)))
             {
-                await SendAsync(hub.Clients.Group(LiveGroups.Thread(post.ThreadId)), await fragments.RenderPostAsync(post), kind);
+                await SendAsync(hub.Clients.Group(LiveGroups.ThreadFor(post.ThreadId, thread.MembersOnly)), await fragments.RenderPostAsync(post), kind);
             }
             if (!textIsPublic)
             {
@@ -104,7 +114,7 @@ public sealed partial class LiveBroadcaster(
     /// A post the public may not read goes to staff, rendered for staff as a whole, and to the one member who may read
     /// it besides: the thread's author while the thread is hidden, else the post's author. Each is sent it as they see it.
     /// </summary>
-    private async Task SendToReadersAsync(PostView post, ThreadAudience thread, LivePushKind kind, CancellationToken cancellationToken)
+    private async Task SendToReadersAsync(PostView post, ThreadStanding thread, LivePushKind kind, CancellationToken cancellationToken)
     {
         var staffIds = await audience.StaffIdsAsync(cancellationToken);
         if (staffIds.Count > 0)
@@ -125,7 +135,8 @@ public sealed partial class LiveBroadcaster(
     {
         if (await fragments.ThreadRowAsync(threadId, cancellationToken) is { } row)
         {
-            await hub.Clients.Group(LiveGroups.Topic(row.TopicSlug)).ThreadActivity(row);
+            // A members-only thread's row goes only to the pages of those who read it.
+            await hub.Clients.Group(LiveGroups.TopicFor(row.Row.TopicSlug, row.MembersOnly)).ThreadActivity(row.Row);
         }
     }
 

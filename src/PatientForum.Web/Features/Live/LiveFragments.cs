@@ -45,21 +45,22 @@ public sealed class LiveFragments(ThreadReader reader, FragmentRenderer renderer
         return result;
     }
 
-    public async Task<ThreadRowFragment?> ThreadRowAsync(int threadId, CancellationToken cancellationToken)
+    /// <summary>The thread's row as topic pages show it, and whether only members' pages may be sent it; null while it is hidden.</summary>
+    public async Task<(ThreadRowFragment Row, bool MembersOnly)?> ThreadRowAsync(int threadId, CancellationToken cancellationToken)
     {
         var row = await reader.GetThreadRowAsync(threadId, cancellationToken);
-        return row is null ? null : await RenderRowAsync(row);
+        return row is null ? null : (await RenderRowAsync(row), row.MembersOnly);
     }
 
     /// <summary>
-    /// The rows of a topic's threads active after <paramref name="after"/>, as many as <paramref name="limit"/> and at most
+    /// The rows of a topic's threads active after <paramref name="after"/> that <paramref name="viewer"/> may read, as many as <paramref name="limit"/> and at most
     /// <paramref name="maxBytes"/> of HTML at a time (always at least one).
     /// </summary>
     public async Task<ThreadActivityPage> ThreadRowsAfterAsync(
-        string topicSlug, ActivityCursor after, int limit, int maxBytes, CancellationToken cancellationToken)
+        string topicSlug, ActivityCursor after, int limit, int maxBytes, Viewer viewer, CancellationToken cancellationToken)
     {
         // One more than a page: whether there are more is known without another query.
-        var rows = await reader.GetThreadRowsActiveAfterAsync(topicSlug, after.At, after.ThreadId, limit + 1, cancellationToken);
+        var rows = await reader.GetThreadRowsActiveAfterAsync(topicSlug, after.At, after.ThreadId, limit + 1, viewer, cancellationToken);
         var result = new List<ThreadRowFragment>(Math.Min(rows.Count, limit));
         var bytes = 0;
         foreach (var row in rows.Take(limit))

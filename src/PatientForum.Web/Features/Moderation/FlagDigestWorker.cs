@@ -6,7 +6,10 @@ using PatientForum.Web.Infrastructure.Time;
 
 namespace PatientForum.Web.Features.Moderation;
 
-/// <summary>Sends the moderators a summary of new flags, at most once per Forum:Moderation:DigestIntervalMinutes.</summary>
+/// <summary>
+/// Sends the moderators a summary of new flags and bulk-reading reports (<see cref="ReadingAlert"/>), at most once per
+/// Forum:Moderation:DigestIntervalMinutes.
+/// </summary>
 public sealed partial class FlagDigestWorker(
     IServiceScopeFactory scopes, IOptions<ModerationOptions> options, TimeProvider clock, ILogger<FlagDigestWorker> logger) : BackgroundService
 {
@@ -53,13 +56,14 @@ public sealed partial class FlagDigestWorker(
             return;
         }
         var newFlags = await db.Flags.Where(f => f.CreatedAt > last && f.CreatedAt <= now).Select(f => f.Reason).ToListAsync(cancellationToken);
-        if (newFlags.Count == 0)
+        var readingAlerts = await db.ReadingAlerts.CountAsync(a => a.CreatedAt > last && a.CreatedAt <= now, cancellationToken);
+        if (newFlags.Count == 0 && readingAlerts == 0)
         {
             return;
         }
 
         var mail = scope.ServiceProvider.GetRequiredService<ModeratorMail>();
-        await mail.AddDigestAsync(newFlags, cancellationToken);
+        await mail.AddDigestAsync(newFlags, readingAlerts, cancellationToken);
         db.ModeratorDigests.Add(new ModeratorDigest { SentAt = now, FlagCount = newFlags.Count });
         await db.SaveChangesAsync(cancellationToken);
         mail.Wake();

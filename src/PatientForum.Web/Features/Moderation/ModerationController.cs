@@ -18,18 +18,21 @@ public sealed class ModeratorEditForm
     public string? Reason { get; set; }
 }
 
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, bool SinglePost);
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, bool SinglePost, IReadOnlyList<ReadingAlertItem>? ReadingAlerts = null);
 
 public sealed record ModeratorEditPage(int PostId, int ThreadId, string ThreadTitle, string AuthorName, ModeratorEditForm Form);
 
 /// <summary>The review queue and the actions on posts. Moderators and admins only, checked here on the server.</summary>
 [Authorize(Policy = ForumPolicies.Moderator)]
 [Route("moderation")]
-public sealed class ModerationController(ReviewQueueReader queue, ModerationService moderation, ForumDbContext db, UserManager<ForumUser> users) : Controller
+public sealed class ModerationController(
+    ReviewQueueReader queue, ModerationService moderation, ForumDbContext db, UserManager<ForumUser> users, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Queue(CancellationToken cancellationToken) =>
-        View(new QueuePage(await queue.ListAsync(null, cancellationToken), SinglePost: false));
+        View(new QueuePage(
+            await queue.ListAsync(null, cancellationToken), SinglePost: false,
+            await queue.ReadingAlertsAsync(clock.GetUtcNow().UtcDateTime, cancellationToken)));
 
     [HttpGet("posts/{id:int}")]
     public async Task<IActionResult> Post(int id, CancellationToken cancellationToken)

@@ -39,19 +39,27 @@ public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSig
         }
     }
 
-    /// <summary>Adds, without saving, a summary of new flags for every moderator.</summary>
-    public async Task AddDigestAsync(IReadOnlyList<FlagReason> newFlags, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds, without saving, a summary of new flags and of accounts reported for reading members-only threads in bulk
+    /// (a count only: the queue names them) for every moderator.
+    /// </summary>
+    public async Task AddDigestAsync(IReadOnlyList<FlagReason> newFlags, int readingAlerts, CancellationToken cancellationToken)
     {
         var counts = string.Join(Environment.NewLine, newFlags
             .GroupBy(r => r)
             .OrderByDescending(g => g.Count())
             .Select(g => $"- {FlagReasons.Label(g.Key)}: {g.Count()}"));
+        var flagsPart = newFlags.Count == 0 ? "No new flags since the last summary." : $"Members raised {newFlags.Count} new flag(s) since the last summary:{Environment.NewLine}{Environment.NewLine}{counts}";
+        var readingPart = readingAlerts == 0
+            ? ""
+            : $"{Environment.NewLine}{Environment.NewLine}{readingAlerts} account(s) opened members-only threads faster than a person reads and were slowed down.";
+        var subject = readingAlerts == 0
+            ? $"PatientForum: {newFlags.Count} new flag(s) to review"
+            : $"PatientForum: {newFlags.Count} new flag(s) and {readingAlerts} bulk-reading report(s) to review";
         foreach (var to in await RecipientsAsync(cancellationToken))
         {
-            outbox.Add(new OutgoingEmail(to, $"PatientForum: {newFlags.Count} new flag(s) to review", $"""
-                Members raised {newFlags.Count} new flag(s) since the last summary:
-
-                {counts}
+            outbox.Add(new OutgoingEmail(to, subject, $"""
+                {flagsPart}{readingPart}
 
                 The review queue: {Link(ForumUrls.ModerationQueue)}
                 """));

@@ -6,6 +6,9 @@ namespace PatientForum.Web.Features.Moderation;
 
 public sealed record QueuedFlag(FlagReason Reason, string? Note, string FlaggerName, DateTime CreatedAt);
 
+/// <summary>An account reported for opening members-only threads and profiles faster than a person reads.</summary>
+public sealed record ReadingAlertItem(string UserId, string DisplayName, int Reads, DateTime CreatedAt);
+
 public sealed record QueueItem(
     int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string AuthorId, string AuthorName, string Html, PostState State,
     bool IsOpening, bool IsUrgent, DateTime OldestFlagAt, IReadOnlyList<QueuedFlag> Flags);
@@ -15,6 +18,21 @@ public sealed class ReviewQueueReader(ForumDbContext db) : IReviewQueueCount
 {
     public Task<int> CountAsync(CancellationToken cancellationToken) =>
         db.Flags.AsNoTracking().Where(f => f.IsOpen).Select(f => f.PostId).Distinct().CountAsync(cancellationToken);
+
+    /// <summary>How far back the queue lists bulk-reading reports: enough to see a pattern, short enough to stay a to-do list.</summary>
+    public static readonly TimeSpan ReadingAlertsShownFor = TimeSpan.FromDays(7);
+
+    /// <summary>The bulk-reading reports of the last <see cref="ReadingAlertsShownFor"/>, newest first.</summary>
+    public async Task<IReadOnlyList<ReadingAlertItem>> ReadingAlertsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var since = now - ReadingAlertsShownFor;
+        return await db.ReadingAlerts.AsNoTracking()
+            .Where(a => a.CreatedAt >= since)
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Take(50)
+            .Select(a => new ReadingAlertItem(a.UserId, a.User!.DisplayName, a.Reads, a.CreatedAt))
+            .ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<QueueItem>> ListAsync(int? postId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Accounts;
 
 namespace PatientForum.Web.Features.Notifications;
 
@@ -8,7 +9,8 @@ namespace PatientForum.Web.Features.Notifications;
 /// Makes the notifications of one saved post, from the database: the author starts watching the thread (when they
 /// watch automatically); the members it mentions or quotes, the thread's watchers and the topic's watchers each get one
 /// notification, the strongest kind that applies (a mention over a quote over a reply). Nothing is made for a post or
-/// thread that is no longer public, for the author, for a thread its member muted, or twice for one member and post.
+/// thread that is no longer public, for the author, for a thread its member muted, or twice for one member and post; and
+/// for a members-only thread, nothing for anyone who may not read it.
 /// </summary>
 public sealed class NotificationFanOut(ForumDbContext db, MentionedMembers mentioned, IOptions<NotificationOptions> options, TimeProvider clock)
 {
@@ -18,7 +20,7 @@ public sealed class NotificationFanOut(ForumDbContext db, MentionedMembers menti
         var post = await db.Posts.AsNoTracking()
             .Where(p => p.Id == postId)
             .Select(p => new SavedPost(p.Id, p.ThreadId, p.Thread!.TopicId, p.AuthorId, p.Author!.AutoWatch, p.Markdown, p.IsOpening,
-                p.State == PostState.Visible && !p.Thread.IsHidden))
+                p.State == PostState.Visible && !p.Thread.IsHidden, p.Thread.Audience == ThreadAudience.Members || p.Thread.Topic!.MembersOnly))
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {
@@ -85,6 +87,18 @@ public sealed class NotificationFanOut(ForumDbContext db, MentionedMembers menti
         {
             recipients.Remove(member);
         }
+        if (post.MembersOnly && recipients.Count > 0)
+        {
+            // Only those who may read it hear of a members-only thread (ThreadAccess): a watcher whose address is no
+            // longer confirmed, or whose account is gone, is told nothing of it.
+            var candidates = recipients.Keys.ToList();
+            var readers = await db.Users.AsNoTracking().Where(u => candidates.Contains(u.Id)).ReadingMembersOnly().Select(u => u.Id)
+                .ToListAsync(cancellationToken);
+            foreach (var member in candidates.Except(readers))
+            {
+                recipients.Remove(member);
+            }
+        }
         return recipients;
     }
 
@@ -111,5 +125,6 @@ public sealed class NotificationFanOut(ForumDbContext db, MentionedMembers menti
     }
 
     private sealed record SavedPost(
-        int Id, int ThreadId, int TopicId, string AuthorId, bool AuthorWatchesAutomatically, string Markdown, bool IsOpening, bool IsPublic);
+        int Id, int ThreadId, int TopicId, string AuthorId, bool AuthorWatchesAutomatically, string Markdown, bool IsOpening, bool IsPublic,
+        bool MembersOnly);
 }

@@ -11,7 +11,8 @@ public sealed class Watching(ForumDbContext db, TimeProvider clock)
     public async Task<ThreadWatchModel?> ForThreadAsync(Viewer viewer, int threadId, CancellationToken cancellationToken)
     {
         var thread = await db.Threads.AsNoTracking()
-            .Where(t => t.Id == threadId && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId))
+            .Where(t => t.Id == threadId)
+            .ReadableBy(viewer)
             .Select(t => new { t.TopicId })
             .SingleOrDefaultAsync(cancellationToken);
         if (thread is null || viewer.UserId is not { } memberId)

@@ -56,8 +56,16 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
 
     /// <summary>The current version, and the earlier ones for those who may read them (see <see cref="PostHistoryService"/>).</summary>
     [HttpGet("/posts/{id:int}/history")]
-    public async Task<IActionResult> History(int id, [FromServices] PostHistoryService history, CancellationToken cancellationToken) =>
-        await history.ReadAsync(id, Viewer.From(User), cancellationToken) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> History(int id, [FromServices] PostHistoryService history, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(User);
+        if (await history.ReadAsync(id, viewer, cancellationToken) is { } page)
+        {
+            return View(page);
+        }
+        var threadId = await db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => (int?)p.ThreadId).SingleOrDefaultAsync(cancellationToken);
+        return threadId is { } thread && await reader.IsForMembersOnlyAsync(thread, viewer, cancellationToken) ? MembersOnlyAnswer.For(this, viewer) : NotFound();
+    }
 
     /// <summary>
     /// The author deletes the earlier versions of their post: the first POST (from the history page) asks them to

@@ -29,11 +29,15 @@ public sealed record PurgeHistoryPage(int PostId, string ThreadTitle, int Versio
 /// </summary>
 public sealed class PostHistoryService(ForumDbContext db, TimeProvider clock)
 {
-    /// <summary>The history as <paramref name="viewer"/> may see it, or null when they may not read the post at all.</summary>
+    /// <summary>
+    /// The history as <paramref name="viewer"/> may see it, or null when they may not read the post at all (hidden from
+    /// them, or in a members-only thread they do not read).
+    /// </summary>
     public async Task<PostHistory?> ReadAsync(int postId, Viewer viewer, CancellationToken cancellationToken)
     {
         var post = await db.Posts.AsNoTracking()
             .Where(p => p.Id == postId)
+            .InThreadsOpenTo(viewer)
             .Select(p => new { p.AuthorId, p.State, p.Thread!.IsHidden, ThreadAuthorId = p.Thread.AuthorId, IsGuide = p.Thread.SeedKey != null })
             .SingleOrDefaultAsync(cancellationToken);
         var isAuthor = post is not null && post.AuthorId == viewer.UserId;

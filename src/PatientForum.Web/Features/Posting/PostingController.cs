@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
@@ -32,7 +33,7 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         }
         var draft = await drafts.FindAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
         var form = new NewThreadForm { SubmissionToken = Guid.NewGuid(), Title = draft?.Title, Body = draft?.Body };
-        return View(new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(topic.Slug), draft)));
+        return View(new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(topic.Slug), draft), TopicMembersOnly: topic.MembersOnly));
     }
 
     [HttpPost("/t/{topicSlug}/new")]
@@ -43,7 +44,16 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         {
             return NotFound();
         }
-        var result = await posting.StartThreadAsync(User, topic.Id, form.Title, form.Body, form.SubmissionToken, cancellationToken);
+        if (!topic.MembersOnly && (ModelState.GetFieldValidationState(nameof(form.Audience)) == ModelValidationState.Invalid || !Enum.IsDefined(form.Audience)))
+        {
+            // Never guess: a choice that did not arrive as one of the two is asked again, with the member's text kept.
+            ModelState.Remove(nameof(form.Audience));
+            ModelState.AddModelError(nameof(form.Audience), "Choose who can read this thread: public, or members only.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(topic.Slug), null)));
+        }
+        var audience = topic.MembersOnly ? ThreadAudience.Members : form.Audience;
+        var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, cancellationToken);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
@@ -54,7 +64,8 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         form.Title = result.Text.Title;
         form.Body = result.Text.Body;
         var draft = await drafts.FindAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
-        return View(new NewThreadPage(topic.Slug, topic.Name, form, result.Refusal, Controls(DraftUrls.NewThread(topic.Slug), draft, afterPost: true)));
+        return View(new NewThreadPage(
+            topic.Slug, topic.Name, form, result.Refusal, Controls(DraftUrls.NewThread(topic.Slug), draft, afterPost: true), topic.MembersOnly));
     }
 
     [Authorize(Policy = ForumPolicies.CanPost)]

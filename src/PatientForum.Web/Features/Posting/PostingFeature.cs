@@ -13,13 +13,17 @@ public static class PostingFeature
     /// </summary>
     private const int DraftSavesPerMinute = 120;
 
-    /// <summary>Starting threads, replying and editing, with the new-member limits; members' drafts and their cleanup.</summary>
+    /// <summary>
+    /// Starting threads, replying and editing, with the new-member limits; who may read a thread (its audience); members'
+    /// drafts and their cleanup.
+    /// </summary>
     public static IServiceCollection AddForumPosting(this IServiceCollection services)
     {
         services.AddScoped<PostingService>();
         services.AddScoped<NewMemberLimits>();
         services.AddScoped<PostingChecks>();
         services.AddScoped<PostHistoryService>();
+        services.AddScoped<ThreadAudienceService>();
         services.AddSingleton<PostingRateLimits>();
         // The notice shown once after posting (TempData) rides in a cookie named like the forum's others.
         services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.Name = "pf_notice");

@@ -1,3 +1,4 @@
+using PatientForum.Web.Data;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
@@ -6,6 +7,9 @@ public sealed class NewThreadForm
 {
     public string? Title { get; set; }
     public string? Body { get; set; }
+
+    /// <summary>Who may read the thread: public unless the author chooses members only (a members-only topic decides for them).</summary>
+    public ThreadAudience Audience { get; set; }
 
     /// <summary>Carried by the form so that a second submit of the same form saves nothing new.</summary>
     public Guid SubmissionToken { get; set; }
@@ -24,8 +28,12 @@ public sealed class EditPostForm
     public string? Body { get; set; }
 }
 
-/// <summary>The page model of the new-thread form; <see cref="Refusal"/> says why a post from it was not taken.</summary>
-public sealed record NewThreadPage(string TopicSlug, string TopicName, NewThreadForm Form, PostingRefusal? Refusal = null, DraftControls? Draft = null);
+/// <summary>
+/// The page model of the new-thread form; <see cref="Refusal"/> says why a post from it was not taken, and
+/// <see cref="TopicMembersOnly"/> that the topic makes every thread members-only (the form then shows the choice as fixed).
+/// </summary>
+public sealed record NewThreadPage(
+    string TopicSlug, string TopicName, NewThreadForm Form, PostingRefusal? Refusal = null, DraftControls? Draft = null, bool TopicMembersOnly = false);
 
 /// <summary>
 /// The page model of the reply form when it is shown on its own (after a reply from it was not taken). With no

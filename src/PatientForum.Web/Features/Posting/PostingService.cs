@@ -25,7 +25,9 @@ public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId, int?
 public sealed class PostingService(
     ForumDbContext db, MentionLinks renderer, PostingChecks checks, ForumChanges changes, Notifier notifier, TimeProvider clock)
 {
-    public async Task<PostingResult> StartThreadAsync(ClaimsPrincipal member, int topicId, string? title, string? body, Guid token, CancellationToken cancellationToken)
+    /// <summary>Starts a thread read by <paramref name="audience"/> (the caller has applied the topic's own rule).</summary>
+    public async Task<PostingResult> StartThreadAsync(
+        ClaimsPrincipal member, int topicId, ThreadAudience audience, string? title, string? body, Guid token, CancellationToken cancellationToken)
     {
         var text = new PostText(ForumText.Line(title), ForumText.Body(body));
         var authorId = MemberId(member);
@@ -48,6 +50,7 @@ public sealed class PostingService(
             AuthorId = authorId,
             CreatedAt = now,
             LastActivityAt = now,
+            Audience = audience,
         };
         var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.IsOpening = true;

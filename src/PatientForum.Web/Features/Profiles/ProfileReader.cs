@@ -17,7 +17,8 @@ public sealed record ProfileMember(string Id, string DisplayName, DateTime Creat
 /// <summary>
 /// The queries behind <c>/u/{name}</c>. Staff read everything, marked where it is hidden; everyone else, the member
 /// themself included, reads only visible posts in visible threads (simpler than the thread pages, where an author also
-/// sees their own hidden post). Counts are taken over the same posts as the lists, so they never reveal what is hidden.
+/// sees their own hidden post). Members-only threads, and posts in them, are listed only to those who read them
+/// (<see cref="ThreadAccess"/>). Counts are taken over the same posts as the lists, so they never reveal what is hidden.
 /// </summary>
 public sealed class ProfileReader(ForumDbContext db)
 {
@@ -56,8 +57,8 @@ public sealed class ProfileReader(ForumDbContext db)
     public async Task<ProfilePage> ReadAsync(ProfileMember member, Viewer viewer, CancellationToken cancellationToken)
     {
         var staff = viewer.IsModerator;
-        var threads = db.Threads.AsNoTracking().Where(t => t.AuthorId == member.Id);
-        var posts = db.Posts.AsNoTracking().Where(p => p.AuthorId == member.Id);
+        var threads = db.Threads.AsNoTracking().Where(t => t.AuthorId == member.Id).OpenTo(viewer);
+        var posts = db.Posts.AsNoTracking().Where(p => p.AuthorId == member.Id).InThreadsOpenTo(viewer);
         if (!staff)
         {
             // Compared with parameters, as the thread pages do, so the database can use its indexes.

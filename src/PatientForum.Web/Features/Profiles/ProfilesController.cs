@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.MembersOnly;
 
 namespace PatientForum.Web.Features.Profiles;
 
@@ -8,12 +9,13 @@ namespace PatientForum.Web.Features.Profiles;
 /// writes anywhere and every moderator action on one, and it differs per viewer, so no eviction tag could keep a cached
 /// copy from showing a visitor something since hidden. The query is a handful of index lookups.
 /// </summary>
-public sealed class ProfilesController(ProfileReader reader) : Controller
+public sealed class ProfilesController(ProfileReader reader, ReadingWatch watch) : Controller
 {
     /// <summary>
     /// Any spelling of the name that is the same name finds the profile, and redirects (301) to the member's own
     /// spelling. An unknown name is not found; so is a member who has not confirmed their address, except for staff.
-    /// A suspended member's profile shows as any other: the suspension is between them and the moderators.
+    /// A suspended member's profile shows as any other: the suspension is between them and the moderators. Members'
+    /// profile reads count towards the bulk-reading watch (<see cref="ReadingWatch"/>).
     /// </summary>
     [HttpGet("/u/{name}")]
     public async Task<IActionResult> Show(string name, CancellationToken cancellationToken)
@@ -27,6 +29,11 @@ public sealed class ProfilesController(ProfileReader reader) : Controller
         if (!string.Equals(name, member.DisplayName, StringComparison.Ordinal))
         {
             return RedirectPermanent(ForumUrls.Profile(member.DisplayName));
+        }
+        // A profile lists a member's members-only posts to those who read them: a way to harvest them, so watched too.
+        if (viewer.ReadsMembersOnly && await watch.ReadAsync(viewer, cancellationToken) is { } wait)
+        {
+            return MembersOnlyAnswer.TooFast(this, wait);
         }
         return View(await reader.ReadAsync(member, viewer, cancellationToken));
     }

@@ -217,6 +217,11 @@ public abstract class FullTextSearchEngine(ForumDbContext db, IOptions<SearchOpt
         {
             conditions.Add($"p.{N("State")} = 0 AND NOT t.{N("IsHidden")}");
         }
+        if (!query.IncludeMembersOnly)
+        {
+            // The rule of ThreadAccess.OpenTo, in SQL: public threads in topics that are not members-only.
+            conditions.Add($"t.{N("Audience")} = {(int)ThreadAudience.Public} AND NOT tp.{N("MembersOnly")}");
+        }
         if (query.TopicSlug is not null)
         {
             // The topic's id first, so the planner estimates the filter as one topic of a few, not one row in a join.

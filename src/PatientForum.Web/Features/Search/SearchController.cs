@@ -33,7 +33,8 @@ public sealed class SearchController(ISearchEngine engine, ForumDbContext db) : 
         bool hidden = false, int page = 1, CancellationToken cancellationToken = default)
     {
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken);
-        var canIncludeHidden = Viewer.From(User).IsModerator;
+        var viewer = Viewer.From(User);
+        var canIncludeHidden = viewer.IsModerator;
         var fromDate = ParseDate(from);
         var toDate = ParseDate(to);
         string? problem = null;
@@ -48,7 +49,7 @@ public sealed class SearchController(ISearchEngine engine, ForumDbContext db) : 
         {
             var query = new SearchQuery(
                 parsed.Terms, NullIfEmpty(topic), NullIfEmpty(author), fromDate, EndOfDay(toDate), sort, hidden && canIncludeHidden,
-                Math.Clamp(page, 1, 1000), PageSize);
+                Math.Clamp(page, 1, 1000), PageSize, viewer.ReadsMembersOnly);
             try
             {
                 results = await engine.SearchAsync(query, cancellationToken);

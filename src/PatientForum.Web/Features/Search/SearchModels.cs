@@ -8,10 +8,14 @@ public enum SearchSort
     Newest,
 }
 
-/// <summary>What the reader asked for, already parsed; see <see cref="SearchQueryParser"/>.</summary>
+/// <summary>
+/// What the reader asked for, already parsed; see <see cref="SearchQueryParser"/>. <paramref name="IncludeMembersOnly"/>
+/// is whether the reader reads members-only threads (<see cref="Accounts.Viewer.ReadsMembersOnly"/>): without it no
+/// post of one is matched, so neither its title nor a snippet of it can appear.
+/// </summary>
 public sealed record SearchQuery(
     IReadOnlyList<SearchTerm> Terms, string? TopicSlug, string? Author, DateTime? From, DateTime? To, SearchSort Sort,
-    bool IncludeHidden, int Page, int PageSize)
+    bool IncludeHidden, int Page, int PageSize, bool IncludeMembersOnly = false)
 {
     /// <summary>A query needs at least one term that must match; exclusions alone find nothing.</summary>
     public bool IsSearchable => Terms.Any(t => !t.Excluded);

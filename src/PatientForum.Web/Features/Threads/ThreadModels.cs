@@ -2,14 +2,28 @@ using PatientForum.Web.Data;
 
 namespace PatientForum.Web.Features.Threads;
 
-/// <summary>A topic on the home page, with its thread count and latest activity.</summary>
-public sealed record TopicSummary(string Slug, string Name, string Description, int ThreadCount, DateTime? LastActivityAt);
+/// <summary>
+/// A topic on the home page, with the count and latest activity of the threads its reader may read;
+/// <paramref name="MembersOnly"/> when every thread in it is for members.
+/// </summary>
+public sealed record TopicSummary(string Slug, string Name, string Description, int ThreadCount, DateTime? LastActivityAt, bool MembersOnly = false);
 
-/// <summary>A row in a topic's thread list.</summary>
+/// <summary>A row in a topic's thread list; <paramref name="MembersOnly"/> marks a thread only members can read.</summary>
 public sealed record ThreadListItem(
-    int Id, string TopicSlug, string Title, string Slug, string AuthorName, int ReplyCount, DateTime CreatedAt, DateTime LastActivityAt, bool IsPinned, bool IsLocked);
+    int Id, string TopicSlug, string Title, string Slug, string AuthorName, int ReplyCount, DateTime CreatedAt, DateTime LastActivityAt, bool IsPinned, bool IsLocked,
+    bool MembersOnly = false);
 
-public sealed record TopicPage(int Id, string Slug, string Name, string Description, IReadOnlyList<ThreadListItem> Threads, Paging Paging);
+public sealed record TopicPage(
+    int Id, string Slug, string Name, string Description, IReadOnlyList<ThreadListItem> Threads, Paging Paging, bool MembersOnly = false);
+
+/// <summary>
+/// Who a thread is for: the audience its author chose, whether its topic makes it members-only anyway, who started it,
+/// and whether anyone else has posted in it (then its author may no longer make it public: others replied to members).
+/// </summary>
+public sealed record ThreadAudienceView(ThreadAudience Audience, bool TopicMembersOnly, string AuthorId, bool OthersPosted)
+{
+    public bool IsMembersOnly => Audience == ThreadAudience.Members || TopicMembersOnly;
+}
 
 /// <summary>
 /// One post as every page shows it. The author's email is never part of it; <paramref name="AuthorBadge"/> is the
@@ -38,7 +52,7 @@ public sealed record PostReactionsView(IReadOnlyDictionary<ReactionKind, int> Co
 
 public sealed record ThreadPage(
     int Id, string Title, string Slug, string TopicSlug, string TopicName, bool IsPinned, bool IsLocked, bool IsGuide, bool IsHidden,
-    IReadOnlyList<PostView> Posts, Paging Paging);
+    IReadOnlyList<PostView> Posts, Paging Paging, ThreadAudienceView Audience);
 
 /// <summary>A part of the patient guide, in reading order.</summary>
 public sealed record GuideEntry(int Order, int ThreadId, string Title, string Slug, string TopicSlug, string TopicName, int ReplyCount);

@@ -12,31 +12,48 @@ namespace PatientForum.Web.Features.Threads;
 public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> options)
 {
     private static readonly Expression<Func<ForumThread, ThreadListItem>> s_threadRow = t =>
-        new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked);
+        new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked,
+            t.Audience == ThreadAudience.Members || t.Topic.MembersOnly);
 
     private readonly ForumOptions _options = options.Value;
 
     /// <summary>A post as pages show it, with its author's staff badge read from their roles in the same query.</summary>
     private readonly Expression<Func<Post, PostView>> _postView = PostViewQuery(db);
 
-    public async Task<IReadOnlyList<TopicSummary>> GetTopicsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The topics with the count and latest activity of the threads the viewer may read (visitors: public threads only,
+    /// and none of a members-only topic's).
+    /// </summary>
+    public async Task<IReadOnlyList<TopicSummary>> GetTopicsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         // Compared with a parameter, not written as !x.IsHidden: SQLite looks an equality up in the index, where
         // it would read every thread of the topic to test NOT IsHidden.
-        var hidden = false;
-        return await db.Topics.AsNoTracking()
-            .OrderBy(t => t.SortOrder)
+        var (hidden, audience) = (false, ThreadAudience.Public);
+        var ordered = db.Topics.AsNoTracking().OrderBy(t => t.SortOrder);
+        if (viewer.ReadsMembersOnly)
+        {
+            return await ordered
+                .Select(t => new TopicSummary(
+                    t.Slug, t.Name, t.Description,
+                    t.Threads.Count(x => x.IsHidden == hidden), t.Threads.Where(x => x.IsHidden == hidden).Max(x => (DateTime?)x.LastActivityAt),
+                    t.MembersOnly))
+                .ToListAsync(cancellationToken);
+        }
+        var topics = await ordered
             .Select(t => new TopicSummary(
                 t.Slug, t.Name, t.Description,
-                t.Threads.Count(x => x.IsHidden == hidden), t.Threads.Where(x => x.IsHidden == hidden).Max(x => (DateTime?)x.LastActivityAt)))
+                t.Threads.Count(x => x.IsHidden == hidden && x.Audience == audience),
+                t.Threads.Where(x => x.IsHidden == hidden && x.Audience == audience).Max(x => (DateTime?)x.LastActivityAt),
+                t.MembersOnly))
             .ToListAsync(cancellationToken);
+        return topics.Select(t => t.MembersOnly ? t with { ThreadCount = 0, LastActivityAt = null } : t).ToList();
     }
 
     public async Task<TopicPage?> GetTopicPageAsync(string slug, int page, Viewer viewer, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.AsNoTracking()
             .Where(t => t.Slug == slug)
-            .Select(t => new { t.Id, t.Slug, t.Name, t.Description })
+            .Select(t => new TopicHead(t.Id, t.Slug, t.Name, t.Description, t.MembersOnly))
             .SingleOrDefaultAsync(cancellationToken);
         if (topic is null)
         {
@@ -45,7 +62,8 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         if (viewer.IsModerator || (viewer.UserId is not null && await HasHiddenThreadsAsync(topic.Id, viewer.UserId, cancellationToken)))
         {
             var listed = db.Threads.AsNoTracking()
-                .Where(t => t.TopicId == topic.Id && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId));
+                .Where(t => t.TopicId == topic.Id && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId))
+                .OpenToInTopic(viewer, topic.MembersOnly);
             var paging = new Paging(page, _options.ThreadsPerPage, await listed.CountAsync(cancellationToken));
             if (!paging.IsValid)
             {
@@ -57,10 +75,12 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
                 .Skip(paging.Skip).Take(paging.PageSize)
                 .Select(s_threadRow)
                 .ToListAsync(cancellationToken);
-            return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging);
+            return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging, topic.MembersOnly);
         }
-        return await GetPublicTopicPageAsync(topic.Id, topic.Slug, topic.Name, topic.Description, page, cancellationToken);
+        return await GetPublicTopicPageAsync(topic, page, viewer, cancellationToken);
     }
+
+    private sealed record TopicHead(int Id, string Slug, string Name, string Description, bool MembersOnly);
 
     /// <summary>Whether the member started threads in this topic that are hidden (they still see those listed).</summary>
     private Task<bool> HasHiddenThreadsAsync(int topicId, string userId, CancellationToken cancellationToken) =>
@@ -73,10 +93,10 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     /// of threads in the topic. The flags are compared with
     /// parameters, which SQLite looks up in the index (NOT IsHidden would make it read every thread).
     /// </summary>
-    private async Task<TopicPage?> GetPublicTopicPageAsync(int topicId, string slug, string name, string description, int page, CancellationToken cancellationToken)
+    private async Task<TopicPage?> GetPublicTopicPageAsync(TopicHead topic, int page, Viewer viewer, CancellationToken cancellationToken)
     {
         var (hidden, pinned, unpinned) = (false, true, false);
-        var shown = db.Threads.AsNoTracking().Where(t => t.TopicId == topicId && t.IsHidden == hidden);
+        var shown = db.Threads.AsNoTracking().Where(t => t.TopicId == topic.Id && t.IsHidden == hidden).OpenToInTopic(viewer, topic.MembersOnly);
         var counts = await shown.GroupBy(t => t.IsPinned).Select(g => new { IsPinned = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var pinnedCount = counts.Where(c => c.IsPinned).Sum(c => c.Count);
         var paging = new Paging(page, _options.ThreadsPerPage, counts.Sum(c => c.Count));
@@ -101,7 +121,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
                 .Select(s_threadRow)
                 .ToListAsync(cancellationToken));
         }
-        return new TopicPage(topicId, slug, name, description, threads, paging);
+        return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging, topic.MembersOnly);
     }
 
     public async Task<ThreadPage?> GetThreadPageAsync(int id, int page, Viewer viewer, CancellationToken cancellationToken)
@@ -112,9 +132,11 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             {
                 t.Id, t.Title, t.Slug, TopicSlug = t.Topic!.Slug, TopicName = t.Topic.Name,
                 t.IsPinned, t.IsLocked, t.IsHidden, t.AuthorId, IsGuide = t.SeedKey != null, PostCount = t.ReplyCount + 1,
+                Audience = new ThreadAudienceView(t.Audience, t.Topic.MembersOnly, t.AuthorId, t.Posts.Any(p => p.AuthorId != t.AuthorId)),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (thread is null || (thread.IsHidden && !viewer.IsModerator && thread.AuthorId != viewer.UserId))
+        if (thread is null || (thread.IsHidden && !viewer.IsModerator && thread.AuthorId != viewer.UserId)
+            || (thread.Audience.IsMembersOnly && !viewer.ReadsMembersOnly))
         {
             return null;
         }
@@ -133,11 +155,21 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         posts = await WithReactionsAsync(posts, viewer.UserId, cancellationToken);
         return new ThreadPage(
             thread.Id, thread.Title, thread.Slug, thread.TopicSlug, thread.TopicName, thread.IsPinned, thread.IsLocked, thread.IsGuide,
-            thread.IsHidden, posts, paging);
+            thread.IsHidden, posts, paging, thread.Audience);
     }
 
-    public async Task<IReadOnlyList<GuideEntry>> GetGuideAsync(CancellationToken cancellationToken) =>
-        await db.Threads.AsNoTracking()
+    /// <summary>
+    /// Whether the thread is one the viewer may not read only because it is for members: it exists and is not hidden
+    /// from them. Such a thread's address answers with the members' sign-in page instead of "not found".
+    /// </summary>
+    public Task<bool> IsForMembersOnlyAsync(int threadId, Viewer viewer, CancellationToken cancellationToken) =>
+        viewer.ReadsMembersOnly
+            ? Task.FromResult(false)
+            : db.Threads.AsNoTracking().Where(t => t.Id == threadId && (!t.IsHidden || t.AuthorId == viewer.UserId)).Where(ThreadAccess.IsMembersOnly)
+                .AnyAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<GuideEntry>> GetGuideAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        await db.Threads.AsNoTracking().OpenTo(viewer)
             .Where(t => t.SeedKey != null && t.IsPinned && !t.IsHidden)
             .OrderBy(t => t.PinOrder)
             .Select(t => new GuideEntry(t.PinOrder, t.Id, t.Title, t.Slug, t.Topic!.Slug, t.Topic.Name, t.ReplyCount))
@@ -160,11 +192,8 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         CanReadThreadAsync(threadId, Viewer.From(user), cancellationToken);
 
     /// <summary>Whether <paramref name="viewer"/> may read the thread, for callers that checked the viewer's standing themselves.</summary>
-    public Task<bool> CanReadThreadAsync(int threadId, Viewer viewer, CancellationToken cancellationToken)
-    {
-        return db.Threads.AsNoTracking()
-            .AnyAsync(t => t.Id == threadId && (!t.IsHidden || viewer.IsModerator || t.AuthorId == viewer.UserId), cancellationToken);
-    }
+    public Task<bool> CanReadThreadAsync(int threadId, Viewer viewer, CancellationToken cancellationToken) =>
+        db.Threads.AsNoTracking().Where(t => t.Id == threadId).ReadableBy(viewer).AnyAsync(cancellationToken);
 
     /// <summary>A post as pages show it, with its reaction counts (and no viewer's own: it is pushed to whole groups).</summary>
     public async Task<PostView?> GetPostAsync(int postId, CancellationToken cancellationToken)
@@ -217,6 +246,10 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     public Task<bool> IsPurgedAsync(int postId, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().AnyAsync(p => p.Id == postId && p.State == PostState.DeletedByAuthor && p.Markdown == "", cancellationToken);
 
+    /// <summary>Whether the thread is members-only (its own audience, or its topic's).</summary>
+    public Task<bool> IsMembersOnlyAsync(int threadId, CancellationToken cancellationToken) =>
+        db.Threads.AsNoTracking().Where(t => t.Id == threadId).Where(ThreadAccess.IsMembersOnly).AnyAsync(cancellationToken);
+
     public Task<string?> GetSlugAsync(int threadId, CancellationToken cancellationToken) =>
         db.Threads.AsNoTracking().Where(t => t.Id == threadId).Select(t => t.Slug).SingleOrDefaultAsync(cancellationToken);
 
@@ -226,10 +259,10 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     /// reads, it leaves hidden threads out for every caller.
     /// </summary>
     public async Task<IReadOnlyList<ThreadListItem>> GetThreadRowsActiveAfterAsync(
-        string topicSlug, DateTime at, int afterThreadId, int limit, CancellationToken cancellationToken)
+        string topicSlug, DateTime at, int afterThreadId, int limit, Viewer viewer, CancellationToken cancellationToken)
     {
         var hidden = false;
-        return await db.Threads.AsNoTracking()
+        return await db.Threads.AsNoTracking().OpenTo(viewer)
             .Where(t => t.Topic!.Slug == topicSlug && t.IsHidden == hidden
                 && t.LastActivityAt >= at && (t.LastActivityAt > at || t.Id > afterThreadId))
             .OrderBy(t => t.LastActivityAt).ThenBy(t => t.Id)
@@ -238,7 +271,10 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The row a topic page shows for a thread, or null when the public may not see the thread.</summary>
+    /// <summary>
+    /// The row a topic page shows for a thread, or null when it is hidden. A members-only thread's row says so
+    /// (<see cref="ThreadListItem.MembersOnly"/>), and only those who read members-only threads are sent it.
+    /// </summary>
     public Task<ThreadListItem?> GetThreadRowAsync(int threadId, CancellationToken cancellationToken) =>
         db.Threads.AsNoTracking().Where(t => t.Id == threadId && !t.IsHidden).Select(s_threadRow).SingleOrDefaultAsync(cancellationToken);
 

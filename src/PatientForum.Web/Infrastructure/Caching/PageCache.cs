@@ -46,6 +46,19 @@ public sealed class PageCache(IOutputCacheStore store)
     }
 
     /// <summary>
+    /// Keeps the response out of every cache: the visitors' page cache does not store it, and no browser or proxy may
+    /// keep it. For pages that say a thread is for members, and members' own pages of such a thread.
+    /// </summary>
+    public static void NeverStore(HttpContext http)
+    {
+        if (http.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            cache.Context.AllowCacheStorage = false;
+        }
+        http.Response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>
     /// A thread changed (a post added, edited, hidden, restored or removed; the thread renamed, moved,
     /// locked or pinned): evict its pages and every list that shows it.
     /// </summary>

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Configuration;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.MembersOnly;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Profiles;
-using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Posting;
+using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Options;
@@ -37,6 +38,7 @@ public sealed class SampleSettingsTests
         { ProfileOptions.SectionName, typeof(ProfileOptions) },
         { DraftOptions.SectionName, typeof(DraftOptions) },
         { SafetyOptions.SectionName, typeof(SafetyOptions) },
+        { MembersOnlyOptions.SectionName, typeof(MembersOnlyOptions) },
     };
 
     [Theory]

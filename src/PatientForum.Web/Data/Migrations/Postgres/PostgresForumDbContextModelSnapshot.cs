@@ -358,6 +358,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -411,6 +414,8 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt");
+
+                    b.HasIndex("TopicId", "IsHidden", "Audience", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });
@@ -940,6 +945,37 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("PostRevisions");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.ReadingAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reads")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "WindowStart")
+                        .IsUnique();
+
+                    b.ToTable("ReadingAlerts");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.RemovedContent", b =>
                 {
                     b.Property<int>("Kind")
@@ -1042,6 +1078,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("MembersOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1333,6 +1372,17 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Navigation("Editor");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.ReadingAlert", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.SecurityEvent", b =>

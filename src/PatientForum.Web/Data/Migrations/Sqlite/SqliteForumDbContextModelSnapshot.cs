@@ -337,6 +337,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -390,6 +393,8 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("TopicId", "IsHidden", "IsPinned", "LastActivityAt");
+
+                    b.HasIndex("TopicId", "IsHidden", "Audience", "IsPinned", "LastActivityAt");
 
                     b.ToTable("Threads", (string)null);
                 });
@@ -903,6 +908,35 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("PostRevisions");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.ReadingAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "WindowStart")
+                        .IsUnique();
+
+                    b.ToTable("ReadingAlerts");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.RemovedContent", b =>
                 {
                     b.Property<int>("Kind")
@@ -1001,6 +1035,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MembersOnly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1292,6 +1329,17 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Navigation("Editor");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.ReadingAlert", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.SecurityEvent", b =>

@@ -1,0 +1,77 @@
+namespace PatientForum.Tests.Features.Security;
+
+/// <summary>
+/// What a members-only thread is known by, which no public page may show to those who may not read it.
+/// <see cref="SearchWord"/> stands next to the phrase in its text, so a search for it (which the search page repeats in
+/// its box) would bring the phrase up in a snippet.
+/// </summary>
+public sealed record LeakSecret(
+    string Title, string Phrase, string AuthorName, string AuthorId, string ThreadPath, int ThreadId, int OpeningPostId, int ReplyId,
+    string ReplierName, string TopicSlug, string SearchWord)
+{
+    /// <summary>The four things a page must not hold, by name.</summary>
+    public IReadOnlyDictionary<string, string> Markers => new Dictionary<string, string>
+    {
+        ["title"] = Title, ["phrase"] = Phrase, ["author's name"] = AuthorName, ["author's id"] = AuthorId,
+    };
+}
+
+/// <summary>
+/// One public GET endpoint of the leak matrix: the requests made of it (with the secret's ids and names filled in),
+/// what of the secret a confirmed member must find there (<see cref="Shows"/>; empty where the page lists no threads),
+/// and what the request itself names (<see cref="Echoes"/>, e.g. the author's name in a profile's address), which the
+/// page may repeat without leaking anything.
+/// </summary>
+public sealed record LeakRow(string Pattern, string[] Paths, string[]? Shows = null, string[]? Echoes = null)
+{
+    public IEnumerable<string> PathsFor(LeakSecret secret) => Paths.Select(path => path
+        .Replace("{path}", secret.ThreadPath, StringComparison.Ordinal)
+        .Replace("{thread}", $"{secret.ThreadId}", StringComparison.Ordinal)
+        .Replace("{post}", $"{secret.OpeningPostId}", StringComparison.Ordinal)
+        .Replace("{reply}", $"{secret.ReplyId}", StringComparison.Ordinal)
+        .Replace("{topic}", secret.TopicSlug, StringComparison.Ordinal)
+        .Replace("{author}", Uri.EscapeDataString(secret.AuthorName), StringComparison.Ordinal)
+        .Replace("{replier}", Uri.EscapeDataString(secret.ReplierName), StringComparison.Ordinal)
+        .Replace("{word}", Uri.EscapeDataString(secret.SearchWord), StringComparison.Ordinal)
+        .Replace("{title}", Uri.EscapeDataString(secret.Title.Split(' ')[^1]), StringComparison.Ordinal));
+}
+
+/// <summary>
+/// Every GET endpoint anyone may open without signing in (no authorization on it), with the requests that would show a
+/// members-only thread if anything did. The leak matrix fails when the route table has such an endpoint without a row
+/// here, so a new public page cannot be added without being checked.
+/// </summary>
+public static class MembersOnlyLeakTable
+{
+    private static readonly string[] s_title = ["title"];
+    private static readonly string[] s_titleAndPhrase = ["title", "phrase"];
+    private static readonly string[] s_phrase = ["phrase"];
+    private static readonly string[] s_authorName = ["author's name"];
+
+    public static readonly LeakRow[] Rows =
+    [
+        new("", ["/", "/?page=1"]),
+        new("t/{slug}", ["/t/{topic}", "/t/{topic}?page=1"], Shows: s_title),
+        new("threads/{id:int}/{slug?}", ["{path}", "/threads/{thread}", "{path}?page=1", "/threads/{thread}/wrong-slug"], Shows: s_titleAndPhrase),
+        new("posts/{id:int}", ["/posts/{post}", "/posts/{reply}"], Shows: s_titleAndPhrase),
+        new("posts/{id:int}/history", ["/posts/{post}/history", "/posts/{reply}/history"], Shows: s_phrase),
+        new("search", ["/search?q={word}", "/search?q={title}", "/search?q={word}&sort=Newest", "/search?q={word}&topic={topic}"], Shows: s_titleAndPhrase),
+        new("u/{name}", ["/u/{author}", "/u/{replier}"], Shows: s_title, Echoes: s_authorName),
+        new("guide", ["/guide"]),
+        new("contact", ["/contact"]),
+        new("contact/thanks/{reference}", ["/contact/thanks/PF-00000000"]),
+        new("account/register", ["/account/register"]),
+        new("account/confirm", ["/account/confirm"]),
+        new("account/resend-confirmation", ["/account/resend-confirmation"]),
+        new("account/login", ["/account/login", "/account/login?returnUrl={path}"]),
+        new("account/access-denied", ["/account/access-denied"]),
+        new("account/forgot-password", ["/account/forgot-password"]),
+        new("account/reset-password", ["/account/reset-password"]),
+        new("account/login/two-factor", ["/account/login/two-factor"]),
+        new("account/login/recovery-code", ["/account/login/recovery-code"]),
+        new("account/email/confirm", ["/account/email/confirm"]),
+        new("notifications/unsubscribe", ["/notifications/unsubscribe"]),
+        // Without a code the error page is the 500 page, on purpose; the codes it is sent to are what visitors see.
+        new("error/{code:int?}", ["/error/404", "/error/401", "/error/403"]),
+    ];
+}
