@@ -6,6 +6,7 @@ using PatientForum.Web.Features.DataExport;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
+using PatientForum.Web.Features.Operations;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Reactions;
@@ -18,6 +19,7 @@ using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Logging;
+using PatientForum.Web.Infrastructure.Metrics;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Redis;
 using PatientForum.Web.Infrastructure.Security;
@@ -41,6 +43,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumRedis();
         services.AddForumEmail();
         services.AddForumHtml();
+        services.AddForumMetrics();
         services.AddForumPageCache();
         services.AddForumRateLimits();
         services.AddForumAllowedHosts();
@@ -62,6 +65,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumDataExport();
         services.AddForumSettings();
         services.AddForumSafety();
+        services.AddForumOperations();
         return builder;
     }
 }
