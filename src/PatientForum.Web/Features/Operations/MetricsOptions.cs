@@ -28,11 +28,14 @@ public sealed class MetricsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var address in AllowedAddresses.Where(a => TryParse(a) is null))
+        for (var i = 0; i < AllowedAddresses.Count; i++)
         {
-            yield return new ValidationResult(
-                $"Forum:Metrics:AllowedAddresses holds '{address}', which is neither an IP address nor a range such as 10.0.0.0/8.",
-                [nameof(AllowedAddresses)]);
+            if (TryParse(AllowedAddresses[i]) is null)
+            {
+                yield return new ValidationResult(
+                    $"Forum:Metrics:AllowedAddresses:{i} ('{AllowedAddresses[i]}') is neither an IP address nor a range such as 10.0.0.0/8.",
+                    [nameof(AllowedAddresses)]);
+            }
         }
     }
 

@@ -233,6 +233,7 @@ public static class AuthorizationTable
         .. AccountTable.Rules,
         .. DeletionTable.Rules,
         .. SettingsTable.Rules,
+        .. OperationsTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>
