@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace PatientForum.Web.Features.Operations;
 /// <summary>
 /// <c>/healthz</c>, liveness: the process answers, nothing else is asked. <c>/healthz/ready</c>, readiness: the
 /// database answers a query, Redis answers a ping (when <c>Forum:Redis</c> is set), and the mail outbox is moving.
-/// Both answer 200 or 503, are never cached, and are left out of rate limits and request logging.
+/// Both answer 200 or 503, are never cached, and are left out of rate limits and (<see cref="QuietProbes"/>) request logging.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -89,6 +88,5 @@ public static class HealthEndpoints
             // Cache-Control: no-store, no-cache. No page-cache policy names these endpoints either.
             AllowCachingResponses = false,
         })
-        .DisableRateLimiting()
-        .WithHttpLogging(HttpLoggingFields.None);
+        .DisableRateLimiting();
 }

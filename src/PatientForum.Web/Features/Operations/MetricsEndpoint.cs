@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using PatientForum.Web.Infrastructure.Metrics;
@@ -55,7 +54,7 @@ public static class MetricsEndpoint
         }
         endpoints.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
         {
-            if (!options.Enabled || !ClientAddress.IsIn(context, options.AllowedNetworks))
+            if (!options.Enabled || !ClientAddress.IsIn(context, options.AllowedNetworks()))
             {
                 // Empty, so the forum's own not-found page is shown, as for any address that leads nowhere.
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -64,8 +63,7 @@ public static class MetricsEndpoint
             context.Response.Headers.CacheControl = "no-store";
             await next(context);
         }), optionsName: null)
-        .DisableRateLimiting()
-        .WithHttpLogging(HttpLoggingFields.None);
+        .DisableRateLimiting();
         return endpoints;
     }
 }

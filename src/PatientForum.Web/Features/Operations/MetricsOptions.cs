@@ -21,8 +21,11 @@ public sealed class MetricsOptions : IValidatableObject
     /// </summary>
     public IList<string> AllowedAddresses { get; } = [];
 
-    /// <summary>The allowed ranges, parsed once; loopback when none is configured.</summary>
-    public IReadOnlyList<IPNetwork> AllowedNetworks => _networks ??= AllowedAddresses.Count == 0
+    /// <summary>
+    /// The allowed ranges, parsed once; loopback when none is configured. A method, not a property, so that validation
+    /// (which reads every property) reports a bad entry by its key before anything parses it.
+    /// </summary>
+    public IReadOnlyList<IPNetwork> AllowedNetworks() => _networks ??= AllowedAddresses.Count == 0
         ? s_loopback
         : [.. AllowedAddresses.Select(address => TryParse(address) ?? throw new InvalidOperationException($"Forum:Metrics:AllowedAddresses holds '{address}'."))];
 

@@ -10,6 +10,7 @@ public static class OperationsFeature
     {
         services.AddForumHealth();
         services.AddForumMetricsEndpoint();
+        services.AddHttpLoggingInterceptor<QuietProbes>();
         return services;
     }
 

@@ -68,6 +68,21 @@ public sealed class OperationsEndpointTests(ForumFactory forum) : IClassFixture<
     }
 
     [Fact]
+    public async Task Probes_AreLeftOutOfTheRequestLog_WhilePagesAreLogged()
+    {
+        var client = forum.CreateForumClient();
+
+        await client.GetAsync("/healthz");
+        await client.GetAsync("/healthz/ready");
+        await client.GetAsync("/metrics");
+        await client.GetOkAsync("/guide");
+
+        var requests = forum.Logs.Lines.Where(line => line.Contains("HttpLoggingMiddleware", StringComparison.Ordinal)).ToList();
+        Assert.Contains(requests, line => line.Contains("Path: /guide", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, line => line.Contains("Path: /healthz", StringComparison.Ordinal) || line.Contains("Path: /metrics", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Metrics_OnTheDefaults_AreNotFound_AndNothingIsMeasured()
     {
         var admin = await Staff.AdminAsync(forum);
