@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using PatientForum.Web.Features.Live;
+using PatientForum.Web.Features.Operations;
 using PatientForum.Web.Infrastructure;
 using PatientForum.Web.Infrastructure.Logging;
 using PatientForum.Web.Infrastructure.Security;
@@ -32,6 +33,7 @@ public static class ForumApplicationBuilderExtensions
         app.UseOutputCache();
         app.MapControllers();
         app.MapForumLive();
+        app.MapForumOperations();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.MembersOnly;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
+using PatientForum.Web.Features.Operations;
 using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Reactions;
@@ -19,6 +20,7 @@ using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Html;
 using PatientForum.Web.Infrastructure.Logging;
+using PatientForum.Web.Infrastructure.Metrics;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Redis;
 using PatientForum.Web.Infrastructure.Security;
@@ -42,6 +44,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumRedis();
         services.AddForumEmail();
         services.AddForumHtml();
+        services.AddForumMetrics();
         services.AddForumPageCache();
         services.AddForumRateLimits();
         services.AddForumAllowedHosts();
@@ -64,6 +67,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumDataExport();
         services.AddForumSettings();
         services.AddForumSafety();
+        services.AddForumOperations();
         return builder;
     }
 }

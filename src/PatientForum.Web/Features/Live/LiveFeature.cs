@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using PatientForum.Web.Features.Notifications;
+using PatientForum.Web.Infrastructure.Metrics;
 using PatientForum.Web.Infrastructure.Redis;
 
 namespace PatientForum.Web.Features.Live;
@@ -74,6 +75,7 @@ public static class LiveFeature
     private static void AddPresence(IServiceCollection services)
     {
         services.AddSingleton<InMemoryPresenceTracker>();
+        services.AddSingleton<ILiveConnectionCount>(sp => sp.GetRequiredService<InMemoryPresenceTracker>());
         services.AddSingleton<RedisPresenceTracker>();
         services.AddSingleton<IPresenceTracker>(sp => UsesRedis(sp)
             ? sp.GetRequiredService<RedisPresenceTracker>()

@@ -1,3 +1,5 @@
+using PatientForum.Web.Infrastructure.Metrics;
+
 namespace PatientForum.Web.Features.Live;
 
 /// <summary>
@@ -19,7 +21,7 @@ public interface IPresenceTracker
 }
 
 /// <summary>Presence for a single instance, held in memory; also each instance's own bookkeeping when Redis sums them.</summary>
-public sealed class InMemoryPresenceTracker : IPresenceTracker
+public sealed class InMemoryPresenceTracker : IPresenceTracker, ILiveConnectionCount
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, HashSet<int>> _threadsByConnection = new(StringComparer.Ordinal);
@@ -67,6 +69,18 @@ public sealed class InMemoryPresenceTracker : IPresenceTracker
                 Decrement(threadId);
             }
             return [.. threads];
+        }
+    }
+
+    /// <summary>This instance's connections that follow at least one thread, for the metrics.</summary>
+    int ILiveConnectionCount.Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _threadsByConnection.Count;
+            }
         }
     }
 

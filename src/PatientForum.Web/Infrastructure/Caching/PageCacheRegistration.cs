@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PatientForum.Web.Infrastructure.Metrics;
 using PatientForum.Web.Infrastructure.Redis;
 
 namespace PatientForum.Web.Infrastructure.Caching;
@@ -9,7 +10,8 @@ public static class PageCacheRegistration
 {
     /// <summary>
     /// The visitors' page cache: kept in this process, or in Redis (made fail-open) when <c>Forum:Redis</c> is set, so
-    /// every instance serves and evicts the same pages. The store is chosen when it is first resolved.
+    /// every instance serves and evicts the same pages. The store is chosen when it is first resolved; either way its
+    /// hits and misses are counted for the metrics.
     /// </summary>
     public static IServiceCollection AddForumPageCache(this IServiceCollection services)
     {
@@ -33,10 +35,11 @@ public static class PageCacheRegistration
             options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.ConnectOwn());
             options.InstanceName = keys.PageCachePrefix;
         });
-        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(sp =>
+        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(sp => new CountingOutputCacheStore(
             sp.GetRequiredService<RedisConnection>().IsConfigured
                 ? new FailOpenOutputCacheStore(Create(sp, inRedis), sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<RedisOutage>())
-                : Create(sp, inMemory)));
+                : Create(sp, inMemory),
+            sp.GetRequiredService<ForumMetrics>())));
         services.AddSingleton<PageTagsPolicy>();
         services.AddScoped<PageCache>();
         return services;

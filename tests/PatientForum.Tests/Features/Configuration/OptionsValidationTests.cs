@@ -13,6 +13,8 @@ public sealed class OptionsValidationTests
     [InlineData("Forum:Safety:CrisisLexicon", "safety/no-such-lexicon.txt")]
     [InlineData("Forum:Safety:CrisisLexicon", "topics.json")]
     [InlineData("Forum:Safety:PhoneRegions:0", "UK")]
+    [InlineData("Forum:Health:OutboxMaxAgeMinutes", "-1")]
+    [InlineData("Forum:Metrics:AllowedAddresses:0", "prometheus.internal")]
     public void Start_WithAnInvalidSetting_FailsWithAMessageNamingTheKey(string key, string value)
     {
         using var factory = new ConfiguredForum(key, value);

@@ -6,11 +6,13 @@ using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.MembersOnly;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
-using PatientForum.Web.Features.Profiles;
+using PatientForum.Web.Features.Operations;
 using PatientForum.Web.Features.Posting;
+using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Infrastructure.Email;
+using PatientForum.Web.Infrastructure.Logging;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Security;
 
@@ -39,6 +41,9 @@ public sealed class SampleSettingsTests
         { DraftOptions.SectionName, typeof(DraftOptions) },
         { SafetyOptions.SectionName, typeof(SafetyOptions) },
         { MembersOnlyOptions.SectionName, typeof(MembersOnlyOptions) },
+        { HealthOptions.SectionName, typeof(HealthOptions) },
+        { MetricsOptions.SectionName, typeof(MetricsOptions) },
+        { LogOutputOptions.SectionName, typeof(LogOutputOptions) },
     };
 
     [Theory]

@@ -234,6 +234,7 @@ public static class AuthorizationTable
         .. DeletionTable.Rules,
         .. SettingsTable.Rules,
         .. AudienceTable.Rules,
+        .. OperationsTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>
