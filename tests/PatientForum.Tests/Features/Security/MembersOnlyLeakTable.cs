@@ -73,5 +73,10 @@ public static class MembersOnlyLeakTable
         new("notifications/unsubscribe", ["/notifications/unsubscribe"]),
         // Without a code the error page is the 500 page, on purpose; the codes it is sent to are what visitors see.
         new("error/{code:int?}", ["/error/404", "/error/401", "/error/403"]),
+
+        // Operations: the health answers and the metrics (off in test forums, so a 404) name no content.
+        new("/healthz", ["/healthz"]),
+        new("/healthz/ready", ["/healthz/ready"]),
+        new("/metrics", ["/metrics"]),
     ];
 }
