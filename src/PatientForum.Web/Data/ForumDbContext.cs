@@ -35,6 +35,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<DisplayNameHistory> DisplayNameHistory => Set<DisplayNameHistory>();
     public DbSet<ReadingAlert> ReadingAlerts => Set<ReadingAlert>();
+    public DbSet<MemberAlias> MemberAliases => Set<MemberAlias>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,4 +55,7 @@ public enum ModerationKind
 
     /// <summary>A moderator made a members-only thread public.</summary>
     MakeThreadPublic = 20,
+
+    /// <summary>A moderator revealed which member posts under an alias; the entry names the alias (target) and the member (details).</summary>
+    RevealAlias = 21,
 }

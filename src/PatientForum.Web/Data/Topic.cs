@@ -10,5 +10,8 @@ public class Topic
 
     /// <summary>Every thread in the topic is for members only (set from seed/topics.json's "membersOnly").</summary>
     public bool MembersOnly { get; set; }
+
+    /// <summary>Members may post under a per-topic alias (seed/topics.json's "allowAliases", on unless set false).</summary>
+    public bool AllowAliases { get; set; } = true;
     public List<ForumThread> Threads { get; } = [];
 }

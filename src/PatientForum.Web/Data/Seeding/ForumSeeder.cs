@@ -65,6 +65,7 @@ public sealed partial class ForumSeeder(
             topic.Description = seed.Description;
             topic.SortOrder = seed.Order;
             topic.MembersOnly = seed.MembersOnly;
+            topic.AllowAliases = seed.AllowAliases;
         }
         await db.SaveChangesAsync(cancellationToken);
         if (audienceChanged.Count > 0)

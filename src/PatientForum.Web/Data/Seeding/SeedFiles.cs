@@ -4,8 +4,9 @@ using System.Text.Json;
 
 namespace PatientForum.Web.Data.Seeding;
 
-/// <summary>A topic as listed in seed/topics.json; <paramref name="MembersOnly"/> makes every thread in it members-only.</summary>
-public sealed record SeedTopic(string Slug, string Name, string Description, int Order, bool MembersOnly = false);
+/// <summary>A topic as listed in seed/topics.json; <paramref name="MembersOnly"/> makes every thread in it members-only;
+/// <paramref name="AllowAliases"/> lets members post in it under an alias.</summary>
+public sealed record SeedTopic(string Slug, string Name, string Description, int Order, bool MembersOnly = false, bool AllowAliases = true);
 
 /// <summary>One part of the patient guide: a Markdown file with front matter.</summary>
 public sealed record GuidePart(string Slug, string Title, string TopicSlug, int Order, string Markdown, string Hash);

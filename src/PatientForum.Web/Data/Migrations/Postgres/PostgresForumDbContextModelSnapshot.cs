@@ -530,6 +530,46 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.MemberAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AliasUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasUserId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("TopicId");
+
+                    b.HasIndex("OwnerId", "TopicId")
+                        .IsUnique();
+
+                    b.ToTable("MemberAliases");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.MemberExport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1074,6 +1114,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AllowAliases")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1226,6 +1269,28 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Navigation("Author");
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.MemberAlias", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", "AliasUser")
+                        .WithMany()
+                        .HasForeignKey("AliasUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PatientForum.Web.Data.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AliasUser");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.MemberExport", b =>

@@ -509,6 +509,44 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.MemberAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AliasUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasUserId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("TopicId");
+
+                    b.HasIndex("OwnerId", "TopicId")
+                        .IsUnique();
+
+                    b.ToTable("MemberAliases");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.MemberExport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1031,6 +1069,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowAliases")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1183,6 +1224,28 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Navigation("Author");
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.MemberAlias", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumUser", "AliasUser")
+                        .WithMany()
+                        .HasForeignKey("AliasUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PatientForum.Web.Data.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AliasUser");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.MemberExport", b =>
