@@ -1,6 +1,7 @@
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.AccountDeletion;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Aliases;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.DataExport;
 using PatientForum.Web.Features.Live;
@@ -55,6 +56,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumAccounts();
         services.AddForumThreads();
         services.AddForumMembersOnly();
+        services.AddForumAliases();
         services.AddForumPosting();
         services.AddForumLive();
         services.AddForumModeration();

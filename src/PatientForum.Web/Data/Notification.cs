@@ -53,4 +53,7 @@ public enum NotificationKind
 
     /// <summary>Members reacted to the member's post: one row per post, renewed by each new reaction.</summary>
     Reaction = 7,
+
+    /// <summary>A moderator revealed which member writes under one of the member's aliases (the notice never says who).</summary>
+    AliasRevealed = 8,
 }

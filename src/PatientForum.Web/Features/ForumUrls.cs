@@ -59,6 +59,9 @@ public static class ForumUrls
     /// </summary>
     public static string Profile(string displayName) => $"/u/{Uri.EscapeDataString(displayName)}";
 
+    /// <summary>An alias's page (its posts in its topic), by the number in its name.</summary>
+    public static string Alias(int number) => Invariant($"/a/{number}");
+
     /// <summary>One-click unsubscribe; the token is signed and says whom and what it stops.</summary>
     public static string Unsubscribe(string token) => $"/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
 

@@ -26,7 +26,10 @@ public sealed class AccountEraser(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var name = user.DisplayName;
-        var posts = await db.Posts.Include(p => p.Thread).Where(p => p.AuthorId == user.Id).ToListAsync(cancellationToken);
+        // Posts under the member's aliases are theirs too: erased with the rest, or left under the alias, unlinked for good.
+        var authors = await db.AccountsOfAsync(user.Id, cancellationToken);
+        var aliases = authors.Skip(1).ToList();
+        var posts = await db.Posts.Include(p => p.Thread).Where(p => authors.Contains(p.AuthorId)).ToListAsync(cancellationToken);
         IReadOnlyList<int> removedThreads = [];
         IReadOnlySet<int> renamedIn;
         IReadOnlyList<int> reactedTo;
@@ -37,7 +40,9 @@ public sealed class AccountEraser(
             {
                 await removal.PurgeAsync(post, now, cancellationToken);
             }
-            await db.PostRevisions.Where(r => r.Post!.AuthorId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.PostRevisions.Where(r => authors.Contains(r.Post!.AuthorId)).ExecuteDeleteAsync(cancellationToken);
+            await db.ThreadWatches.Where(w => aliases.Contains(w.UserId)).ExecuteDeleteAsync(cancellationToken);
+            await db.MemberAliases.Where(a => a.OwnerId == user.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.OwnerId, (string?)null), cancellationToken);
             reactedTo = await purge.PurgeAsync(user, cancellationToken);
             Tombstone(user, now);
             // The actor is the tombstone row, which the log shows as "Former member": nobody's name or address.

@@ -32,7 +32,7 @@ public sealed class PostDeletionService(
         {
             return (PostDeletionOutcome.NotFound, null);
         }
-        if (post.AuthorId != authorId || post.State != PostState.Visible)
+        if (post.State != PostState.Visible || !await db.WritesAsAsync(authorId, post.AuthorId, cancellationToken))
         {
             return (PostDeletionOutcome.Refused, post);
         }
@@ -52,7 +52,7 @@ public sealed class PostDeletionService(
             return (PostDeletionOutcome.NotFound, null);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (post.AuthorId != authorId || post.State != PostState.DeletedByAuthor || ContentRemoval.IsPurged(post)
+        if (!await db.WritesAsAsync(authorId, post.AuthorId, cancellationToken) || post.State != PostState.DeletedByAuthor || ContentRemoval.IsPurged(post)
             || post.DeletedByAuthorAt is not { } deletedAt || now >= deletedAt + UndoWindow)
         {
             return (PostDeletionOutcome.Refused, post);

@@ -38,6 +38,10 @@ public static partial class DisplayNames
         {
             return $"\"{FormerMember.DisplayName}\" is how the forum shows deleted accounts. Choose another name.";
         }
+        if (AliasName.IsReserved(Normalize(cleaned)))
+        {
+            return "Names like \"Member 1234\" are how the forum shows aliases. Choose another name.";
+        }
         if (cleaned.EnumerateRunes().Any(IsDefaultIgnorable))
         {
             return "A display name may not hold invisible characters.";

@@ -80,11 +80,15 @@ public sealed class NotificationFanOut(ForumDbContext db, MentionedMembers menti
             recipients[member] = NotificationKind.Mention;
         }
 
-        recipients.Remove(post.AuthorId);
         var muted = await db.ThreadWatches.Where(w => w.ThreadId == post.ThreadId && w.Level == WatchLevel.Muted)
             .Select(w => w.UserId).ToListAsync(cancellationToken);
-        foreach (var member in muted)
+
+        // An alias's notices go to the member behind it, and a member writing under an alias hears nothing of their own post.
+        var owners = await db.OwnersAsync([.. recipients.Keys, .. muted, post.AuthorId], cancellationToken);
+        recipients = ToPeople(recipients, owners);
+        foreach (var member in muted.Append(post.AuthorId))
         {
+            recipients.Remove(owners.GetValueOrDefault(member, member));
             recipients.Remove(member);
         }
         if (post.MembersOnly && recipients.Count > 0)
@@ -101,6 +105,32 @@ public sealed class NotificationFanOut(ForumDbContext db, MentionedMembers menti
         }
         return recipients;
     }
+
+    /// <summary>The recipients with each alias replaced by its member, who keeps the strongest kind either was to get.</summary>
+    private static Dictionary<string, NotificationKind> ToPeople(Dictionary<string, NotificationKind> recipients, Dictionary<string, string> owners)
+    {
+        if (owners.Count == 0)
+        {
+            return recipients;
+        }
+        var people = new Dictionary<string, NotificationKind>();
+        foreach (var (recipient, kind) in recipients)
+        {
+            var person = owners.GetValueOrDefault(recipient, recipient);
+            if (!people.TryGetValue(person, out var other) || Strength(kind) > Strength(other))
+            {
+                people[person] = kind;
+            }
+        }
+        return people;
+    }
+
+    private static int Strength(NotificationKind kind) => kind switch
+    {
+        NotificationKind.Mention => 3,
+        NotificationKind.Quote => 2,
+        _ => 1,
+    };
 
     private async Task<IReadOnlyList<string>> QuotedAuthorsAsync(SavedPost post, CancellationToken cancellationToken)
     {

@@ -41,11 +41,13 @@ public sealed class Notifier(
         {
             return;
         }
+        // A post under an alias: the member behind it is told, as the alias cannot sign in.
+        var recipient = await db.PersonBehindAsync(post.AuthorId, cancellationToken);
         var notice = await db.Notifications.SingleOrDefaultAsync(
-            n => n.RecipientId == post.AuthorId && n.PostId == post.Id && n.Kind == kind, cancellationToken);
+            n => n.RecipientId == recipient && n.PostId == post.Id && n.Kind == kind, cancellationToken);
         if (notice is null)
         {
-            notice = new Notification { RecipientId = post.AuthorId, PostId = post.Id, ThreadId = post.ThreadId, Kind = kind };
+            notice = new Notification { RecipientId = recipient, PostId = post.Id, ThreadId = post.ThreadId, Kind = kind };
             db.Notifications.Add(notice);
         }
         notice.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -54,8 +56,8 @@ public sealed class Notifier(
     }
 
     /// <summary>Tells the author's open pages about a notice saved by <see cref="ModeratorActedAsync"/>.</summary>
-    public Task ModeratorActionSavedAsync(Post post, CancellationToken cancellationToken) =>
-        push.NotificationsChangedAsync([post.AuthorId], cancellationToken);
+    public async Task ModeratorActionSavedAsync(Post post, CancellationToken cancellationToken) =>
+        await push.NotificationsChangedAsync([await db.PersonBehindAsync(post.AuthorId, cancellationToken)], cancellationToken);
 
     /// <summary>
     /// <paramref name="actorId"/> reacted to the post: its author's one reaction notice for the post is made, or renewed
@@ -68,6 +70,7 @@ public sealed class Notifier(
         {
             return;
         }
+        authorId = await db.PersonBehindAsync(authorId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var renewed = await db.Notifications
             .Where(n => n.RecipientId == authorId && n.PostId == postId && n.Kind == NotificationKind.Reaction)
@@ -94,6 +97,7 @@ public sealed class Notifier(
     /// <summary>The last reaction to the post was taken back: an unread reaction notice of it has nothing left to tell.</summary>
     public async Task ReactionsGoneAsync(int postId, string authorId, CancellationToken cancellationToken)
     {
+        authorId = await db.PersonBehindAsync(authorId, cancellationToken);
         var removed = await db.Notifications
             .Where(n => n.RecipientId == authorId && n.PostId == postId && n.Kind == NotificationKind.Reaction && n.ReadAt == null)
             .ExecuteDeleteAsync(cancellationToken);

@@ -20,7 +20,7 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         {
             return NotFound();
         }
-        if (!IsEditableBy(post))
+        if (!await IsEditableByAsync(post, cancellationToken))
         {
             return Forbid();
         }
@@ -38,7 +38,7 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         {
             return NotFound();
         }
-        if (!IsEditableBy(post))
+        if (!await IsEditableByAsync(post, cancellationToken))
         {
             return Forbid();
         }
@@ -91,8 +91,12 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         return Redirect(ForumUrls.PostHistory(id));
     }
 
-    /// <summary>Only the author edits, and only while the post is visible: a moderated post waits for the moderators.</summary>
-    private bool IsEditableBy(Post post) => post.AuthorId == users.GetUserId(User) && post.State == PostState.Visible;
+    /// <summary>
+    /// Only the author edits (the member behind an alias edits its posts, which stay under the alias), and only while
+    /// the post is visible: a moderated post waits for the moderators.
+    /// </summary>
+    private async Task<bool> IsEditableByAsync(Post post, CancellationToken cancellationToken) =>
+        post.State == PostState.Visible && await db.WritesAsAsync(users.GetUserId(User), post.AuthorId, cancellationToken);
 
     private Task<Post?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);

@@ -52,9 +52,11 @@ public sealed class NewMemberLimits(ForumDbContext db, IPostRenderer renderer, I
         }
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var now = clock.GetUtcNow().UtcDateTime;
+        // Posts under the member's aliases count as theirs: an alias is no way around the first day's limits.
+        var authors = await db.AccountsOfAsync(userId, cancellationToken);
 
         // Every post counts towards the spacing, opening posts included: Discourse's "one post per 30 seconds".
-        var lastPostAt = await db.Posts.Where(p => p.AuthorId == userId).MaxAsync(p => (DateTime?)p.CreatedAt, cancellationToken);
+        var lastPostAt = await db.Posts.Where(p => authors.Contains(p.AuthorId)).MaxAsync(p => (DateTime?)p.CreatedAt, cancellationToken);
         var nextPostAt = lastPostAt?.AddSeconds(Limits.NewUserReplySeconds);
         if (nextPostAt > now)
         {
@@ -63,8 +65,8 @@ public sealed class NewMemberLimits(ForumDbContext db, IPostRenderer renderer, I
         }
 
         var (count, cap, what) = isThread
-            ? (await db.Threads.CountAsync(t => t.AuthorId == userId, cancellationToken), Limits.NewUserThreadsPerDay, "thread")
-            : (await db.Posts.CountAsync(p => p.AuthorId == userId && !p.IsOpening, cancellationToken), Limits.NewUserRepliesPerDay, "reply");
+            ? (await db.Threads.CountAsync(t => authors.Contains(t.AuthorId), cancellationToken), Limits.NewUserThreadsPerDay, "thread")
+            : (await db.Posts.CountAsync(p => authors.Contains(p.AuthorId) && !p.IsOpening, cancellationToken), Limits.NewUserRepliesPerDay, "reply");
         if (count < cap)
         {
             return null;

@@ -40,7 +40,7 @@ public sealed class PostHistoryService(ForumDbContext db, TimeProvider clock)
             .InThreadsOpenTo(viewer)
             .Select(p => new { p.AuthorId, p.State, p.Thread!.IsHidden, ThreadAuthorId = p.Thread.AuthorId, IsGuide = p.Thread.SeedKey != null })
             .SingleOrDefaultAsync(cancellationToken);
-        var isAuthor = post is not null && post.AuthorId == viewer.UserId;
+        var isAuthor = post is not null && await db.WritesAsAsync(viewer.UserId, post.AuthorId, cancellationToken);
         if (post is null || (!viewer.IsModerator && !isAuthor && (post.State != PostState.Visible || (post.IsHidden && post.ThreadAuthorId != viewer.UserId))))
         {
             return null;
@@ -66,7 +66,7 @@ public sealed class PostHistoryService(ForumDbContext db, TimeProvider clock)
         var purgedAt = await db.ModerationActions.AsNoTracking()
             .Where(a => a.PostId == postId && a.Kind == ModerationKind.PurgeHistory)
             .MaxAsync(a => (DateTime?)a.CreatedAt, cancellationToken);
-        return history with { CanPurge = isAuthor && post.State == PostState.Visible && ownVersions > 0, PurgedAt = purgedAt };
+        return history with { CanPurge = isAuthor && post.AuthorId == viewer.UserId && post.State == PostState.Visible && ownVersions > 0, PurgedAt = purgedAt };
     }
 
     /// <summary>

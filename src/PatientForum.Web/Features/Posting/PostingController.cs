@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.Aliases;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Text;
@@ -18,7 +19,7 @@ namespace PatientForum.Web.Features.Posting;
 /// post now.
 /// </summary>
 [Authorize(Policy = ForumPolicies.CanSubmitPost)]
-public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader, DraftStore drafts) : Controller
+public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader, DraftStore drafts, AliasDirectory aliases) : Controller
 {
     private static readonly MessagePage s_locked = new("This thread is locked", "A moderator has locked this thread, so it takes no new replies.");
 
@@ -53,7 +54,8 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
             return View(new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(topic.Slug), null)));
         }
         var audience = topic.MembersOnly ? ThreadAudience.Members : form.Audience;
-        var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, cancellationToken);
+        var alias = await AliasAsync(form.UnderAlias, topic.Id, cancellationToken);
+        var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, cancellationToken, alias);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
@@ -96,7 +98,8 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
             Response.StatusCode = PostingRefusal.ThreadGone.Status;
             return View(new ReplyPage(id, null, null, form, PostingRefusal.ThreadGone));
         }
-        var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, cancellationToken);
+        var alias = await AliasAsync(form.UnderAlias, thread.TopicId, cancellationToken);
+        var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, cancellationToken, alias);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.Reply, thread.Id, cancellationToken);
@@ -144,6 +147,12 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         var lead = afterPost ? "Your draft is kept" : TempData[DraftsController.JustSavedKey] is true ? "Draft saved" : "Draft restored";
         return new(saveUrl, draft is null ? null : new DraftNote(lead, draft.UpdatedAt, DraftUrls.Discard(saveUrl)));
     }
+
+    /// <summary>The member's alias in the topic when they chose it and the topic allows aliases; made now on first use.</summary>
+    private async Task<AliasView?> AliasAsync(bool chosen, int topicId, CancellationToken cancellationToken) =>
+        chosen && await db.Topics.AnyAsync(t => t.Id == topicId && t.AllowAliases, cancellationToken)
+            ? await aliases.ForPostingAsync(Viewer.From(User).UserId!, topicId, cancellationToken)
+            : null;
 
     private ViewResult LockedPage()
     {

@@ -11,6 +11,9 @@ public sealed class NewThreadForm
     /// <summary>Who may read the thread: public unless the author chooses members only (a members-only topic decides for them).</summary>
     public ThreadAudience Audience { get; set; }
 
+    /// <summary>Post under the member's alias in the topic (where the topic allows aliases).</summary>
+    public bool UnderAlias { get; set; }
+
     /// <summary>Carried by the form so that a second submit of the same form saves nothing new.</summary>
     public Guid SubmissionToken { get; set; }
 }
@@ -18,6 +21,9 @@ public sealed class NewThreadForm
 public sealed class ReplyForm
 {
     public string? Body { get; set; }
+
+    /// <summary>Post under the member's alias in the thread's topic (where the topic allows aliases).</summary>
+    public bool UnderAlias { get; set; }
     public Guid SubmissionToken { get; set; }
 }
 

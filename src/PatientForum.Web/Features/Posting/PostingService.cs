@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Aliases;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Profiles;
@@ -27,15 +28,17 @@ public sealed class PostingService(
 {
     /// <summary>Starts a thread read by <paramref name="audience"/> (the caller has applied the topic's own rule).</summary>
     public async Task<PostingResult> StartThreadAsync(
-        ClaimsPrincipal member, int topicId, ThreadAudience audience, string? title, string? body, Guid token, CancellationToken cancellationToken)
+        ClaimsPrincipal member, int topicId, ThreadAudience audience, string? title, string? body, Guid token, CancellationToken cancellationToken,
+        AliasView? alias = null)
     {
         var text = new PostText(ForumText.Line(title), ForumText.Body(body));
-        var authorId = MemberId(member);
+        var authorId = alias?.UserId ?? MemberId(member);
         if (await FindSubmissionAsync(authorId, token, cancellationToken) is { } earlier)
         {
             return PostingResult.Done(text, earlier);
         }
-        var poster = await PosterAsync(authorId, cancellationToken);
+        // The member is checked (suspension, limits) even when the post goes out under their alias.
+        var poster = await PosterAsync(MemberId(member), cancellationToken);
         if (await checks.CheckAsync(member, poster, PostKind.Thread, null, text, cancellationToken) is { } notSaved)
         {
             return notSaved;
@@ -64,15 +67,16 @@ public sealed class PostingService(
     }
 
     /// <summary>Replies to <paramref name="thread"/>, which the member can see (the caller has checked).</summary>
-    public async Task<PostingResult> ReplyAsync(ClaimsPrincipal member, ForumThread thread, string? body, Guid token, CancellationToken cancellationToken)
+    public async Task<PostingResult> ReplyAsync(
+        ClaimsPrincipal member, ForumThread thread, string? body, Guid token, CancellationToken cancellationToken, AliasView? alias = null)
     {
         var text = new PostText(null, ForumText.Body(body));
-        var authorId = MemberId(member);
+        var authorId = alias?.UserId ?? MemberId(member);
         if (await FindSubmissionAsync(authorId, token, cancellationToken) is { } earlier)
         {
             return PostingResult.Done(text, earlier);
         }
-        var poster = await PosterAsync(authorId, cancellationToken);
+        var poster = await PosterAsync(MemberId(member), cancellationToken);
         if (await checks.CheckAsync(member, poster, PostKind.Reply, thread, text, cancellationToken) is { } notSaved)
         {
             return notSaved;
@@ -104,7 +108,8 @@ public sealed class PostingService(
         }
         notifier.Wake();
         await changes.PostAddedAsync(
-            new PostView(post.Id, post.ThreadId, authorId, poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false, AuthorBadge: StaffBadges.Of(member)),
+            new PostView(post.Id, post.ThreadId, authorId, alias?.DisplayName ?? poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false,
+                AuthorBadge: alias is null ? StaffBadges.Of(member) : null),
             cancellationToken);
         return PostingResult.Done(text, new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit));
     }
@@ -124,7 +129,8 @@ public sealed class PostingService(
         var now = Now();
         if (post.Markdown != text.Body)
         {
-            post.Revise(text.Body, await renderer.RenderAsync(text.Body, cancellationToken), poster.Id, now, byModerator: false);
+            // The post's own author edits: an aliased post's revisions name the alias, never the member behind it.
+            post.Revise(text.Body, await renderer.RenderAsync(text.Body, cancellationToken), post.AuthorId, now, byModerator: false);
         }
         var thread = post.Thread!;
         if (text.Title is not null && thread.Title != text.Title)

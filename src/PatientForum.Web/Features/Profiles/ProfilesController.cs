@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.MembersOnly;
 
@@ -20,6 +21,11 @@ public sealed class ProfilesController(ProfileReader reader, ReadingWatch watch)
     [HttpGet("/u/{name}")]
     public async Task<IActionResult> Show(string name, CancellationToken cancellationToken)
     {
+        if (AliasName.NumberOf(name) is { } alias)
+        {
+            // An alias's name links here as any author's does; its page is the alias's own.
+            return RedirectPermanent(ForumUrls.Alias(alias));
+        }
         var viewer = Viewer.From(User);
         var member = await reader.FindAsync(name, cancellationToken);
         if (member is null || (!member.IsPublic && !viewer.IsModerator))

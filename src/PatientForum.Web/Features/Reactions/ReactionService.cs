@@ -41,7 +41,7 @@ public sealed class ReactionService(ForumDbContext db, ReactionRateLimits limits
         {
             return new(ReactionOutcome.NotFound);
         }
-        if (post.AuthorId == memberId)
+        if (post.AuthorId == memberId || await db.PersonBehindAsync(post.AuthorId, cancellationToken) == memberId)
         {
             return new(ReactionOutcome.OwnPost);
         }

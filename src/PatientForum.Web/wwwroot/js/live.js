@@ -267,8 +267,13 @@
       return;
     }
     var lastSent = 0;
+    // Writing under an alias: "is replying" would name the member behind it, so nobody is told.
+    var underAlias = body.form && body.form.querySelector("input[name='UnderAlias']");
     body.addEventListener("input", function () {
       var now = Date.now();
+      if (underAlias && underAlias.checked) {
+        return;
+      }
       if (now - lastSent > 3000 && connection.state === signalR.HubConnectionState.Connected) {
         lastSent = now;
         connection.invoke("Typing", threadId).catch(function () { /* best effort */ });

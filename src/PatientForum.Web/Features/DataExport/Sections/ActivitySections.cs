@@ -19,7 +19,8 @@ public sealed class ThreadsSection(ForumDbContext db) : IExportSection
 
     public async IAsyncEnumerable<object> RowsAsync(ExportSubject subject, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = db.Threads.AsNoTracking().Where(t => t.AuthorId == subject.UserId).OrderBy(t => t.Id)
+        var authors = await db.AccountsOfAsync(subject.UserId, cancellationToken);
+        var rows = db.Threads.AsNoTracking().Where(t => authors.Contains(t.AuthorId)).OrderBy(t => t.Id)
             .Select(t => new { t.Id, t.Title, Topic = t.Topic!.Name, t.CreatedAt, t.ReplyCount, t.IsHidden, t.IsLocked })
             .AsAsyncEnumerable();
         await foreach (var t in rows.WithCancellation(cancellationToken))
