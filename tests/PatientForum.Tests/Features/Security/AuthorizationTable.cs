@@ -23,7 +23,7 @@ public static class AuthorizationTable
         "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
         "u/{name}", "account/profile", "account/delete", "account/deleted", "account/export",
         "account/export/{id:guid}/download",
-        "u/{name}", "account/profile",
+        "u/{name}", "account/profile", "a/{number:int}",
         .. SettingsTable.ReadOnlyPages,
     ];
 
@@ -235,6 +235,7 @@ public static class AuthorizationTable
         .. SettingsTable.Rules,
         .. AudienceTable.Rules,
         .. OperationsTable.Rules,
+        .. AliasTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>

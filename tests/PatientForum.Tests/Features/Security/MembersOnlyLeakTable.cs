@@ -57,6 +57,8 @@ public static class MembersOnlyLeakTable
         new("posts/{id:int}/history", ["/posts/{post}/history", "/posts/{reply}/history"], Shows: s_phrase),
         new("search", ["/search?q={word}", "/search?q={title}", "/search?q={word}&sort=Newest", "/search?q={word}&topic={topic}"], Shows: s_titleAndPhrase),
         new("u/{name}", ["/u/{author}", "/u/{replier}"], Shows: s_title, Echoes: s_authorName),
+        // An alias's page; the alias matrix (AliasLeakTests) opens the secret's own alias page as well.
+        new("a/{number:int}", ["/a/1000", "/a/99999999"]),
         new("guide", ["/guide"]),
         new("contact", ["/contact"]),
         new("contact/thanks/{reference}", ["/contact/thanks/PF-00000000"]),
