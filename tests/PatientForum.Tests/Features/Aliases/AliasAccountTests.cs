@@ -1,9 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using PatientForum.Tests.Features.AccountDeletion;
 using PatientForum.Tests.Features.Contact;
 using PatientForum.Tests.Features.Moderation;
 using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Features.Notifications;
 using static PatientForum.Tests.Features.DataExport.Exporting;
 using static PatientForum.Tests.Features.Notifications.Notifying;
 
@@ -63,6 +67,36 @@ public sealed class AliasAccountTests
         Assert.Equal(2, await ModerationState.QueryAsync(forum, db => db.MemberAliases.CountAsync(a => a.Number == keptAlias.Number || a.Number == erasedAlias.Number)));
         // Erased: its text is gone (the thread, left with nothing else, goes with it).
         Assert.False(await ModerationState.QueryAsync(forum, db => db.Posts.AnyAsync(p => p.Id == erasedPost && p.Markdown != "")));
+    }
+
+    [Fact]
+    public async Task ReplyMail_ToAFollower_NamesTheAlias_NeverTheMemberBehindIt()
+    {
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var forum = new ContactForum(smtp, new Dictionary<string, string?> { ["Forum:Notifications:MinimalMail"] = "false" }) { Clock = time };
+        var follower = await Staff.MemberAsync(forum);
+        var member = await Staff.MemberAsync(forum);
+        var memberId = await ModerationState.UserIdAsync(forum, member.Email);
+        (await follower.Client.SubmitAsync("/account/notifications", "/account/notifications", new Dictionary<string, string?>
+        {
+            ["AutoWatch"] = "true", ["ReplyMail"] = "Immediately", ["MentionMail"] = "true", ["ModerationMail"] = "true",
+        })).EnsureSuccess();
+        var title = Unique("Followed thread");
+        var path = await Compose.StartThreadPathAsync(follower, "rehab", title, "Opening words.");
+        await Aliasing.ReplyAsync(member, path, "An aliased reply.");
+        await SettledAsync(forum);
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        var mailer = forum.Services.GetServices<IHostedService>().OfType<NotificationMailer>().Single();
+        await mailer.WhenCheckedAsync(time.GetUtcNow(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await forum.MailIdleAsync();
+
+        var alias = (await Aliasing.AliasOfAsync(forum, memberId, "rehab"))!;
+        var mail = Assert.Single(smtp.To(follower.Email), m => m.Headers.Contains("List-Unsubscribe"));
+        Assert.Contains($"{alias.DisplayName} replied in", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(member.DisplayName, mail.TextBody + mail.HtmlBody + mail.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(memberId, mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
