@@ -34,12 +34,16 @@ public sealed class AliasChoice(ForumDbContext db, AliasDirectory aliases) : Vie
     }
 }
 
-/// <summary>The reveal and suspend-author forms on a post in the review queue, shown only when the post is under an alias.</summary>
+/// <summary>The author's row of actions on a post in the review queue: the reveal and suspend-author forms when the post
+/// is under an alias, otherwise the link to suspend the author's own account.</summary>
+public sealed record AuthorActionsModel(int PostId, string AuthorId, string AuthorName, bool IsAlias);
+
+/// <inheritdoc cref="AuthorActionsModel"/>
 public sealed class AliasModerationActions(ForumDbContext db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int postId, string authorId)
+    public async Task<IViewComponentResult> InvokeAsync(int postId, string authorId, string authorName)
     {
         var isAlias = await db.MemberAliases.AnyAsync(a => a.AliasUserId == authorId, HttpContext.RequestAborted);
-        return isAlias ? View("/Features/Aliases/Views/Components/AliasModerationActions.cshtml", postId) : Content("");
+        return View("/Features/Aliases/Views/Components/AliasModerationActions.cshtml", new AuthorActionsModel(postId, authorId, authorName, isAlias));
     }
 }

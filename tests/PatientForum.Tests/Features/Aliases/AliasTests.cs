@@ -172,6 +172,14 @@ public sealed class AliasTests(ForumFactory forum) : IClassFixture<ForumFactory>
         var postId = await ModerationState.OpeningPostIdAsync(member.Client, path);
         var alias = (await Aliasing.AliasOfAsync(forum, memberId, "rehab"))!;
         var queue = await moderator.Client.GetOkAsync($"/moderation/posts/{postId}");
+        // The queue offers suspend-author only: the ordinary link would suspend the alias account, which stops nobody.
+        static bool IsSuspendLink(AngleSharp.Dom.IElement a) =>
+            a.TextContent.StartsWith("Suspend", StringComparison.Ordinal) && a.GetAttribute("href")!.StartsWith("/moderation/users/", StringComparison.Ordinal);
+        Assert.DoesNotContain(queue.Document.QuerySelectorAll("a"), IsSuspendLink);
+        var ownPostId = await ModerationState.OpeningPostIdAsync(member.Client,
+            await Compose.StartThreadPathAsync(member, "rehab", Unique("Under my own name"), "Words."));
+        var ownQueue = await moderator.Client.GetOkAsync($"/moderation/posts/{ownPostId}");
+        Assert.Contains(ownQueue.Document.QuerySelectorAll("a").Where(IsSuspendLink), a => a.GetAttribute("href") == $"/moderation/users/{memberId}");
 
         var done = await moderator.Client.SubmitAsync(queue, $"form[action='/moderation/posts/{postId}/suspend-author']",
             new Dictionary<string, string?> { ["Days"] = "3", ["Reason"] = "Spam" });
