@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using PatientForum.Web.Infrastructure.Time;
 
 namespace PatientForum.Web.Features.Feeds;
@@ -55,7 +56,7 @@ public static class FeedWriter
         var author = XmlText(entry.AuthorName);
         if (format == FeedFormat.Rss)
         {
-            item.ElementExtensions.Add("creator", DublinCore, author);
+            item.ElementExtensions.Add(new SyndicationElementExtension(new XElement(XName.Get("creator", DublinCore), author).CreateReader()));
         }
         else
         {

@@ -235,6 +235,7 @@ public static class AuthorizationTable
         .. SettingsTable.Rules,
         .. AudienceTable.Rules,
         .. OperationsTable.Rules,
+        .. FeedsTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>
