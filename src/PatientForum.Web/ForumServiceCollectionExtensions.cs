@@ -4,6 +4,7 @@ using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Aliases;
 using PatientForum.Web.Features.Contact;
 using PatientForum.Web.Features.DataExport;
+using PatientForum.Web.Features.Feeds;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.MembersOnly;
 using PatientForum.Web.Features.Moderation;
@@ -70,6 +71,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumSettings();
         services.AddForumSafety();
         services.AddForumOperations();
+        services.AddForumFeeds();
         return builder;
     }
 }

@@ -67,6 +67,31 @@ public static class ForumUrls
 
     public static string Topic(string slug) => $"/t/{Uri.EscapeDataString(slug)}";
 
+    /// <summary>A topic's page of threads; page 1 has no page number.</summary>
+    public static string Topic(string slug, int page) => page <= 1 ? Topic(slug) : Invariant($"{Topic(slug)}?page={page}");
+
+    /// <summary>The latest public threads of the whole forum, as a feed (<c>rss</c> or <c>atom</c>).</summary>
+    public static string SiteFeed(FeedFormat format) => $"/feed.{format.Extension()}";
+
+    public static string TopicFeed(string slug, FeedFormat format) => $"{Topic(slug)}/feed.{format.Extension()}";
+
+    /// <summary>A thread's replies, as a feed.</summary>
+    public static string ThreadFeed(int id, FeedFormat format) => Invariant($"/threads/{id}/feed.{format.Extension()}");
+
+    /// <summary>A member's public posts, as a feed.</summary>
+    public static string ProfileFeed(string displayName, FeedFormat format) => $"{Profile(displayName)}/feed.{format.Extension()}";
+
+    public const string Robots = "/robots.txt";
+
+    /// <summary>The sitemap index, which lists the sitemap files below.</summary>
+    public const string Sitemap = "/sitemap.xml";
+
+    /// <summary>The sitemap of the pages that are not threads: home, the guide, the topics.</summary>
+    public const string PagesSitemap = "/sitemaps/pages.xml";
+
+    /// <summary>The <paramref name="number"/>th sitemap file of threads, counting from 1.</summary>
+    public static string ThreadsSitemap(int number) => Invariant($"/sitemaps/threads-{number}.xml");
+
     public static string NewThread(string topicSlug) => $"{Topic(topicSlug)}/new";
 
     /// <summary>A thread's canonical address; page 1 has no page number.</summary>

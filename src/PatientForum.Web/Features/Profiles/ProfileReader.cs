@@ -1,9 +1,8 @@
-using System.Globalization;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Data.Seeding;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Infrastructure.Html;
 
 namespace PatientForum.Web.Features.Profiles;
 
@@ -82,7 +81,7 @@ public sealed class ProfileReader(ForumDbContext db)
             .Take(RecentItems)
             .Select(p => new { p.Id, p.Thread!.Title, p.CreatedAt, p.Html, p.State, p.Thread.IsHidden })
             .ToListAsync(cancellationToken))
-            .Select(p => new ProfileReply(p.Id, p.Title, p.CreatedAt, Excerpt(p.Html), p.State, p.IsHidden))
+            .Select(p => new ProfileReply(p.Id, p.Title, p.CreatedAt, PlainText.Excerpt(p.Html, ExcerptLength), p.State, p.IsHidden))
             .ToList();
 
         var isSelf = viewer.UserId == member.Id;
@@ -113,13 +112,4 @@ public sealed class ProfileReader(ForumDbContext db)
         ProfileVisibility.Members => viewer.UserId is not null,
         _ => false,
     };
-
-    /// <summary>The start of a post's text as a reader sees it (the stored HTML's text, not its Markdown), on one line.</summary>
-    private static string Excerpt(string html)
-    {
-        var text = string.Join(' ', new HtmlParser().ParseDocument(html).Body!.TextContent
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var info = new StringInfo(text);
-        return info.LengthInTextElements <= ExcerptLength ? text : info.SubstringByTextElements(0, ExcerptLength).TrimEnd() + "…";
-    }
 }

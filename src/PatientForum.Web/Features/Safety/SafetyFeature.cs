@@ -15,6 +15,7 @@ public static class SafetyFeature
         services.AddForumOptions<SafetyOptions>(SafetyOptions.SectionName);
         services.AddSingleton<IValidateOptions<SafetyOptions>, CrisisLexiconValidation>();
         services.AddSingleton<PersonalInformationDetector>();
+        services.AddSingleton<PublicExcerpt>();
         services.AddSingleton(sp => CrisisLexicon.Load(LexiconPath(
             sp.GetRequiredService<IOptions<SafetyOptions>>().Value, sp.GetRequiredService<ForumPaths>())));
         services.AddSingleton<CrisisLanguageDetector>();

@@ -202,6 +202,12 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         return post is null ? null : (await WithReactionsAsync([post], null, cancellationToken))[0];
     }
 
+    /// <summary>
+    /// Posts as the thread page shows them (its byline's author name, the staff badge), for other surfaces that show
+    /// posts outside a page (feeds, a thread's meta tags), so they name an author exactly as the page does.
+    /// </summary>
+    public IQueryable<PostView> AsPostViews(IQueryable<Post> posts) => posts.Select(_postView);
+
     /// <summary>The posts with their reaction counts and the viewer's own reactions, in two queries for the lot.</summary>
     private async Task<List<PostView>> WithReactionsAsync(List<PostView> posts, string? viewerId, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Threads;
 
-public sealed class ThreadsController(ThreadReader reader, ReadTracker reads, ReadingWatch watch) : Controller
+public sealed class ThreadsController(ThreadReader reader, ReadTracker reads, ReadingWatch watch, ThreadMetaBuilder meta) : Controller
 {
     /// <summary>
     /// A thread, paginated. <c>/threads/{id}/{slug}</c> is the canonical URL; a missing or outdated slug
@@ -39,7 +39,9 @@ public sealed class ThreadsController(ThreadReader reader, ReadTracker reads, Re
                 return MembersOnlyAnswer.TooFast(this, wait);
             }
         }
-        PageCache.ShowsMembers(HttpContext, thread.Posts.Select(p => p.AuthorId).Distinct());
+        // The opening post's author is named in the page's head on every page (ThreadMeta), so they are shown on each.
+        PageCache.ShowsMembers(HttpContext, thread.Posts.Select(p => p.AuthorId).Append(thread.Audience.AuthorId).Distinct());
+        ViewData[ThreadMetaBuilder.Key] = await meta.ForAsync(thread, cancellationToken);
         if (viewer.UserId is { } memberId && thread.Posts.Count > 0)
         {
             // Read markers and notifications follow what the member was shown (members' pages are never cached).

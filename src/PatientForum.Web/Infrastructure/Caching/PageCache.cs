@@ -17,6 +17,12 @@ public sealed class PageCache(IOutputCacheStore store)
     public const string HomeTag = "home";
     public const string GuideTag = "guide";
 
+    /// <summary>
+    /// Every feed and sitemap. They list threads and posts from across the forum (a profile's feed, posts in any
+    /// thread), so any change that evicts the lists evicts them too.
+    /// </summary>
+    public const string FeedsTag = "feeds";
+
     /// <summary>One thread's pages share this tag, scoped to the thread's id (see <see cref="ThreadTag"/>).</summary>
     public const string ThreadTagName = "thread";
 
@@ -76,11 +82,12 @@ public sealed class PageCache(IOutputCacheStore store)
     public async Task MemberChangedAsync(string memberId, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(MemberTag(memberId), cancellationToken);
 
-    /// <summary>A change that only lists show, such as a new thread.</summary>
+    /// <summary>A change that only lists (and the feeds and sitemaps) show, such as a new thread.</summary>
     public async Task ListsChangedAsync(CancellationToken cancellationToken)
     {
         await store.EvictByTagAsync(TopicsTag, cancellationToken);
         await store.EvictByTagAsync(HomeTag, cancellationToken);
         await store.EvictByTagAsync(GuideTag, cancellationToken);
+        await store.EvictByTagAsync(FeedsTag, cancellationToken);
     }
 }

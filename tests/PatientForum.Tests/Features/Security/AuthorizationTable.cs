@@ -236,6 +236,7 @@ public static class AuthorizationTable
         .. AudienceTable.Rules,
         .. OperationsTable.Rules,
         .. AliasTable.Rules,
+        .. FeedsTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>

@@ -80,5 +80,15 @@ public static class MembersOnlyLeakTable
         new("/healthz", ["/healthz"]),
         new("/healthz/ready", ["/healthz/ready"]),
         new("/metrics", ["/metrics"]),
+
+        // Feeds and sitemaps hold public content only, for members too, so none of them shows the thread to anyone.
+        new(FeedsTable.Feed, ["/feed.rss", "/feed.atom"]),
+        new($"t/{{slug}}/{FeedsTable.Feed}", ["/t/{topic}/feed.rss", "/t/{topic}/feed.atom"]),
+        new($"threads/{{id:int}}/{FeedsTable.Feed}", ["/threads/{thread}/feed.rss", "/threads/{thread}/feed.atom"]),
+        new($"u/{{name}}/{FeedsTable.Feed}", ["/u/{author}/feed.rss", "/u/{replier}/feed.atom"], Echoes: s_authorName),
+        new("robots.txt", ["/robots.txt"]),
+        new("sitemap.xml", ["/sitemap.xml"]),
+        new("sitemaps/pages.xml", ["/sitemaps/pages.xml"]),
+        new("sitemaps/threads-{number:int}.xml", ["/sitemaps/threads-1.xml"]),
     ];
 }
