@@ -46,8 +46,10 @@ public sealed class AliasLeakTests(AliasLeakTests.AliasForum forum) : IClassFixt
             var page = await client.GetAsync(path);
 
             Assert.True((int)page.Status < 500, $"{path} as {who} answered {(int)page.Status}");
-            // The real member's own profile is about them (their name; their id in a moderator's link): it must not list the aliased posts.
-            if (path == $"/u/{Uri.EscapeDataString(secret.MemberName)}")
+            // The real member's own profile and its feeds are about them (their name; their id in a moderator's link): they
+            // must not list the aliased posts.
+            var profile = $"/u/{Uri.EscapeDataString(secret.MemberName)}";
+            if (path == profile || path.StartsWith(profile + "/feed.", StringComparison.Ordinal))
             {
                 Assert.DoesNotContain(secret.Paths.Title, page.Text, StringComparison.Ordinal);
                 Assert.DoesNotContain(secret.AliasName, page.Text, StringComparison.Ordinal);
