@@ -55,4 +55,7 @@ public enum ModerationKind
 
     /// <summary>A moderator made a members-only thread public.</summary>
     MakeThreadPublic = 20,
+
+    /// <summary>A moderator approved a post held for review, which published it.</summary>
+    ApprovePost = 21,
 }
