@@ -64,7 +64,7 @@ public sealed class PostingService(
         var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.IsOpening = true;
         thread.Posts.Add(post);
-        PostingSafety.Apply(post, review);
+        PostingSafety.Apply(post, thread, review);
         db.Threads.Add(thread);
         notifier.PostSaving(post);
         var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit), cancellationToken);
@@ -94,7 +94,7 @@ public sealed class PostingService(
         var now = Now();
         var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.ThreadId = thread.Id;
-        PostingSafety.Apply(post, review);
+        PostingSafety.Apply(post, null, review);
         db.Posts.Add(post);
         notifier.PostSaving(post);
         try

@@ -27,14 +27,17 @@ public sealed class PostingSafety(PostingSafetyCheck check, ForumDbContext db, M
         return check.Review(null, body, membersOnly, postAnyway);
     }
 
-    /// <summary>Marks a post about to be saved as the review says: held, and the kinds its author posted anyway.</summary>
-    public static void Apply(Post post, SafetyReview review)
+    /// <summary>
+    /// Marks a post about to be saved as the review says: held, and the kinds its author posted anyway. A new thread's
+    /// opening post comes with its <paramref name="thread"/>, which a held opening post hides.
+    /// </summary>
+    public static void Apply(Post post, ForumThread? thread, SafetyReview review)
     {
         post.PostedAnywayKinds = review.PostedAnywayKinds;
         if (review.Hold)
         {
             post.State = PostState.Held;
-            if (post.IsOpening && post.Thread is { } thread)
+            if (thread is not null)
             {
                 // The thread is hidden while its opening post is (as for a post moderators hid): out of every list.
                 thread.IsHidden = true;
