@@ -128,5 +128,5 @@ public sealed class PostingWarningTests(ForumFactory factory) : IClassFixture<Fo
     }
 
     private static (string Title, string Body) Story() =>
-        ($"Shoulder rehab {Guid.NewGuid():N}", Canaries.PlantText("post body", $"If anyone nearby wants to compare notes, call me on 07700 900123. {Guid.NewGuid():N}"));
+        ($"Shoulder rehab {Guid.NewGuid():N}", Canaries.PlantText("post body", $"If anyone nearby wants to compare notes, call me on 07700 900123 any evening. Thread note {Guid.NewGuid():N}"));
 }
