@@ -58,4 +58,7 @@ public enum ModerationKind
 
     /// <summary>A moderator revealed which member posts under an alias; the entry names the alias (target) and the member (details).</summary>
     RevealAlias = 21,
+
+    /// <summary>A moderator approved a post held for review, which published it.</summary>
+    ApprovePost = 22,
 }

@@ -33,6 +33,12 @@ public class Post
     /// </summary>
     public DateTime? DeletedByAuthorAt { get; set; }
 
+    /// <summary>
+    /// The kinds of personal information (comma-separated names of <c>PersonalInformationKind</c>) the author was
+    /// warned about and posted anyway, so moderators can find such posts; never the matched text. Null when none.
+    /// </summary>
+    public string? PostedAnywayKinds { get; set; }
+
     public List<PostRevision> Revisions { get; } = [];
 
     /// <summary>
@@ -65,4 +71,10 @@ public enum PostState
 
     /// <summary>Deleted by its author: a stub in the thread; its text is purged once the time to undo has passed.</summary>
     DeletedByAuthor = 4,
+
+    /// <summary>
+    /// Held for review by the patient-safety rules before anyone else reads it: only its author and the moderators see
+    /// it, anywhere, until a moderator approves it (it is then published) or hides it.
+    /// </summary>
+    Held = 5,
 }

@@ -24,6 +24,13 @@ public static class ForumUrls
     public const string ConfirmEmail = "/account/confirm";
 
     public const string ModerationQueue = "/moderation";
+
+    /// <summary>The queue's list of posts whose authors posted anyway past a personal-information warning.</summary>
+    public const string PostedAnyway = "/moderation?show=posted-anyway";
+
+    /// <summary>The composer's personal-information check (JSON), and the crisis resources an author is shown once after posting.</summary>
+    public const string SafetyCheck = "/posting/check";
+    public const string CrisisSupport = "/posting/support";
     public const string AuditLog = "/moderation/log";
     public const string ContactInbox = "/moderation/contact";
     public const string Moderators = "/admin/moderators";
@@ -160,6 +167,8 @@ public static class ForumUrls
     public static string FirstUnread(int threadId) => Invariant($"/threads/{threadId}/unread");
 
     public static string ModeratePost(int postId) => Invariant($"/moderation/posts/{postId}");
+
+    public static string ApprovePost(int postId) => ModeratePost(postId) + "/approve";
 
     public static string ModeratePostEdit(int postId) => ModeratePost(postId) + "/edit";
 

@@ -13,5 +13,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // The thread page reads posts in (CreatedAt, Id) order, a stable order for pagination.
         builder.HasIndex(p => new { p.ThreadId, p.CreatedAt, p.Id });
         builder.HasIndex(p => new { p.AuthorId, p.SubmissionToken }).IsUnique();
+
+        // Kind names only ("PhoneNumber,EmailAddress"): seven kinds fit with room to spare.
+        builder.Property(p => p.PostedAnywayKinds).HasMaxLength(200);
     }
 }

@@ -31,6 +31,7 @@ public sealed partial class ForumSeeder(
         var topics = await UpsertTopicsAsync(SeedFiles.ReadTopics(paths.SeedDirectory), cancellationToken);
         var author = await EnsureGuideAuthorAsync(cancellationToken);
         await SignInDecoy.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await SafetyReporter.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await SyncGuideAsync(SeedFiles.ReadGuide(paths.SeedDirectory), topics, author, cancellationToken);
     }
 

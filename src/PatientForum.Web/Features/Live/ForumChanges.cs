@@ -18,6 +18,10 @@ public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadRe
         await live.PostAddedAsync(post, cancellationToken);
     }
 
+    /// <summary>A post held for review was approved: open pages add it as if it had just been posted.</summary>
+    public Task PostPublishedAsync(int postId, CancellationToken cancellationToken) =>
+        PostChangedAsync(new(LivePushKind.PostAdded, postId), cancellationToken);
+
     /// <summary>A post's text was edited.</summary>
     public Task PostUpdatedAsync(int postId, CancellationToken cancellationToken) =>
         PostChangedAsync(new(LivePushKind.PostUpdated, postId), cancellationToken);

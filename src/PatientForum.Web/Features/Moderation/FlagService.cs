@@ -62,7 +62,7 @@ public sealed class FlagService(
         if (reason == FlagReason.SelfHarm)
         {
             // Written in the same save as the flag: the alert cannot be lost between the two.
-            await mail.AddUrgentAlertAsync(post, cancellationToken);
+            await mail.AddUrgentAlertAsync(post, automatic: false, cancellationToken);
         }
 
         try

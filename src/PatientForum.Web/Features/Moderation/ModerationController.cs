@@ -18,7 +18,11 @@ public sealed class ModeratorEditForm
     public string? Reason { get; set; }
 }
 
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, bool SinglePost, IReadOnlyList<ReadingAlertItem>? ReadingAlerts = null);
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, bool SinglePost, IReadOnlyList<ReadingAlertItem>? ReadingAlerts = null)
+{
+    /// <summary>Set when the queue shows the posts whose authors posted anyway past a personal-information warning.</summary>
+    public IReadOnlyList<PostedAnywayItem>? PostedAnyway { get; init; }
+}
 
 public sealed record ModeratorEditPage(int PostId, int ThreadId, string ThreadTitle, string AuthorName, ModeratorEditForm Form);
 
@@ -28,11 +32,14 @@ public sealed record ModeratorEditPage(int PostId, int ThreadId, string ThreadTi
 public sealed class ModerationController(
     ReviewQueueReader queue, ModerationService moderation, ForumDbContext db, UserManager<ForumUser> users, TimeProvider clock) : Controller
 {
+    /// <summary>The queue; <c>?show=posted-anyway</c> lists instead the posts published past a personal-information warning.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Queue(CancellationToken cancellationToken) =>
-        View(new QueuePage(
-            await queue.ListAsync(null, cancellationToken), SinglePost: false,
-            await queue.ReadingAlertsAsync(clock.GetUtcNow().UtcDateTime, cancellationToken)));
+    public async Task<IActionResult> Queue(string? show, CancellationToken cancellationToken) =>
+        show == "posted-anyway"
+            ? View(new QueuePage([], SinglePost: false) { PostedAnyway = await queue.PostedAnywayAsync(cancellationToken) })
+            : View(new QueuePage(
+                await queue.ListAsync(null, cancellationToken), SinglePost: false,
+                await queue.ReadingAlertsAsync(clock.GetUtcNow().UtcDateTime, cancellationToken)));
 
     [HttpGet("posts/{id:int}")]
     public async Task<IActionResult> Post(int id, CancellationToken cancellationToken)
@@ -52,6 +59,17 @@ public sealed class ModerationController(
             _ => ModerationKind.DeletePost,
         };
         if (!await moderation.SetPostStateAsync(id, kind, users.GetUserId(User)!, form.Reason, cancellationToken))
+        {
+            return NotFound();
+        }
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : ForumUrls.ModeratePost(id));
+    }
+
+    /// <summary>Publishes a post held for review by the safety rules.</summary>
+    [HttpPost("posts/{id:int}/approve")]
+    public async Task<IActionResult> Approve(int id, ReasonForm form, string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (!await moderation.ApproveAsync(id, users.GetUserId(User)!, form.Reason, cancellationToken))
         {
             return NotFound();
         }

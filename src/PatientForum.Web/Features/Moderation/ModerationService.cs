@@ -23,6 +23,11 @@ public sealed class ModerationService(
         {
             return false;
         }
+        if (post.State == PostState.Held && kind is ModerationKind.KeepPost or ModerationKind.RestorePost)
+        {
+            // Keeping or restoring a post that was never published publishes it, with everything that goes with that.
+            return await ApproveAsync(postId, actorId, reason, cancellationToken);
+        }
         var state = kind switch
         {
             ModerationKind.KeepPost => post.State == PostState.AutoHidden ? PostState.Visible : post.State,
@@ -53,6 +58,46 @@ public sealed class ModerationService(
                 await notifier.WithdrawAsync(post, cancellationToken);
             }
             await notifier.ModeratorActionSavedAsync(post, cancellationToken);
+        }
+        await changes.ModerationQueueChangedAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Approves a post held for review: it is published as if it had just been posted (counted in its thread, pushed to
+    /// open pages, its notifications made), its open flags are closed, and the approval is in the audit log.
+    /// </summary>
+    public async Task<bool> ApproveAsync(int postId, string actorId, string? reason, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
+        if (post is null)
+        {
+            return false;
+        }
+        var held = post.State == PostState.Held;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (held)
+        {
+            PostVisibility.Set(post, PostState.Visible);
+            notifier.PostSaving(post);
+        }
+        await ResolveFlagsAsync(postId, actorId, cancellationToken);
+        Audit(ModerationKind.ApprovePost, actorId, reason, post.Id, post.ThreadId, post.AuthorId);
+        await db.SaveChangesAsync(cancellationToken);
+        if (held && !post.IsOpening)
+        {
+            // Counted now, as a reply is when it is saved: in the database, so no concurrent reply's count is lost.
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.Threads.Where(t => t.Id == post.ThreadId).ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1)
+                .SetProperty(t => t.LastActivityAt, t => t.LastActivityAt > now ? t.LastActivityAt : now), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        if (held)
+        {
+            notifier.Wake();
+            await (post.IsOpening ? changes.ThreadChangedAsync(post.ThreadId, cancellationToken) : changes.PostPublishedAsync(post.Id, cancellationToken));
         }
         await changes.ModerationQueueChangedAsync(cancellationToken);
         return true;

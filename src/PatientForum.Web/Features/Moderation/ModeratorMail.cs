@@ -24,13 +24,19 @@ public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSig
         return staff.Concat(moderation.Value.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    /// <summary>Adds, without saving, an immediate alert about a self-harm concern to every moderator.</summary>
-    public async Task AddUrgentAlertAsync(Post post, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds, without saving, an immediate alert about a self-harm concern to every moderator: one a member raised, or
+    /// (<paramref name="automatic"/>) one the crisis-language check raised when the post was published.
+    /// </summary>
+    public async Task AddUrgentAlertAsync(Post post, bool automatic, CancellationToken cancellationToken)
     {
+        var (subject, lead) = automatic
+            ? ("Urgent: a new post may be about self-harm", "The forum's safety check found self-harm language in a new post. Please look at it now:")
+            : ("Urgent: a member raised a self-harm concern", "A member flagged a post with a concern about self-harm. Please look at it now:");
         foreach (var to in await RecipientsAsync(cancellationToken))
         {
-            outbox.Add(new OutgoingEmail(to, "Urgent: a member raised a self-harm concern", $"""
-                A member flagged a post with a concern about self-harm. Please look at it now:
+            outbox.Add(new OutgoingEmail(to, subject, $"""
+                {lead}
 
                 {Link(ForumUrls.ModeratePost(post.Id))}
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Live;
@@ -13,9 +14,31 @@ public sealed record QueueItem(
     int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string AuthorId, string AuthorName, string Html, PostState State,
     bool IsOpening, bool IsUrgent, DateTime OldestFlagAt, IReadOnlyList<QueuedFlag> Flags);
 
+/// <summary>A post its author published past a personal-information warning, with the kinds in words (never the text found).</summary>
+public sealed record PostedAnywayItem(int PostId, string ThreadTitle, string AuthorId, string AuthorName, DateTime CreatedAt, PostState State, IReadOnlyList<string> Kinds);
+
 /// <summary>Posts with open flags: self-harm concerns first, then the longest-waiting.</summary>
-public sealed class ReviewQueueReader(ForumDbContext db) : IReviewQueueCount
+public sealed partial class ReviewQueueReader(ForumDbContext db) : IReviewQueueCount
 {
+    /// <summary>The newest 100 posts published past a personal-information warning, for moderators to look over.</summary>
+    public async Task<IReadOnlyList<PostedAnywayItem>> PostedAnywayAsync(CancellationToken cancellationToken)
+    {
+        var posts = await db.Posts.AsNoTracking()
+            .Where(p => p.PostedAnywayKinds != null)
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Take(100)
+            .Select(p => new { p.Id, p.Thread!.Title, p.AuthorId, p.Author!.DisplayName, p.CreatedAt, p.State, p.PostedAnywayKinds })
+            .ToListAsync(cancellationToken);
+        return posts.Select(p => new PostedAnywayItem(p.Id, p.Title, p.AuthorId, p.DisplayName, p.CreatedAt, p.State, KindWords(p.PostedAnywayKinds!))).ToList();
+    }
+
+    /// <summary>"PhoneNumber,EmailAddress" as "phone number", "email address".</summary>
+    private static List<string> KindWords(string kinds) =>
+        kinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => WordStart().Replace(k, " $1").Trim().ToLowerInvariant()).ToList();
+
+    [GeneratedRegex("([A-Z])")]
+    private static partial Regex WordStart();
+
     public Task<int> CountAsync(CancellationToken cancellationToken) =>
         db.Flags.AsNoTracking().Where(f => f.IsOpen).Select(f => f.PostId).Distinct().CountAsync(cancellationToken);
 

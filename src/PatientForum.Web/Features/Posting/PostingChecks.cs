@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Safety;
 
 namespace PatientForum.Web.Features.Posting;
 
@@ -22,8 +23,16 @@ public sealed record Poster(string Id, string DisplayName, DateTime? SuspendedUn
 public sealed class PostingChecks(NewMemberLimits newMembers, PostingRateLimits rateLimits, TimeProvider clock)
 {
     /// <summary>Why the post may not be saved, or null when it may.</summary>
+    public Task<PostingResult?> CheckAsync(
+        ClaimsPrincipal member, Poster poster, PostKind kind, ForumThread? thread, PostText text, CancellationToken cancellationToken) =>
+        CheckAsync(member, poster, kind, thread, text, SafetyReview.None, cancellationToken);
+
+    /// <summary>
+    /// The same, with the safety review's warnings after the text's problems (and shown with them): personal
+    /// information stops a post its author has not chosen to post anyway, before the posting rate's permit is taken.
+    /// </summary>
     public async Task<PostingResult?> CheckAsync(
-        ClaimsPrincipal member, Poster poster, PostKind kind, ForumThread? thread, PostText text, CancellationToken cancellationToken)
+        ClaimsPrincipal member, Poster poster, PostKind kind, ForumThread? thread, PostText text, SafetyReview safety, CancellationToken cancellationToken)
     {
         if (await RefusalAsync(member, poster, kind, thread, cancellationToken) is { } refusal)
         {
@@ -31,7 +40,11 @@ public sealed class PostingChecks(NewMemberLimits newMembers, PostingRateLimits 
         }
         if (await ProblemsAsync(member, text, cancellationToken) is { Count: > 0 } problems)
         {
-            return PostingResult.Invalid(text, problems);
+            return PostingResult.Invalid(text, problems) with { Warnings = safety.NeedsConsent ? safety.Warnings : [] };
+        }
+        if (safety.NeedsConsent)
+        {
+            return PostingResult.Warned(text, safety.Warnings);
         }
         var tooSoon = kind switch
         {

@@ -55,19 +55,20 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         }
         var audience = topic.MembersOnly ? ThreadAudience.Members : form.Audience;
         var alias = await AliasAsync(form.UnderAlias, topic.Id, cancellationToken);
-        var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, cancellationToken, alias);
+        var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
             this.KeepSavedNotice(saved);
-            return Redirect(ForumUrls.Thread(saved.ThreadId, saved.ThreadSlug));
+            return this.AfterSaved(saved, ForumUrls.Thread(saved.ThreadId, saved.ThreadSlug));
         }
         this.ShowNotSaved(result);
         form.Title = result.Text.Title;
         form.Body = result.Text.Body;
         var draft = await drafts.FindAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
         return View(new NewThreadPage(
-            topic.Slug, topic.Name, form, result.Refusal, Controls(DraftUrls.NewThread(topic.Slug), draft, afterPost: true), topic.MembersOnly));
+            topic.Slug, topic.Name, form, result.Refusal, Controls(DraftUrls.NewThread(topic.Slug), draft, afterPost: true), topic.MembersOnly)
+            { Warnings = result.Warnings });
     }
 
     [Authorize(Policy = ForumPolicies.CanPost)]
@@ -99,17 +100,18 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
             return View(new ReplyPage(id, null, null, form, PostingRefusal.ThreadGone));
         }
         var alias = await AliasAsync(form.UnderAlias, thread.TopicId, cancellationToken);
-        var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, cancellationToken, alias);
+        var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.Reply, thread.Id, cancellationToken);
             this.KeepSavedNotice(saved);
-            return Redirect(await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
+            return this.AfterSaved(saved, await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
         }
         this.ShowNotSaved(result);
         form.Body = result.Text.Body;
         var draft = await drafts.FindAsync(User, DraftKind.Reply, thread.Id, cancellationToken);
-        return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form, result.Refusal, Controls(DraftUrls.Reply(thread.Id), draft, afterPost: true)));
+        return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form, result.Refusal, Controls(DraftUrls.Reply(thread.Id), draft, afterPost: true))
+            { Warnings = result.Warnings });
     }
 
     /// <summary>

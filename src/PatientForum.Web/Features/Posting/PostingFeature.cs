@@ -13,6 +13,9 @@ public static class PostingFeature
     /// </summary>
     private const int DraftSavesPerMinute = 120;
 
+    /// <summary>The composer checks for personal information at most once per pause in typing; the same bound as drafts.</summary>
+    private const int SafetyChecksPerMinute = 120;
+
     /// <summary>
     /// Starting threads, replying and editing, with the new-member limits; who may read a thread (its audience); members'
     /// drafts and their cleanup.
@@ -34,6 +37,9 @@ public static class PostingFeature
         services.AddHostedService(sp => sp.GetRequiredService<DraftCleanup>());
         services.AddFixedWindowPolicy(DraftsController.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled
             ? (DraftSavesPerMinute, TimeSpan.FromMinutes(1))
+            : null);
+        services.AddFixedWindowPolicy(ComposerSafetyController.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled
+            ? (SafetyChecksPerMinute, TimeSpan.FromMinutes(1))
             : null);
         return services;
     }

@@ -1,4 +1,5 @@
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
@@ -16,6 +17,9 @@ public sealed class NewThreadForm
 
     /// <summary>Carried by the form so that a second submit of the same form saves nothing new.</summary>
     public Guid SubmissionToken { get; set; }
+
+    /// <summary>The author's answer to a personal-information warning: post it as it is.</summary>
+    public bool PostAnyway { get; set; }
 }
 
 public sealed class ReplyForm
@@ -25,6 +29,9 @@ public sealed class ReplyForm
     /// <summary>Post under the member's alias in the thread's topic (where the topic allows aliases).</summary>
     public bool UnderAlias { get; set; }
     public Guid SubmissionToken { get; set; }
+
+    /// <summary>The author's answer to a personal-information warning: post it as it is.</summary>
+    public bool PostAnyway { get; set; }
 }
 
 public sealed class EditPostForm
@@ -39,13 +46,21 @@ public sealed class EditPostForm
 /// <see cref="TopicMembersOnly"/> that the topic makes every thread members-only (the form then shows the choice as fixed).
 /// </summary>
 public sealed record NewThreadPage(
-    string TopicSlug, string TopicName, NewThreadForm Form, PostingRefusal? Refusal = null, DraftControls? Draft = null, bool TopicMembersOnly = false);
+    string TopicSlug, string TopicName, NewThreadForm Form, PostingRefusal? Refusal = null, DraftControls? Draft = null, bool TopicMembersOnly = false)
+{
+    /// <summary>The personal information found when the form was posted, which the author may remove or post anyway.</summary>
+    public IReadOnlyList<SafetyWarning> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// The page model of the reply form when it is shown on its own (after a reply from it was not taken). With no
 /// thread title the thread is gone or hidden from the member, and the page names none.
 /// </summary>
-public sealed record ReplyPage(int ThreadId, string? ThreadTitle, string? ThreadSlug, ReplyForm Form, PostingRefusal? Refusal = null, DraftControls? Draft = null);
+public sealed record ReplyPage(int ThreadId, string? ThreadTitle, string? ThreadSlug, ReplyForm Form, PostingRefusal? Refusal = null, DraftControls? Draft = null)
+{
+    /// <summary>The personal information found when the form was posted, which the author may remove or post anyway.</summary>
+    public IReadOnlyList<SafetyWarning> Warnings { get; init; } = [];
+}
 
 public sealed record EditPostPage(int PostId, int ThreadId, string ThreadTitle, bool IsOpening, EditPostForm Form, PostingRefusal? Refusal = null);
 

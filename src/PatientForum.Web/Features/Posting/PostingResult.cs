@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using PatientForum.Web.Features.Notifications;
+using PatientForum.Web.Features.Safety;
 
 namespace PatientForum.Web.Features.Posting;
 
@@ -17,6 +18,11 @@ public sealed record PostProblem(string Field, string Message);
 /// </summary>
 public sealed record PostingResult(PostText Text, SavedPost? Saved, PostingRefusal? Refusal, IReadOnlyList<PostProblem> Problems)
 {
+    /// <summary>The personal information found, when the author has not chosen to post anyway: the form asks them to.</summary>
+    public IReadOnlyList<SafetyWarning> Warnings { get; init; } = [];
+
+    public static PostingResult Warned(PostText text, IReadOnlyList<SafetyWarning> warnings) => new(text, null, null, []) { Warnings = warnings };
+
     public static PostingResult Done(PostText text, SavedPost saved) => new(text, saved, null, []);
 
     public static PostingResult Refused(PostText text, PostingRefusal refusal) => new(text, null, refusal, []);
@@ -37,6 +43,20 @@ public static class PostingAnswers
         {
             new MentionLimitNotice(saved.PostId, limit).Keep(controller.TempData);
         }
+    }
+
+    /// <summary>
+    /// Where the author goes after posting: to <paramref name="postUrl"/>, or first, once, to the crisis resources when the
+    /// post has self-harm language (<see cref="CrisisSupportNotice"/>), which link back to it.
+    /// </summary>
+    public static RedirectResult AfterSaved(this Controller controller, SavedPost saved, string postUrl)
+    {
+        if (!saved.CrisisSupport)
+        {
+            return controller.Redirect(postUrl);
+        }
+        new CrisisSupportNotice(saved.PostId, postUrl).Keep(controller.TempData);
+        return controller.Redirect(ForumUrls.CrisisSupport);
     }
 
     /// <summary>

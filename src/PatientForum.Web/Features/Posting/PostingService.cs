@@ -5,6 +5,7 @@ using PatientForum.Web.Features.Aliases;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Profiles;
+using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Text;
 
@@ -14,7 +15,11 @@ namespace PatientForum.Web.Features.Posting;
 /// Where a saved post lives, for the redirect after posting; <paramref name="MentionLimit"/> is set when the post
 /// mentions more members than are notified (see <see cref="Notifier.MentionLimitPassedAsync"/>).
 /// </summary>
-public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId, int? MentionLimit = null);
+public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId, int? MentionLimit = null)
+{
+    /// <summary>The post has self-harm language: its author is shown the crisis resources once (see <see cref="PostingSafety"/>).</summary>
+    public bool CrisisSupport { get; init; }
+}
 
 /// <summary>
 /// Starts threads, posts replies and saves edits: the one place that decides whether a post is taken. It cleans the
@@ -24,11 +29,14 @@ public sealed record SavedPost(int ThreadId, string ThreadSlug, int PostId, int?
 /// of it is a <see cref="PostingResult"/>.
 /// </summary>
 public sealed class PostingService(
-    ForumDbContext db, MentionLinks renderer, PostingChecks checks, ForumChanges changes, Notifier notifier, TimeProvider clock)
+    ForumDbContext db, MentionLinks renderer, PostingChecks checks, ForumChanges changes, Notifier notifier, PostingSafety safety, TimeProvider clock)
 {
-    /// <summary>Starts a thread read by <paramref name="audience"/> (the caller has applied the topic's own rule).</summary>
+    /// <summary>
+    /// Starts a thread read by <paramref name="audience"/> (the caller has applied the topic's own rule);
+    /// <paramref name="postAnyway"/> is the author's answer to a personal-information warning.
+    /// </summary>
     public async Task<PostingResult> StartThreadAsync(
-        ClaimsPrincipal member, int topicId, ThreadAudience audience, string? title, string? body, Guid token, CancellationToken cancellationToken,
+        ClaimsPrincipal member, int topicId, ThreadAudience audience, string? title, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken,
         AliasView? alias = null)
     {
         var text = new PostText(ForumText.Line(title), ForumText.Body(body));
@@ -39,7 +47,8 @@ public sealed class PostingService(
         }
         // The member is checked (suspension, limits) even when the post goes out under their alias.
         var poster = await PosterAsync(MemberId(member), cancellationToken);
-        if (await checks.CheckAsync(member, poster, PostKind.Thread, null, text, cancellationToken) is { } notSaved)
+        var review = safety.Review(text.Title, text.Body, audience == ThreadAudience.Members, postAnyway);
+        if (await checks.CheckAsync(member, poster, PostKind.Thread, null, text, review, cancellationToken) is { } notSaved)
         {
             return notSaved;
         }
@@ -58,17 +67,20 @@ public sealed class PostingService(
         var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.IsOpening = true;
         thread.Posts.Add(post);
+        PostingSafety.Apply(post, thread, review);
         db.Threads.Add(thread);
         notifier.PostSaving(post);
         var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit), cancellationToken);
         notifier.Wake();
+        saved = await RaiseSafetyFlagAsync(post, saved, review, cancellationToken);
         await changes.ThreadChangedAsync(saved.ThreadId, cancellationToken);
         return PostingResult.Done(text, saved);
     }
 
     /// <summary>Replies to <paramref name="thread"/>, which the member can see (the caller has checked).</summary>
     public async Task<PostingResult> ReplyAsync(
-        ClaimsPrincipal member, ForumThread thread, string? body, Guid token, CancellationToken cancellationToken, AliasView? alias = null)
+        ClaimsPrincipal member, ForumThread thread, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken,
+        AliasView? alias = null)
     {
         var text = new PostText(null, ForumText.Body(body));
         var authorId = alias?.UserId ?? MemberId(member);
@@ -77,7 +89,8 @@ public sealed class PostingService(
             return PostingResult.Done(text, earlier);
         }
         var poster = await PosterAsync(MemberId(member), cancellationToken);
-        if (await checks.CheckAsync(member, poster, PostKind.Reply, thread, text, cancellationToken) is { } notSaved)
+        var review = await safety.ReviewReplyAsync(thread, text.Body, postAnyway, cancellationToken);
+        if (await checks.CheckAsync(member, poster, PostKind.Reply, thread, text, review, cancellationToken) is { } notSaved)
         {
             return notSaved;
         }
@@ -85,6 +98,7 @@ public sealed class PostingService(
         var now = Now();
         var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.ThreadId = thread.Id;
+        PostingSafety.Apply(post, null, review);
         db.Posts.Add(post);
         notifier.PostSaving(post);
         try
@@ -94,9 +108,13 @@ public sealed class PostingService(
             // page would then go missing.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1)
-                .SetProperty(t => t.LastActivityAt, now), cancellationToken);
+            if (post.State != PostState.Held)
+            {
+                // A held reply is counted when a moderator approves it: until then the thread shows no sign of it.
+                await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(set => set
+                    .SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1)
+                    .SetProperty(t => t.LastActivityAt, now), cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException) when (token != Guid.Empty)
@@ -111,7 +129,7 @@ public sealed class PostingService(
             new PostView(post.Id, post.ThreadId, authorId, alias?.DisplayName ?? poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false,
                 AuthorBadge: alias is null ? StaffBadges.Of(member) : null),
             cancellationToken);
-        return PostingResult.Done(text, new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit));
+        return PostingResult.Done(text, await RaiseSafetyFlagAsync(post, new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit), review, cancellationToken));
     }
 
     /// <summary>
@@ -179,6 +197,20 @@ public sealed class PostingService(
             db.ChangeTracker.Clear();
             return await FindSubmissionAsync(authorId, token, cancellationToken) ?? throw new InvalidOperationException("The post could not be saved.");
         }
+    }
+
+    /// <summary>
+    /// Puts the post just saved in the moderators' queue when the safety review says so. Not for an earlier submit
+    /// of the same form, which answered instead (and was reviewed when it was saved).
+    /// </summary>
+    private async Task<SavedPost> RaiseSafetyFlagAsync(Post post, SavedPost saved, SafetyReview review, CancellationToken cancellationToken)
+    {
+        if (saved.PostId != post.Id)
+        {
+            return saved;
+        }
+        await safety.RaiseAsync(post, review, cancellationToken);
+        return saved with { CrisisSupport = review.Crisis };
     }
 
     private async Task<SavedPost?> FindSubmissionAsync(string authorId, Guid token, CancellationToken cancellationToken)

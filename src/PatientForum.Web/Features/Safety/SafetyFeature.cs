@@ -19,6 +19,8 @@ public static class SafetyFeature
         services.AddSingleton(sp => CrisisLexicon.Load(LexiconPath(
             sp.GetRequiredService<IOptions<SafetyOptions>>().Value, sp.GetRequiredService<ForumPaths>())));
         services.AddSingleton<CrisisLanguageDetector>();
+        services.AddSingleton<PostingSafetyCheck>();
+        services.AddScoped<PostingSafety>();
         return services;
     }
 

@@ -25,8 +25,39 @@ public sealed class SafetyOptions : IValidatableObject
 
     public static IReadOnlyList<string> DefaultPhoneRegions { get; } = ["GB", "US", "IE", "CA", "AU"];
 
+    /// <summary>
+    /// What posting does about each kind of personal information (<c>Forum:Safety:Rules:PhoneNumber</c> = Warn or Hold):
+    /// Warn (the default for a kind not named) asks the author to remove it or post anyway; Hold also keeps a post that
+    /// is posted anyway from everyone but its author and the moderators until a moderator approves it.
+    /// </summary>
+    public Dictionary<string, string> Rules { get; set; } = [];
+
+    /// <summary>
+    /// Whether a post in which the crisis-language check finds self-harm language is held for review instead of
+    /// published at once. Off by default: nobody is silenced; the moderators are alerted either way.
+    /// </summary>
+    public bool HoldCrisisPosts { get; set; }
+
+    /// <summary>The rule for <paramref name="kind"/>; validated at start, so a bad value never gets this far.</summary>
+    public SafetyRule RuleFor(PersonalInformationKind kind) =>
+        Rules.FirstOrDefault(r => string.Equals(r.Key, kind.ToString(), StringComparison.OrdinalIgnoreCase)).Value is { } value
+            ? Enum.Parse<SafetyRule>(value, ignoreCase: true)
+            : SafetyRule.Warn;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (kind, rule) in Rules)
+        {
+            if (!Enum.TryParse<PersonalInformationKind>(kind, ignoreCase: true, out _) || int.TryParse(kind, out _))
+            {
+                yield return new ValidationResult(
+                    $"Forum:Safety:Rules:{kind} names no kind of personal information (use one of {string.Join(", ", Enum.GetNames<PersonalInformationKind>())}).");
+            }
+            if (!Enum.TryParse<SafetyRule>(rule, ignoreCase: true, out _) || int.TryParse(rule, out _))
+            {
+                yield return new ValidationResult($"Forum:Safety:Rules:{kind} ('{rule}') must be Warn or Hold.");
+            }
+        }
         var known = PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedRegions();
         for (var i = 0; i < PhoneRegions.Length; i++)
         {
@@ -37,4 +68,11 @@ public sealed class SafetyOptions : IValidatableObject
             }
         }
     }
+}
+
+/// <summary>What posting does when the personal-information check finds a kind: see <see cref="SafetyOptions.Rules"/>.</summary>
+public enum SafetyRule
+{
+    Warn,
+    Hold,
 }

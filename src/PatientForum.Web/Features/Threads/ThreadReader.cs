@@ -146,8 +146,9 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             return null;
         }
 
+        // A post held for review is not there at all for anyone but its author and the moderators (not even a notice).
         var posts = await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == id)
+            .Where(p => p.ThreadId == id && (p.State != PostState.Held || viewer.IsModerator || p.AuthorId == viewer.UserId))
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
             .Select(_postView)
@@ -238,7 +239,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     /// </summary>
     public async Task<IReadOnlyList<PostView>> GetPostsAfterAsync(int threadId, int afterPostId, int limit, CancellationToken cancellationToken) =>
         await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.Id > afterPostId)
+            .Where(p => p.ThreadId == threadId && p.Id > afterPostId && p.State != PostState.Held)
             .OrderBy(p => p.Id)
             .Take(limit)
             .Select(_postView)

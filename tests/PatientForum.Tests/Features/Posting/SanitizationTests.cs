@@ -192,7 +192,7 @@ public sealed class SanitizationTests(ForumFactory factory) : IClassFixture<Foru
     /// <summary>Guards against markup that breaks out of the post's div: the page as a whole stays script- and handler-free.</summary>
     private static void AssertNothingEscapedThePost(IDocument document)
     {
-        Assert.All(document.QuerySelectorAll("script"), s => Assert.Matches(@"^/(js/(site|live|bell|composer|quote|reactions|drafts)\.js|lib/signalr/signalr\.min\.js)\?v=", s.GetAttribute("src") ?? ""));
+        Assert.All(document.QuerySelectorAll("script"), s => Assert.Matches(@"^/(js/(site|live|bell|composer|safety-check|quote|reactions|drafts)\.js|lib/signalr/signalr\.min\.js)\?v=", s.GetAttribute("src") ?? ""));
         Assert.Empty(document.QuerySelectorAll(
             "iframe, frame, object, embed, base, link:not([rel=stylesheet][href^='/css/']):not([rel=icon][href='/favicon.svg']), meta[http-equiv], style"));
         foreach (var element in document.QuerySelectorAll("*"))

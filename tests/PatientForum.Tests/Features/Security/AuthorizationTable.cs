@@ -22,7 +22,7 @@ public static class AuthorizationTable
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
         "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
         "u/{name}", "account/profile", "account/delete", "account/deleted", "account/export",
-        "account/export/{id:guid}/download",
+        "account/export/{id:guid}/download", "posting/support",
         "u/{name}", "account/profile", "a/{number:int}",
         .. SettingsTable.ReadOnlyPages,
     ];
@@ -57,6 +57,12 @@ public static class AuthorizationTable
             Assert.Contains("<strong>bold</strong>", c.Page.Text, StringComparison.Ordinal);
             return Task.CompletedTask;
         }, Fields: new() { ["body"] = "**bold**" }),
+        new("POST", "posting/check", "/posting/check", Access.CanPost, c =>
+        {
+            c.Ok();
+            Assert.Contains("\"kind\":\"PhoneNumber\"", c.Page.Text, StringComparison.Ordinal);
+            return Task.CompletedTask;
+        }, Fields: new() { ["body"] = "Ring me on 07700 900123." }),
         // Drafts: members who may post, each their own; a browser's form post (no script) is sent back to the composer.
         new("POST", "drafts/thread/{threadId:int}", "/drafts/thread/{thread}", Access.CanPost, async c =>
         {
@@ -129,6 +135,11 @@ public static class AuthorizationTable
         ModeratePost("hide", ModerationKind.HidePost, PostState.Hidden),
         ModeratePost("restore", ModerationKind.RestorePost, PostState.Visible),
         ModeratePost("delete", ModerationKind.DeletePost, PostState.Deleted),
+        new("POST", "moderation/posts/{id:int}/approve", "/moderation/posts/{post}/approve", Access.Moderator, async c =>
+        {
+            await Audited(c, ModerationKind.ApprovePost);
+            Assert.Equal(PostState.Visible, await c.QueryAsync(db => db.Posts.Where(p => p.Id == c.Targets.PostId).Select(p => p.State).SingleAsync()));
+        }, Fields: new() { ["Reason"] = "matrix" }),
         new("POST", "moderation/posts/{id:int}/edit", "/moderation/posts/{post}/edit", Access.Moderator, async c =>
         {
             await Audited(c, ModerationKind.EditPost);

@@ -899,6 +899,10 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PostedAnywayKinds")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 

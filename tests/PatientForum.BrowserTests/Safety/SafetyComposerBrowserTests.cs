@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using PatientForum.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+using static PatientForum.BrowserTests.Infrastructure.PageChecks;
+
+namespace PatientForum.BrowserTests.Safety;
+
+/// <summary>
+/// The composer's personal-information check in a real browser: a phone number is marked as it is typed, and the
+/// "Post anyway" confirmation that comes with the warning is reached and used with the keyboard alone.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class SafetyComposerBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task PhoneNumber_TypedInTheComposer_IsMarked_AndPostAnywayWorksByKeyboard_Accessibly()
+    {
+        await using var member = await fixture.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });
+        await BrowserMembers.RegisterConfirmedAsync(member, fixture.Server);
+        var page = member.Page;
+        var title = $"Comparing notes {Guid.NewGuid():N}"[..36];
+        await page.GotoAsync("/t/rehab/new");
+
+        await TabUntilFocusedAsync(page, "#Title");
+        await page.Keyboard.TypeAsync(title);
+        await TabUntilFocusedAsync(page, "#Body");
+        await page.Keyboard.TypeAsync("Happy to talk it through, ring me on 07700 900123 any evening.");
+
+        var warnings = page.Locator("[data-safety-warnings]");
+        await Expect(warnings.Locator("mark")).ToHaveTextAsync("07700 900123");
+        await Expect(warnings.Locator(".safety-message")).ToHaveTextAsync("This looks like a phone number. Stories are public: remove it, or post anyway.");
+        await AssertAccessibleAsync(page, "composer with a personal-information warning");
+
+        await TabUntilFocusedAsync(page, "input[name=PostAnyway]");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.Locator("input[name=PostAnyway]")).ToBeCheckedAsync();
+        await TabUntilFocusedAsync(page, "form.composer button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Expect(page.Locator("article.post-opening .post-body")).ToContainTextAsync("07700 900123");
+        member.AssertNoProblems();
+    }
+}
