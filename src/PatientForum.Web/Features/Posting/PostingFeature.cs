@@ -25,6 +25,7 @@ public static class PostingFeature
         services.AddScoped<PostingService>();
         services.AddScoped<NewMemberLimits>();
         services.AddScoped<PostingChecks>();
+        services.AddScoped<PostingSafety>();
         services.AddScoped<PostHistoryService>();
         services.AddScoped<ThreadAudienceService>();
         services.AddSingleton<PostingRateLimits>();

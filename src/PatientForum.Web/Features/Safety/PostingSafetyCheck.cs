@@ -6,7 +6,7 @@ namespace PatientForum.Web.Features.Safety;
 /// The one place that runs the safety detectors on a post: for the composer's check as the member types, for the form
 /// shown again without script, and for posting, where the server decides. A post with personal information is saved
 /// only when its author chose to post anyway, and is held for review when a rule says so (<see cref="SafetyOptions.Rules"/>);
-/// crisis language never stops a post, but reaches the moderators at once (<see cref="PostingSafety"/>).
+/// crisis language never stops a post, but reaches the moderators at once (<c>Posting.PostingSafety</c>).
 /// </summary>
 public sealed class PostingSafetyCheck(PersonalInformationDetector personal, CrisisLanguageDetector crisis, IOptions<SafetyOptions> options)
 {

@@ -20,7 +20,6 @@ public static class SafetyFeature
             sp.GetRequiredService<IOptions<SafetyOptions>>().Value, sp.GetRequiredService<ForumPaths>())));
         services.AddSingleton<CrisisLanguageDetector>();
         services.AddSingleton<PostingSafetyCheck>();
-        services.AddScoped<PostingSafety>();
         return services;
     }
 

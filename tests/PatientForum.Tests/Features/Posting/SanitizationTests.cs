@@ -192,9 +192,16 @@ public sealed class SanitizationTests(ForumFactory factory) : IClassFixture<Foru
     /// <summary>Guards against markup that breaks out of the post's div: the page as a whole stays script- and handler-free.</summary>
     private static void AssertNothingEscapedThePost(IDocument document)
     {
-        Assert.All(document.QuerySelectorAll("script"), s => Assert.Matches(@"^/(js/(site|live|bell|composer|safety-check|quote|reactions|drafts)\.js|lib/signalr/signalr\.min\.js)\?v=", s.GetAttribute("src") ?? ""));
-        Assert.Empty(document.QuerySelectorAll(
-            "iframe, frame, object, embed, base, link:not([rel=stylesheet][href^='/css/']):not([rel=icon][href='/favicon.svg']), meta[http-equiv], style"));
+        // The layout's own scripts, and the thread's JSON-LD: a data block in the head, which browsers never run.
+        var head = document.Head!;
+        Assert.All(document.QuerySelectorAll("script").Where(s => !(s.ParentElement == head && s.GetAttribute("type") == "application/ld+json" && !s.HasAttribute("src"))),
+            s => Assert.Matches(@"^/(js/(site|live|bell|composer|safety-check|quote|reactions|drafts)\.js|lib/signalr/signalr\.min\.js)\?v=", s.GetAttribute("src") ?? ""));
+        Assert.True(document.QuerySelectorAll("script[type='application/ld+json']").Length <= 1, "A post added a JSON-LD block.");
+        Assert.Empty(document.QuerySelectorAll("iframe, frame, object, embed, base, meta[http-equiv], style"));
+        // The layout's stylesheet and icon, and the head's canonical address and feed links.
+        Assert.All(document.QuerySelectorAll("link:not([rel=stylesheet][href^='/css/']):not([rel=icon][href='/favicon.svg'])"), l =>
+            Assert.True(l.ParentElement == head && (l.GetAttribute("rel") == "canonical" || (l.GetAttribute("rel") == "alternate" && l.GetAttribute("type")!.EndsWith("+xml", StringComparison.Ordinal))),
+                $"A link escaped the post: {l.OuterHtml}"));
         foreach (var element in document.QuerySelectorAll("*"))
         {
             Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));

@@ -83,9 +83,8 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "MemberAliases");
 
-            migrationBuilder.DropColumn(
-                name: "AllowAliases",
-                table: "Topics");
+            // SQLite's own DROP COLUMN, not EF's table rebuild, which would drop the triggers and keys that hang on Topics.
+            migrationBuilder.Sql("ALTER TABLE \"Topics\" DROP COLUMN \"AllowAliases\";");
         }
     }
 }

@@ -21,9 +21,8 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "PostedAnywayKinds",
-                table: "Posts");
+            // SQLite's own DROP COLUMN, not EF's table rebuild, which would drop the triggers and keys that hang on Posts.
+            migrationBuilder.Sql("ALTER TABLE \"Posts\" DROP COLUMN \"PostedAnywayKinds\";");
         }
     }
 }

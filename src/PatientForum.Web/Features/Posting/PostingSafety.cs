@@ -3,8 +3,9 @@ using PatientForum.Web.Data;
 using PatientForum.Web.Data.Seeding;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Moderation;
+using PatientForum.Web.Features.Safety;
 
-namespace PatientForum.Web.Features.Safety;
+namespace PatientForum.Web.Features.Posting;
 
 /// <summary>
 /// The safety rules as posting applies them: <see cref="Review"/> before a post is saved (see
