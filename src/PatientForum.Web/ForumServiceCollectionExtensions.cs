@@ -3,6 +3,7 @@ using PatientForum.Web.Features.AccountDeletion;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Aliases;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.DataExport;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.MembersOnly;
@@ -68,6 +69,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumAccountDeletion();
         services.AddForumDataExport();
         services.AddForumSettings();
+        services.AddForumContentWarnings();
         services.AddForumSafety();
         services.AddForumOperations();
         return builder;

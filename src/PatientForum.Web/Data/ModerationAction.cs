@@ -58,4 +58,13 @@ public enum ModerationKind
 
     /// <summary>A moderator revealed which member posts under an alias; the entry names the alias (target) and the member (details).</summary>
     RevealAlias = 21,
+
+    /// <summary>A moderator changed a post's content warnings; the details list them as they now are.</summary>
+    SetContentWarnings = 22,
+
+    /// <summary>A moderator put a note on a post, or changed it; the entry keeps the note and its link.</summary>
+    SetModeratorNote = 23,
+
+    /// <summary>A moderator took a post's note away.</summary>
+    RemoveModeratorNote = 24,
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PatientForum.Web.Features.ContentWarnings;
 
 namespace PatientForum.Web.Data.Configurations;
 
@@ -13,5 +14,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // The thread page reads posts in (CreatedAt, Id) order, a stable order for pagination.
         builder.HasIndex(p => new { p.ThreadId, p.CreatedAt, p.Id });
         builder.HasIndex(p => new { p.AuthorId, p.SubmissionToken }).IsUnique();
+        builder.Property(p => p.ContentWarnings).HasMaxLength(ContentWarningLimits.StoredMax);
+        builder.Property(p => p.ModeratorNote).HasMaxLength(ModeratorNoteRules.TextMaxUnits);
+        builder.Property(p => p.ModeratorNoteUrl).HasMaxLength(ModeratorNoteRules.UrlMax);
     }
 }

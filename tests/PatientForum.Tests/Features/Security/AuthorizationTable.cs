@@ -25,6 +25,7 @@ public static class AuthorizationTable
         "account/export/{id:guid}/download",
         "u/{name}", "account/profile", "a/{number:int}",
         .. SettingsTable.ReadOnlyPages,
+        .. ContentWarningTable.ReadOnlyPages,
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -236,6 +237,7 @@ public static class AuthorizationTable
         .. AudienceTable.Rules,
         .. OperationsTable.Rules,
         .. AliasTable.Rules,
+        .. ContentWarningTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>
