@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
-using PatientForum.Web.Features.Accounts;
 
 namespace PatientForum.Web.Features.ContentWarnings;
 
@@ -16,7 +15,7 @@ public sealed class ContentWarningPreferences(ForumDbContext db)
     /// <summary>The keys the signed-in reader always shows; empty for a visitor.</summary>
     public async Task<IReadOnlySet<string>> ShownAsync(ClaimsPrincipal reader, CancellationToken cancellationToken = default)
     {
-        if (Viewer.From(reader).UserId is not { } userId)
+        if (reader.Identity?.IsAuthenticated != true || reader.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
             return new HashSet<string>();
         }

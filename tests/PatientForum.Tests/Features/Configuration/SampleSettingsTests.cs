@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.MembersOnly;
 using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
@@ -44,6 +45,7 @@ public sealed class SampleSettingsTests
         { HealthOptions.SectionName, typeof(HealthOptions) },
         { MetricsOptions.SectionName, typeof(MetricsOptions) },
         { LogOutputOptions.SectionName, typeof(LogOutputOptions) },
+        { ContentWarningOptions.SectionName, typeof(ContentWarningOptions) },
     };
 
     [Theory]

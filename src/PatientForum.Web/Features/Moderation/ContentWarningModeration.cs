@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.Live;
-using PatientForum.Web.Features.Moderation;
 
-namespace PatientForum.Web.Features.ContentWarnings;
+namespace PatientForum.Web.Features.Moderation;
 
 /// <summary>A moderator adds or removes a post's content warnings: audited in the same save, then pushed live.</summary>
 public sealed class ContentWarningModeration(ForumDbContext db, ContentWarningCatalog catalog, ModerationService moderation, ForumChanges changes)

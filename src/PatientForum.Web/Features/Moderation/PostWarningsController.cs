@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.ContentWarnings;
 
-namespace PatientForum.Web.Features.ContentWarnings;
+namespace PatientForum.Web.Features.Moderation;
 
 /// <summary>Moderators add or remove a post's content warnings, and put, change or take away its moderator note.</summary>
 [Authorize(Policy = ForumPolicies.Moderator)]

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.Live;
-using PatientForum.Web.Features.Moderation;
 using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Infrastructure.Text;
 
-namespace PatientForum.Web.Features.ContentWarnings;
+namespace PatientForum.Web.Features.Moderation;
 
 /// <summary>What came of a change to a moderator note: done, no such post, or refused with what to fix (and nothing saved).</summary>
 public sealed record NoteOutcome(bool Found, string? Field = null, string? Problem = null)
