@@ -3,6 +3,7 @@ using PatientForum.Web.Features.AccountDeletion;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Aliases;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.DataExport;
 using PatientForum.Web.Features.Feeds;
 using PatientForum.Web.Features.Live;
@@ -69,6 +70,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumAccountDeletion();
         services.AddForumDataExport();
         services.AddForumSettings();
+        services.AddForumContentWarnings();
         services.AddForumSafety();
         services.AddForumOperations();
         services.AddForumFeeds();

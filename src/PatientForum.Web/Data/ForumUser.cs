@@ -38,6 +38,12 @@ public class ForumUser : IdentityUser
     /// </summary>
     public bool MailIncludesText { get; set; }
 
+    /// <summary>
+    /// The content warning keys whose posts the member always sees open, space-separated; any other warned post is
+    /// collapsed for them, as it is for visitors.
+    /// </summary>
+    public string? ShownContentWarnings { get; set; }
+
     /// <summary>When the last daily or weekly summary went out, so the next waits its period.</summary>
     public DateTime? LastSummaryMailAt { get; set; }
 

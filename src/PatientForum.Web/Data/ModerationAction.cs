@@ -61,4 +61,13 @@ public enum ModerationKind
 
     /// <summary>A moderator approved a post held for review, which published it.</summary>
     ApprovePost = 22,
+
+    /// <summary>A moderator changed a post's content warnings; the details list them as they now are.</summary>
+    SetContentWarnings = 23,
+
+    /// <summary>A moderator put a note on a post, or changed it; the entry keeps the note and its link.</summary>
+    SetModeratorNote = 24,
+
+    /// <summary>A moderator took a post's note away.</summary>
+    RemoveModeratorNote = 25,
 }

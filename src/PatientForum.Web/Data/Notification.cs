@@ -56,4 +56,7 @@ public enum NotificationKind
 
     /// <summary>A moderator revealed which member writes under one of the member's aliases (the notice never says who).</summary>
     AliasRevealed = 8,
+
+    /// <summary>A moderator put a note on the member's post, or changed it; the note is the reason.</summary>
+    PostLabelled = 9,
 }

@@ -39,6 +39,21 @@ public class Post
     /// </summary>
     public string? PostedAnywayKinds { get; set; }
 
+    /// <summary>
+    /// The content warnings the post carries: keys of Forum:ContentWarnings:Kinds, space-separated, or null for none.
+    /// A warned post is shown collapsed and its text is never excerpted (see Features/ContentWarnings/PostExcerpts).
+    /// </summary>
+    public string? ContentWarnings { get; set; }
+
+    /// <summary>
+    /// A moderator's note shown with the post, e.g. that a dose it names is unsafe; plain text, null when there is none.
+    /// The post stays readable under it.
+    /// </summary>
+    public string? ModeratorNote { get; set; }
+
+    /// <summary>Where the note points readers: a thread of this forum (such as a part of the guide) or an https address.</summary>
+    public string? ModeratorNoteUrl { get; set; }
+
     public List<PostRevision> Revisions { get; } = [];
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PatientForum.Web.Features.ContentWarnings;
 
 namespace PatientForum.Web.Data.Configurations;
 
@@ -10,5 +11,6 @@ internal sealed class ForumUserConfiguration : IEntityTypeConfiguration<ForumUse
         builder.Property(u => u.DisplayName).HasMaxLength(40);
         builder.Property(u => u.NormalizedDisplayName).HasMaxLength(40);
         builder.HasIndex(u => u.NormalizedDisplayName).IsUnique();
+        builder.Property(u => u.ShownContentWarnings).HasMaxLength(ContentWarningLimits.StoredMax);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PatientForum.Web.Features.ContentWarnings;
 
 namespace PatientForum.Web.Data.Configurations;
 
@@ -13,6 +14,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // The thread page reads posts in (CreatedAt, Id) order, a stable order for pagination.
         builder.HasIndex(p => new { p.ThreadId, p.CreatedAt, p.Id });
         builder.HasIndex(p => new { p.AuthorId, p.SubmissionToken }).IsUnique();
+        builder.Property(p => p.ContentWarnings).HasMaxLength(ContentWarningLimits.StoredMax);
+        builder.Property(p => p.ModeratorNote).HasMaxLength(ModeratorNoteRules.TextMaxUnits);
+        builder.Property(p => p.ModeratorNoteUrl).HasMaxLength(ModeratorNoteRules.UrlMax);
 
         // Kind names only ("PhoneNumber,EmailAddress"): seven kinds fit with room to spare.
         builder.Property(p => p.PostedAnywayKinds).HasMaxLength(200);

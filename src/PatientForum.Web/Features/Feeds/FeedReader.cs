@@ -106,7 +106,7 @@ public sealed class FeedReader(ForumDbContext db, ThreadReader threads, PublicEx
             p.CreatedAt, p.EditedAt ?? p.CreatedAt)).ToList();
     }
 
-    private string ExcerptOf(PostView post) => post.State == PostState.Visible ? excerpts.Of(post.Html) : "";
+    private string ExcerptOf(PostView post) => post.State == PostState.Visible ? excerpts.Of(post.Html, post.ContentWarnings) : "";
 
     private string Absolute(string path) => ForumUrls.Absolute(forum.Value.PublicUrl, path);
 }

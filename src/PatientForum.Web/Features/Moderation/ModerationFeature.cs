@@ -11,6 +11,8 @@ public static class ModerationFeature
         services.AddForumOptions<ModerationOptions>(ModerationOptions.SectionName);
         services.AddScoped<FlagService>();
         services.AddScoped<ModerationService>();
+        services.AddScoped<ContentWarningModeration>();
+        services.AddScoped<ModeratorNotes>();
         services.AddScoped<ReviewQueueReader>();
         services.AddScoped<IReviewQueueCount>(sp => sp.GetRequiredService<ReviewQueueReader>());
         services.AddScoped<ModeratorMail>();

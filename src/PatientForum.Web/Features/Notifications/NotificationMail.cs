@@ -2,20 +2,23 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Notifications;
 
 /// <summary>A notification on its way into a mail, with what the mail may show of it.</summary>
-public sealed record MailedNotification(long Id, NotificationKind Kind, string ThreadTitle, string? ActorName, string? Reason, string PostMarkdown);
+public sealed record MailedNotification(
+    long Id, NotificationKind Kind, string ThreadTitle, string? ActorName, string? Reason, string PostMarkdown, string? ContentWarnings = null);
 
 /// <summary>
 /// Writes notification mail. By default (<see cref="NotificationOptions.MinimalMail"/>) it says only how many
 /// notifications wait, with a link; otherwise it names the thread and who wrote, and quotes the post only for members who
 /// opted in. Every mail links to the member's mail settings and carries a one-click unsubscribe for its kind.
 /// </summary>
-public sealed class NotificationMail(UnsubscribeLinks unsubscribe, IOptions<NotificationOptions> options, IOptions<ForumOptions> forum)
+public sealed class NotificationMail(
+    UnsubscribeLinks unsubscribe, IOptions<NotificationOptions> options, IOptions<ForumOptions> forum, ContentWarningCatalog warnings)
 {
     private const int QuoteLength = 500;
 
@@ -38,7 +41,7 @@ public sealed class NotificationMail(UnsubscribeLinks unsubscribe, IOptions<Noti
                 body.AppendLine(CultureInfo.InvariantCulture, $"- {Line(item)}").AppendLine(CultureInfo.InvariantCulture, $"  {Link(ForumUrls.OpenNotification(item.Id))}");
                 if (includeText && item.Kind is NotificationKind.Reply or NotificationKind.NewThread or NotificationKind.Mention or NotificationKind.Quote)
                 {
-                    body.AppendLine().AppendLine(Quote(item.PostMarkdown));
+                    body.AppendLine().AppendLine(PostExcerpts.ExcerptOr(warnings, item.ContentWarnings, () => Quote(item.PostMarkdown)));
                 }
             }
         }

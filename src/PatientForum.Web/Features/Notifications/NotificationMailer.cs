@@ -75,11 +75,12 @@ public sealed partial class NotificationMailer(
                 && (u.SuspendedUntil == null || u.SuspendedUntil < now)
                 && ((n.Kind == NotificationKind.Mention || n.Kind == NotificationKind.Quote) && u.MentionMail
                     || (n.Kind == NotificationKind.Reply || n.Kind == NotificationKind.NewThread) && u.ReplyMail != MailFrequency.Never
-                    || (n.Kind == NotificationKind.PostHidden || n.Kind == NotificationKind.PostRestored || n.Kind == NotificationKind.PostEditedByModerator)
+                    || (n.Kind == NotificationKind.PostHidden || n.Kind == NotificationKind.PostRestored || n.Kind == NotificationKind.PostEditedByModerator
+                        || n.Kind == NotificationKind.PostLabelled)
                         && u.ModerationMail)))
             .Select(n => new
             {
-                Row = new MailedNotification(n.Id, n.Kind, n.Thread!.Title, n.Actor == null ? null : n.Actor.DisplayName, n.Reason, n.Post!.Markdown),
+                Row = new MailedNotification(n.Id, n.Kind, n.Thread!.Title, n.Actor == null ? null : n.Actor.DisplayName, n.Reason, n.Post!.Markdown, n.Post.ContentWarnings),
                 n.RecipientId,
                 n.CreatedAt,
             })

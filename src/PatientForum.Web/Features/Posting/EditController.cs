@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Posting;
 
 /// <summary>Authors edit their own posts; earlier versions are kept for the author and the moderators, until the author deletes them.</summary>
-public sealed class EditController(ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users) : Controller
+public sealed class EditController(
+    ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users, ContentWarningCatalog warnings) : Controller
 {
     [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpGet("/posts/{id:int}/edit")]
@@ -24,7 +26,10 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
         {
             return Forbid();
         }
-        var form = new EditPostForm { Body = post.Markdown, Title = post.IsOpening ? post.Thread!.Title : null };
+        var form = new EditPostForm
+        {
+            Body = post.Markdown, Title = post.IsOpening ? post.Thread!.Title : null, ContentWarnings = [.. ContentWarningCatalog.Keys(post.ContentWarnings)],
+        };
         return View(ToPage(post, form));
     }
 
@@ -43,7 +48,7 @@ public sealed class EditController(ForumDbContext db, PostingService posting, Th
             return Forbid();
         }
 
-        var result = await posting.EditAsync(User, post, form.Title, form.Body, cancellationToken);
+        var result = await posting.EditAsync(User, post, form.Title, form.Body, cancellationToken, warnings.Normalize(form.ContentWarnings));
         if (result.Saved is { } saved)
         {
             return Redirect(await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));

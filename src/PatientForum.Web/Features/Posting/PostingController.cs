@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Aliases;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Infrastructure.Text;
@@ -19,7 +20,8 @@ namespace PatientForum.Web.Features.Posting;
 /// post now.
 /// </summary>
 [Authorize(Policy = ForumPolicies.CanSubmitPost)]
-public sealed class PostingController(ForumDbContext db, PostingService posting, ThreadReader reader, DraftStore drafts, AliasDirectory aliases) : Controller
+public sealed class PostingController(
+    ForumDbContext db, PostingService posting, ThreadReader reader, DraftStore drafts, AliasDirectory aliases, ContentWarningCatalog warnings) : Controller
 {
     private static readonly MessagePage s_locked = new("This thread is locked", "A moderator has locked this thread, so it takes no new replies.");
 
@@ -55,7 +57,8 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
         }
         var audience = topic.MembersOnly ? ThreadAudience.Members : form.Audience;
         var alias = await AliasAsync(form.UnderAlias, topic.Id, cancellationToken);
-        var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias);
+        var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias,
+            warnings.Normalize(form.ContentWarnings));
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
@@ -100,7 +103,8 @@ public sealed class PostingController(ForumDbContext db, PostingService posting,
             return View(new ReplyPage(id, null, null, form, PostingRefusal.ThreadGone));
         }
         var alias = await AliasAsync(form.UnderAlias, thread.TopicId, cancellationToken);
-        var result = await posting.ReplyAsync(User, thread, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias);
+        var result = await posting.ReplyAsync(
+            User, thread, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias, warnings.Normalize(form.ContentWarnings));
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.Reply, thread.Id, cancellationToken);

@@ -15,6 +15,9 @@ public sealed class NewThreadForm
     /// <summary>Post under the member's alias in the topic (where the topic allows aliases).</summary>
     public bool UnderAlias { get; set; }
 
+    /// <summary>The content warning keys the author ticked.</summary>
+    public List<string> ContentWarnings { get; set; } = [];
+
     /// <summary>Carried by the form so that a second submit of the same form saves nothing new.</summary>
     public Guid SubmissionToken { get; set; }
 
@@ -28,6 +31,7 @@ public sealed class ReplyForm
 
     /// <summary>Post under the member's alias in the thread's topic (where the topic allows aliases).</summary>
     public bool UnderAlias { get; set; }
+    public List<string> ContentWarnings { get; set; } = [];
     public Guid SubmissionToken { get; set; }
 
     /// <summary>The author's answer to a personal-information warning: post it as it is.</summary>
@@ -39,6 +43,7 @@ public sealed class EditPostForm
     /// <summary>Only for the opening post, whose thread title can change with it.</summary>
     public string? Title { get; set; }
     public string? Body { get; set; }
+    public List<string> ContentWarnings { get; set; } = [];
 }
 
 /// <summary>

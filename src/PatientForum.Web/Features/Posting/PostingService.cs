@@ -37,7 +37,7 @@ public sealed class PostingService(
     /// </summary>
     public async Task<PostingResult> StartThreadAsync(
         ClaimsPrincipal member, int topicId, ThreadAudience audience, string? title, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken,
-        AliasView? alias = null)
+        AliasView? alias = null, string? contentWarnings = null)
     {
         var text = new PostText(ForumText.Line(title), ForumText.Body(body));
         var authorId = alias?.UserId ?? MemberId(member);
@@ -66,6 +66,7 @@ public sealed class PostingService(
         };
         var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.IsOpening = true;
+        post.ContentWarnings = contentWarnings;
         thread.Posts.Add(post);
         PostingSafety.Apply(post, thread, review);
         db.Threads.Add(thread);
@@ -79,8 +80,8 @@ public sealed class PostingService(
 
     /// <summary>Replies to <paramref name="thread"/>, which the member can see (the caller has checked).</summary>
     public async Task<PostingResult> ReplyAsync(
-        ClaimsPrincipal member, ForumThread thread, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken,
-        AliasView? alias = null)
+        ClaimsPrincipal member, ForumThread thread, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken, AliasView? alias = null,
+        string? contentWarnings = null)
     {
         var text = new PostText(null, ForumText.Body(body));
         var authorId = alias?.UserId ?? MemberId(member);
@@ -99,6 +100,7 @@ public sealed class PostingService(
         var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.ThreadId = thread.Id;
         PostingSafety.Apply(post, null, review);
+        post.ContentWarnings = contentWarnings;
         db.Posts.Add(post);
         notifier.PostSaving(post);
         try
@@ -127,7 +129,7 @@ public sealed class PostingService(
         notifier.Wake();
         await changes.PostAddedAsync(
             new PostView(post.Id, post.ThreadId, authorId, alias?.DisplayName ?? poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false,
-                AuthorBadge: alias is null ? StaffBadges.Of(member) : null),
+                AuthorBadge: alias is null ? StaffBadges.Of(member) : null, ContentWarnings: post.ContentWarnings),
             cancellationToken);
         return PostingResult.Done(text, await RaiseSafetyFlagAsync(post, new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit), review, cancellationToken));
     }
@@ -136,7 +138,8 @@ public sealed class PostingService(
     /// Replaces the text of <paramref name="post"/> (loaded with its thread; the caller has checked the member is its
     /// author), keeping the old text as a revision. A new title, for an opening post, renames the thread too.
     /// </summary>
-    public async Task<PostingResult> EditAsync(ClaimsPrincipal member, Post post, string? title, string? body, CancellationToken cancellationToken)
+    public async Task<PostingResult> EditAsync(
+        ClaimsPrincipal member, Post post, string? title, string? body, CancellationToken cancellationToken, string? contentWarnings = null)
     {
         var text = new PostText(post.IsOpening ? ForumText.Line(title) : null, ForumText.Body(body));
         var poster = await PosterAsync(MemberId(member), cancellationToken);
@@ -150,6 +153,8 @@ public sealed class PostingService(
             // The post's own author edits: an aliased post's revisions name the alias, never the member behind it.
             post.Revise(text.Body, await renderer.RenderAsync(text.Body, cancellationToken), post.AuthorId, now, byModerator: false);
         }
+        // Warnings are not text: changing them makes no revision.
+        post.ContentWarnings = contentWarnings;
         var thread = post.Thread!;
         if (text.Title is not null && thread.Title != text.Title)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Data.Seeding;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Infrastructure.Html;
 
 namespace PatientForum.Web.Features.Profiles;
@@ -19,7 +20,7 @@ public sealed record ProfileMember(string Id, string DisplayName, DateTime Creat
 /// sees their own hidden post). Members-only threads, and posts in them, are listed only to those who read them
 /// (<see cref="ThreadAccess"/>). Counts are taken over the same posts as the lists, so they never reveal what is hidden.
 /// </summary>
-public sealed class ProfileReader(ForumDbContext db)
+public sealed class ProfileReader(ForumDbContext db, ContentWarningCatalog warnings)
 {
     /// <summary>How many of the latest threads and replies a profile lists.</summary>
     public const int RecentItems = 20;
@@ -79,9 +80,9 @@ public sealed class ProfileReader(ForumDbContext db)
         var recentReplies = (await replies
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Take(RecentItems)
-            .Select(p => new { p.Id, p.Thread!.Title, p.CreatedAt, p.Html, p.State, p.Thread.IsHidden })
+            .Select(p => new { p.Id, p.Thread!.Title, p.CreatedAt, p.Html, p.State, p.Thread.IsHidden, p.ContentWarnings })
             .ToListAsync(cancellationToken))
-            .Select(p => new ProfileReply(p.Id, p.Title, p.CreatedAt, PlainText.Excerpt(p.Html, ExcerptLength), p.State, p.IsHidden))
+            .Select(p => new ProfileReply(p.Id, p.Title, p.CreatedAt, PostExcerpts.ExcerptOr(warnings, p.ContentWarnings, () => PlainText.Excerpt(p.Html, ExcerptLength)), p.State, p.IsHidden))
             .ToList();
 
         var isSelf = viewer.UserId == member.Id;

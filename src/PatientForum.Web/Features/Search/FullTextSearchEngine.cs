@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.Threads;
 
 namespace PatientForum.Web.Features.Search;
@@ -91,15 +92,28 @@ public abstract class FullTextSearchEngine(ForumDbContext db, IOptions<SearchOpt
             BeforeStatement(deadline);
         }
         var snippets = page.Count == 0 ? [] : await SnippetsAsync(query, page.Select(r => r.PostId).ToList(), cancellationToken);
+        var marks = await MarksAsync(page.Select(r => r.PostId).ToList(), cancellationToken);
         var hits = page
-            .Select(r => new SearchHit(r.PostId, r.ThreadId, r.ThreadTitle, r.ThreadSlug, r.TopicSlug, r.TopicName, r.AuthorName,
-                DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc), Snippets.ToHtml(snippets.GetValueOrDefault(r.PostId, "")), (PostState)r.State,
-                StaffBadges.OfRole(r.AuthorRole)))
+            .Select(r => (Row: r, Warnings: marks.GetValueOrDefault(r.PostId)?.Warnings, Noted: marks.GetValueOrDefault(r.PostId)?.Noted == true))
+            .Select(h => new SearchHit(h.Row.PostId, h.Row.ThreadId, h.Row.ThreadTitle, h.Row.ThreadSlug, h.Row.TopicSlug, h.Row.TopicName, h.Row.AuthorName,
+                DateTime.SpecifyKind(h.Row.CreatedAt, DateTimeKind.Utc),
+                // A warned post's text never reaches the page, not even as a snippet the view might leave out.
+                PostExcerpts.MayExcerpt(h.Warnings) ? Snippets.ToHtml(snippets.GetValueOrDefault(h.Row.PostId, "")) : "", (PostState)h.Row.State,
+                StaffBadges.OfRole(h.Row.AuthorRole), h.Warnings, h.Noted))
             .ToList();
         return new SearchResults(hits, rows.Count > query.PageSize);
     }
 
     public abstract Task<int> RebuildAsync(CancellationToken cancellationToken);
+
+    /// <summary>The content warnings and moderator notes of the page's marked posts, by post id (one small query, by primary key).</summary>
+    private async Task<Dictionary<int, PostMarks>> MarksAsync(List<int> postIds, CancellationToken cancellationToken) =>
+        postIds.Count == 0
+            ? []
+            : await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id) && (p.ContentWarnings != null || p.ModeratorNote != null))
+                .ToDictionaryAsync(p => p.Id, p => new PostMarks(p.ContentWarnings, p.ModeratorNote != null), cancellationToken);
+
+    private sealed record PostMarks(string? Warnings, bool Noted);
 
     /// <summary>The parameters that carry the match itself (the reader's terms), named by the dialect.</summary>
     protected abstract List<DbParameter> MatchParameters(SearchQuery query);

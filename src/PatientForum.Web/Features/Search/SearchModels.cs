@@ -26,11 +26,12 @@ public sealed record SearchTerm(string Text, bool IsPhrase, bool IsPrefix, bool 
 
 /// <summary>
 /// One hit. The snippet is HTML: user text encoded first, then only &lt;mark&gt; added. The badge is the author's
-/// staff title, as on their posts.
+/// staff title, as on their posts. A post with <paramref name="ContentWarnings"/> has an empty snippet: the page shows
+/// its warning instead (see <see cref="ContentWarnings.PostExcerpts"/>).
 /// </summary>
 public sealed record SearchHit(
     int PostId, int ThreadId, string ThreadTitle, string ThreadSlug, string TopicSlug, string TopicName, string AuthorName,
-    DateTime CreatedAt, string SnippetHtml, PostState State, string? AuthorBadge = null);
+    DateTime CreatedAt, string SnippetHtml, PostState State, string? AuthorBadge = null, string? ContentWarnings = null, bool HasModeratorNote = false);
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, bool HasMore);
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Time;
@@ -46,7 +47,8 @@ public sealed class ThreadMetaBuilder(ThreadReader reader, ForumDbContext db, Pu
         }
         var publicUrl = options.Value.PublicUrl;
         var url = ForumUrls.Absolute(publicUrl, ForumUrls.Thread(thread.Id, thread.Slug));
-        var description = opening.State == PostState.Visible ? excerpts.Of(opening.Html) : null;
+        // A warned opening post gives no description at all: a link preview cannot be folded behind its warning.
+        var description = opening.State == PostState.Visible && PostExcerpts.MayExcerpt(opening.ContentWarnings) ? excerpts.Of(opening.Html) : null;
         var replies = thread.Paging.TotalItems - 1;
         var author = new JsonObject { ["@type"] = "Person", ["name"] = opening.AuthorName };
         if (!FormerMember.IsShownAs(opening.AuthorName))

@@ -8,10 +8,13 @@ namespace PatientForum.Web.Features.Threads;
 /// </summary>
 public sealed record TopicSummary(string Slug, string Name, string Description, int ThreadCount, DateTime? LastActivityAt, bool MembersOnly = false);
 
-/// <summary>A row in a topic's thread list; <paramref name="MembersOnly"/> marks a thread only members can read.</summary>
+/// <summary>
+/// A row in a topic's thread list; <paramref name="MembersOnly"/> marks a thread only members can read, and
+/// <paramref name="HasModeratorNote"/> one with a visible post that carries a moderator's note.
+/// </summary>
 public sealed record ThreadListItem(
     int Id, string TopicSlug, string Title, string Slug, string AuthorName, int ReplyCount, DateTime CreatedAt, DateTime LastActivityAt, bool IsPinned, bool IsLocked,
-    bool MembersOnly = false);
+    bool MembersOnly = false, bool HasModeratorNote = false);
 
 public sealed record TopicPage(
     int Id, string Slug, string Name, string Description, IReadOnlyList<ThreadListItem> Threads, Paging Paging, bool MembersOnly = false);
@@ -27,11 +30,14 @@ public sealed record ThreadAudienceView(ThreadAudience Audience, bool TopicMembe
 
 /// <summary>
 /// One post as every page shows it. The author's email is never part of it; <paramref name="AuthorBadge"/> is the
-/// staff title shown beside the name (see <see cref="StaffBadges"/>), null for members.
+/// staff title shown beside the name (see <see cref="StaffBadges"/>), null for members. <paramref name="ContentWarnings"/> are
+/// the post's stored warning keys (null for none), which fold it away behind its warning; <paramref name="ModeratorNote"/>
+/// is a moderator's note shown with it, with its optional link.
 /// </summary>
 public sealed record PostView(
     int Id, int ThreadId, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening,
-    PostState State, bool EditedByModerator, DateTime? DeletedByAuthorAt = null, string? AuthorBadge = null, PostReactionsView? Reactions = null);
+    PostState State, bool EditedByModerator, DateTime? DeletedByAuthorAt = null, string? AuthorBadge = null, PostReactionsView? Reactions = null,
+    string? ContentWarnings = null, string? ModeratorNote = null, string? ModeratorNoteUrl = null);
 
 /// <summary>
 /// The reactions on a post: how many members gave each kind, and which the viewer gave (none for a visitor, and for

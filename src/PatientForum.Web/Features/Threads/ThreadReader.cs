@@ -13,7 +13,8 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
 {
     private static readonly Expression<Func<ForumThread, ThreadListItem>> s_threadRow = t =>
         new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked,
-            t.Audience == ThreadAudience.Members || t.Topic.MembersOnly);
+            t.Audience == ThreadAudience.Members || t.Topic.MembersOnly,
+            t.Posts.Any(p => p.ModeratorNote != null && p.State == PostState.Visible));
 
     private readonly ForumOptions _options = options.Value;
 
@@ -293,6 +294,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             p.DeletedByAuthorAt,
             db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
             : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == moderator)) ? StaffBadges.Moderator
-            : null);
+            : null,
+            null, p.ContentWarnings, p.ModeratorNote, p.ModeratorNoteUrl);
     }
 }

@@ -16,6 +16,7 @@ public sealed class OptionsValidationTests
     [InlineData("Forum:Health:OutboxMaxAgeMinutes", "-1")]
     [InlineData("Forum:Metrics:AllowedAddresses:0", "prometheus.internal")]
     [InlineData("Forum:Feeds:SitemapUrlsPerFile", "50001")]
+    [InlineData("Forum:ContentWarnings:Kinds:0:Key", "Needles!")]
     public void Start_WithAnInvalidSetting_FailsWithAMessageNamingTheKey(string key, string value)
     {
         using var factory = new ConfiguredForum(key, value);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Contact;
+using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.Feeds;
 using PatientForum.Web.Features.MembersOnly;
 using PatientForum.Web.Features.Moderation;
@@ -46,6 +47,7 @@ public sealed class SampleSettingsTests
         { MetricsOptions.SectionName, typeof(MetricsOptions) },
         { LogOutputOptions.SectionName, typeof(LogOutputOptions) },
         { FeedOptions.SectionName, typeof(FeedOptions) },
+        { ContentWarningOptions.SectionName, typeof(ContentWarningOptions) },
     };
 
     [Theory]

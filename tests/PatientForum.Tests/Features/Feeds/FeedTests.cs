@@ -173,6 +173,19 @@ public sealed class FeedTests(ForumFactory factory) : IClassFixture<ForumFactory
         Assert.Equal("The physio said ring me on […] after six if it flares.", summary);
     }
 
+    [Fact]
+    public async Task FeedExcerpt_OfAWarnedPost_IsItsWarning_NeverItsText()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var title = MembersOnly.MembersOnlyThreads.Unique("Feed: warned");
+        await ContentWarnings.ContentWarning.StartWarnedThreadAsync(member, "injections", title, "The needle went in twice before it found the joint.", "needles");
+
+        var (_, feed) = await LoadAsync(factory.CreateForumClient(), "/t/injections/feed.atom");
+
+        var entry = feed.Items.Single(i => i.Title.Text == title);
+        Assert.Equal("Content warning: needles", entry.Summary.Text);
+    }
+
     private async Task<List<(string Title, DateTime CreatedAt)>> NewestPublicThreadsAsync(string? topic)
     {
         var rows = await ModerationState.QueryAsync(factory, db => db.Threads

@@ -72,6 +72,20 @@ public sealed class PageMetaTests(SmallPagesForumFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task PublicThreadPage_WhoseOpeningPostIsWarned_HasNoDescriptionInItsPreviewOrStructuredData()
+    {
+        var author = await Members.RegisterConfirmedAsync(factory);
+        var path = await ContentWarnings.ContentWarning.StartWarnedThreadAsync(
+            author, "rehab", MembersOnlyThreads.Unique("Meta: warned"), "The wound opened again and bled through the dressing.", "medical-detail");
+
+        var head = (await factory.CreateForumClient().GetOkAsync(path)).Document.Head!;
+
+        Assert.NotNull(Meta(head, "og:title"));
+        Assert.Empty(head.QuerySelectorAll("meta[property='og:description'], meta[name=description], meta[name='twitter:description']"));
+        Assert.DoesNotContain("wound", head.InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PublicThreadPage_WithAHostileTitle_KeepsItsJsonLdOneScriptThatParses()
     {
         var author = await Members.RegisterConfirmedAsync(factory);

@@ -25,6 +25,7 @@ public static class AuthorizationTable
         "account/export/{id:guid}/download", "posting/support",
         "u/{name}", "account/profile", "a/{number:int}",
         .. SettingsTable.ReadOnlyPages,
+        .. ContentWarningTable.ReadOnlyPages,
     ];
 
     private const string ModPost = "moderation/posts/{id:int}/{verb:regex(^(keep|hide|restore|delete)$)}";
@@ -248,6 +249,7 @@ public static class AuthorizationTable
         .. OperationsTable.Rules,
         .. AliasTable.Rules,
         .. FeedsTable.Rules,
+        .. ContentWarningTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>

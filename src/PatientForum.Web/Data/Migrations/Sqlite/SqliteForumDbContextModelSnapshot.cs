@@ -481,6 +481,10 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShownContentWarnings")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SuspendedUntil")
                         .HasColumnType("TEXT");
 
@@ -841,6 +845,10 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentWarnings")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -862,6 +870,14 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Markdown")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorNoteUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PostedAnywayKinds")
