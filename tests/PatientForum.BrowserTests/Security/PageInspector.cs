@@ -54,10 +54,20 @@ public sealed class PageInspector
               }
             }
           }
-          const dangerous = "script:not([src^='/js/']):not([src^='/lib/']), iframe, frame, frameset, object, embed, applet, " +
+          // A thread's JSON-LD is a data block in the head, which browsers never run; any other inline script is a finding,
+          // and so is a second block or one that does not parse (a title that broke out of the first).
+          const dangerous = "script:not([src^='/js/']):not([src^='/lib/']):not(head > script[type='application/ld+json']:not([src])), " +
+            "iframe, frame, frameset, object, embed, applet, " +
             "base, body meta, body link, body style, .post-body form, .post-body input, .post-body button, svg, math";
           for (const el of doc.querySelectorAll(dangerous)) {
             found.push("element " + show(el));
+          }
+          const data = doc.querySelectorAll("script[type='application/ld+json']");
+          if (data.length > 1) {
+            found.push(data.length + " JSON-LD blocks");
+          }
+          for (const el of data) {
+            try { JSON.parse(el.textContent); } catch (e) { found.push("JSON-LD that does not parse: " + show(el)); }
           }
           if (html === null) {
             if (typeof window.__pwned !== "undefined") {
