@@ -9,7 +9,7 @@ namespace PatientForum.Web.Features.Safety;
 /// knows it as a valid number, or when it is written the way only phone numbers are written: with a + and country
 /// code, with a leading 0 and ten or more digits, or in the North American (201) 555-0143 groups. The second rule
 /// catches numbers the library does not know as allocated (new ranges, a mistyped digit, the drama and 555 ranges),
-/// which are still somebody's number in a story.
+/// which are still somebody's number in a story. Digits glued to letters are never a phone number.
 /// </summary>
 internal sealed partial class PhoneNumberFinder(IReadOnlyList<string> regions)
 {
@@ -22,12 +22,22 @@ internal sealed partial class PhoneNumberFinder(IReadOnlyList<string> regions)
         {
             foreach (var match in s_util.FindNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
             {
-                if (seen.Add((match.Start, match.Length)) && LooksLikePhoneNumber(match))
+                if (seen.Add((match.Start, match.Length)) && !GluedToAWord(text, match) && LooksLikePhoneNumber(match))
                 {
                     yield return new(PersonalInformationKind.PhoneNumber, match.Start, match.Length);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Digits run together with letters ("ref4155550143", a code or a token) are part of a word, not a number someone
+    /// would dial; the library's own stricter leniencies refuse the same candidates.
+    /// </summary>
+    private static bool GluedToAWord(string text, PhoneNumberMatch match)
+    {
+        var end = match.Start + match.Length;
+        return (match.Start > 0 && char.IsLetter(text[match.Start - 1])) || (end < text.Length && char.IsLetter(text[end]));
     }
 
     private static bool LooksLikePhoneNumber(PhoneNumberMatch match)

@@ -64,7 +64,7 @@ internal static partial class RecordNumbers
     private static partial Regex SocialSecurityNumber();
 
     // Visa, Mastercard, Amex, Discover, JCB and Diners lengths, in groups of digits; Luhn decides.
-    [GeneratedRegex(@"(?<![\d.,/-])(?:4|5[1-5]|2[2-7]|3[0-9]|6[0-9])\d{2,3}(?:[ -]?\d{3,6}){2,4}(?![\d.,/-]?\d)")]
+    [GeneratedRegex(@"(?<![\p{L}\d.,/-])(?:4|5[1-5]|2[2-7]|3[0-9]|6[0-9])\d{2,3}(?:[ -]?\d{3,6}){2,4}(?![\d.,/-]?\d)(?!\p{L})")]
     private static partial Regex CardNumber();
 
     [GeneratedRegex(@"(?<=\bPPSN?\b(?: number| no\.?)?\W{0,4}(?:(?:is|was)\W{1,3})?)(?<id>\d{7} ?[A-W][ABWH]?)\b")]

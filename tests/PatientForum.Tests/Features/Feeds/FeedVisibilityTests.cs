@@ -99,7 +99,7 @@ public sealed class FeedVisibilityTests(FeedVisibilityTests.SecretsForum forum) 
 
         private async Task<Secrets> MakeAsync()
         {
-            var token = Guid.NewGuid().ToString("N")[..10];
+            var token = $"k{Guid.NewGuid():N}"[..10]; // a letter first: ten bare digits would read as a phone number
             var opener = await Members.RegisterConfirmedAsync(this, $"Open Author {token[..6]}");
             var replier = await Members.RegisterConfirmedAsync(this, $"Feed Replier {token[..6]}");
             var quiet = await Members.RegisterConfirmedAsync(this, $"Quiet Feeder {token[..6]}");

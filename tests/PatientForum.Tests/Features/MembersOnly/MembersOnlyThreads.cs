@@ -34,5 +34,5 @@ public static class MembersOnlyThreads
     public static string AudiencePath(string threadPath) =>
         string.Create(CultureInfo.InvariantCulture, $"/threads/{Compose.ThreadId(threadPath)}/audience");
 
-    public static string Unique(string text) => $"{text} {Guid.NewGuid():N}"[..(text.Length + 13)];
+    public static string Unique(string text) => $"{text} k{Guid.NewGuid():N}"[..(text.Length + 13)];
 }

@@ -44,6 +44,18 @@ public sealed class PersonalInformationDetectorTests
     [InlineData("The trial is at example.org/trials/2015550143 if you want it.")]
     public void Find_DigitsInsideALink_FindsNothing(string text) => Assert.Empty(s_detector.Find(text));
 
+    [Theory]
+    [InlineData("My booking code is canary7957912401ff4f, keep it handy.")]
+    [InlineData("The batch was ref07700900461b on the box.")]
+    [InlineData("Token e5f5d9510b464c5484788448760dfc81 from the app.")]
+    public void Find_DigitsGluedToLetters_FindsNothing(string text) => Assert.Empty(s_detector.Find(text));
+
+    [Theory]
+    [InlineData("Call 07700 900461.", "07700 900461")]
+    [InlineData("tel:07700900461 works too", "07700900461")]
+    public void Find_APhoneNumberBesidePunctuation_IsStillFound(string text, string number) =>
+        Assert.Equal(number, text.Substring(Assert.Single(s_detector.Find(text)).Start, number.Length));
+
     [Fact]
     public void Find_AnEmailInAMailtoLink_FindsTheAddress()
     {
