@@ -1,3 +1,5 @@
+using PatientForum.Tests.Infrastructure;
+
 namespace PatientForum.Tests.Features.ScaleOut;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class BackplaneRefusalTests
     /// first one, so a join whose subscription Redis refused would leave the thread's group counted but never
     /// subscribed on that instance: every later reader there would join "successfully" and wait for nothing.
     /// </summary>
-    [Fact]
+    [ScaleOutFact]
     public Task JoinRefusedByRedis_ThenAccepted_EveryReaderGetsTheNextReplyLive() =>
         WithForumAsync(JoinRefusedThenAcceptedAsync);
 
@@ -22,7 +24,7 @@ public sealed class BackplaneRefusalTests
     /// A reply saved while Redis refused its publication must still reach pages that stayed connected (on another
     /// instance, whose link never dropped, nothing would make them catch up).
     /// </summary>
-    [Fact]
+    [ScaleOutFact]
     public Task PublishRefusedByRedis_ThenAccepted_TheReplyStillArrivesLive() =>
         WithForumAsync(PublishRefusedThenAcceptedAsync);
 

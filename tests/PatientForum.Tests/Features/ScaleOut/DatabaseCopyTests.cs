@@ -20,7 +20,7 @@ public sealed class DatabaseCopyTests(SqliteSourceForum source) : IClassFixture<
 {
     private string? _sourceFile;
 
-    [Fact]
+    [ScaleOutFact]
     public async Task DbCopy_IntoAnEmptyPostgresDatabase_CopiesEveryTableAndTheForumCarriesOnThere()
     {
         var author = await Members.RegisterConfirmedAsync(source);
@@ -73,7 +73,7 @@ public sealed class DatabaseCopyTests(SqliteSourceForum source) : IClassFixture<
         Assert.Equal($"/posts/{await Searching.OpeningPostIdAsync(movedAuthor, path)}", Searching.Link(hit));
     }
 
-    [Fact]
+    [ScaleOutFact]
     public async Task DbCopy_IntoADatabaseThatHoldsAForum_IsRefusedAndChangesNothing()
     {
         var member = await Members.RegisterConfirmedAsync(source);
@@ -93,7 +93,7 @@ public sealed class DatabaseCopyTests(SqliteSourceForum source) : IClassFixture<
         Assert.Equal(0L, await target.ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" WHERE "Email" = @email""", ("email", member.Email)));
     }
 
-    [Fact]
+    [ScaleOutFact]
     public async Task DbCopy_FromAForumConfiguredForPostgres_IsRefusedBeforeTouchingTheTarget()
     {
         var data = Directory.CreateDirectory(Path.Combine(source.DataDirectory, "postgres-source")).FullName;

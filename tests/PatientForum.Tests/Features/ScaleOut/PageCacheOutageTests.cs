@@ -1,3 +1,5 @@
+using PatientForum.Tests.Infrastructure;
+
 namespace PatientForum.Tests.Features.ScaleOut;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class PageCacheOutageTests
 {
     private const string Reply = "A reply posted while Redis refused the eviction";
 
-    [Fact]
+    [ScaleOutFact]
     public async Task EvictionRefusedByRedis_TheCachedPageIsNeverServedAfterTheReply()
     {
         var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"))).FullName;

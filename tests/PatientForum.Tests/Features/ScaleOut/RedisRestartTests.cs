@@ -1,3 +1,5 @@
+using PatientForum.Tests.Infrastructure;
+
 namespace PatientForum.Tests.Features.ScaleOut;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class RedisRestartTests
     // StackExchange.Redis opens two connections per instance (commands and subscriptions), each with this name.
     private const string ForumClientName = "patientforum";
 
-    [Fact]
+    [ScaleOutFact]
     public async Task RedisKilledAndRestarted_ReadersOnB_GetEveryReplyPostedThroughA_AndLiveUpdatesResume()
     {
         var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"))).FullName;

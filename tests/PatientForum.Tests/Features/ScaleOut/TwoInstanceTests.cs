@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Data;
 
 namespace PatientForum.Tests.Features.ScaleOut;
@@ -10,7 +11,7 @@ namespace PatientForum.Tests.Features.ScaleOut;
 /// </summary>
 public sealed partial class TwoInstanceTests
 {
-    [Fact]
+    [ScaleOutFact]
     public async Task SignInCookieAndFormTokens_MadeOnInstanceA_WorkOnInstanceB()
     {
         var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"))).FullName;
@@ -29,7 +30,7 @@ public sealed partial class TwoInstanceTests
         Assert.Contains("Signed in on A, posting on B.", readOnA.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ScaleOutFact]
     public async Task ContactMessages_SubmittedOnBothInstances_AreEachDeliveredExactlyOnceWhileBothWorkersRun()
     {
         const int Messages = 12;

@@ -67,7 +67,7 @@ public sealed class AuthorizationMatrixTests(MatrixForum forum) : IClassFixture<
         Assert.Equal(before, await ForumFingerprint.TakeAsync(forum));
     }
 
-    [Theory]
+    [ProviderNeutralTheory]
     [MemberData(nameof(PostCells))]
     public async Task Post_WithoutAntiforgeryToken_IsRefusedForEveryone_AndChangesNothing(string rule, Who who)
     {
