@@ -143,7 +143,9 @@ public sealed class ForumServer : IAsyncDisposable
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // The same safety net as a start-up's: a command migrates and checks the database first, which on a busy
+        // machine can take longer than a minute.
+        using var timeout = new CancellationTokenSource(s_startTimeout);
         await process.WaitForExitAsync(timeout.Token);
         Append(await output);
         return process.ExitCode;
