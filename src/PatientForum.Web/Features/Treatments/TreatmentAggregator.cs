@@ -36,12 +36,23 @@ public sealed class TreatmentAggregator(IServiceScopeFactory scopes, IOutputCach
         await RecountAsync(scope.ServiceProvider.GetRequiredService<ForumDbContext>(), treatmentId, cancellationToken);
     }
 
+    /// <summary>
+    /// The records the charts count: kept in the charts by their author, on a thread that is not hidden, whose opening
+    /// post is visible, written by an account that is not deleted (nor an alias whose member deleted theirs).
+    /// </summary>
+    public static IQueryable<TreatmentRecord> Counted(ForumDbContext db)
+    {
+        var visible = PostState.Visible;
+        return db.TreatmentRecords.AsNoTracking()
+            .Where(r => r.IncludeInCharts && !r.Thread!.IsHidden && r.Thread.Author!.DeletedAt == null
+                && r.Thread.Posts.Any(p => p.IsOpening && p.State == visible)
+                && !db.MemberAliases.Any(a => a.AliasUserId == r.Thread.AuthorId && a.OwnerId == null));
+    }
+
     private async Task RecountAsync(ForumDbContext db, int treatmentId, CancellationToken cancellationToken)
     {
-        var (visible, publicAudience) = (PostState.Visible, ThreadAudience.Public);
-        var rows = await db.TreatmentRecords.AsNoTracking()
-            .Where(r => r.TreatmentId == treatmentId && r.IncludeInCharts && !r.Thread!.IsHidden && r.Thread.Author!.DeletedAt == null
-                && r.Thread.Posts.Any(p => p.IsOpening && p.State == visible))
+        var publicAudience = ThreadAudience.Public;
+        var rows = await Counted(db).Where(r => r.TreatmentId == treatmentId)
             .Select(r => new CountedRecord(
                 r.BodyArea, r.PainBefore, r.PainAfter, r.ReliefAmount, r.ReliefUnit, r.SideEffects, r.WouldRepeat,
                 r.Thread!.Audience == publicAudience && !r.Thread.Topic!.MembersOnly))

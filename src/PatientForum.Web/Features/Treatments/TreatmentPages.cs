@@ -61,11 +61,8 @@ public sealed class TreatmentPages(ForumDbContext db, IOptions<TreatmentOptions>
         {
             return null;
         }
-        var visible = PostState.Visible;
-        var threads = db.Threads.AsNoTracking().Where(t => !t.IsHidden && t.Author!.DeletedAt == null).OpenTo(viewer);
-        var records = db.TreatmentRecords.AsNoTracking()
-            .Where(r => r.Treatment!.Slug == slug && r.IncludeInCharts && threads.Any(t => t.Id == r.ThreadId)
-                && r.Thread!.Posts.Any(p => p.IsOpening && p.State == visible));
+        var threads = db.Threads.AsNoTracking().OpenTo(viewer);
+        var records = TreatmentAggregator.Counted(db).Where(r => r.Treatment!.Slug == slug && threads.Any(t => t.Id == r.ThreadId));
         if (area is { } a)
         {
             records = records.Where(r => r.BodyArea == a);

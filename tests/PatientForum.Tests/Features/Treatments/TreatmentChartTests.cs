@@ -112,6 +112,24 @@ public sealed class TreatmentChartTests(ForumFactory factory) : IClassFixture<Fo
         Assert.Equal(1, await StoriesAsync(member.Client, treatment, "?area=hip"));
     }
 
+    [Fact]
+    public async Task TreatmentFigures_AuthorDeletesAccount_StoryNoLongerCounted()
+    {
+        var topic = Topic();
+        var treatment = await NewTreatmentAsync(factory, topic);
+        await StoryAsync(topic, treatment, 6, 2);
+        var leaving = await Members.RegisterConfirmedAsync(factory);
+        var page = await StartAsync(leaving, topic, $"Leaving soon {Guid.NewGuid():N}"[..30], Details(treatment, 9, 9));
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var visitor = factory.CreateForumClient();
+        var before = await StoriesAsync(visitor, treatment);
+
+        await AccountDeletion.Deleting.DeleteAccountAsync(leaving, "anonymize");
+
+        Assert.Equal(2, before);
+        Assert.Equal(1, await StoriesAsync(visitor, treatment));
+    }
+
     private static string Topic() => "tt-" + Guid.NewGuid().ToString("N")[..8];
 
     private static async Task<int> StoriesAsync(ForumClient client, string treatment, string query = "") =>
