@@ -18,6 +18,7 @@ using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Features.Settings;
 using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Features.Treatments;
 using PatientForum.Web.Infrastructure;
 using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Infrastructure.Email;
@@ -74,6 +75,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumSafety();
         services.AddForumOperations();
         services.AddForumFeeds();
+        services.AddForumTreatments();
         return builder;
     }
 }

@@ -36,6 +36,10 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<DisplayNameHistory> DisplayNameHistory => Set<DisplayNameHistory>();
     public DbSet<ReadingAlert> ReadingAlerts => Set<ReadingAlert>();
     public DbSet<MemberAlias> MemberAliases => Set<MemberAlias>();
+    public DbSet<Treatment> Treatments => Set<Treatment>();
+    public DbSet<TreatmentRecord> TreatmentRecords => Set<TreatmentRecord>();
+    public DbSet<TreatmentRecordRevision> TreatmentRecordRevisions => Set<TreatmentRecordRevision>();
+    public DbSet<TreatmentAggregate> TreatmentAggregates => Set<TreatmentAggregate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,6 +29,7 @@ public sealed partial class ForumSeeder(
     {
         await EnsureRolesAsync();
         var topics = await UpsertTopicsAsync(SeedFiles.ReadTopics(paths.SeedDirectory), cancellationToken);
+        await TreatmentSeeder.UpsertAsync(db, TreatmentSeeder.Read(paths.SeedDirectory), cancellationToken);
         var author = await EnsureGuideAuthorAsync(cancellationToken);
         await SignInDecoy.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await SafetyReporter.EnsureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);

@@ -1,4 +1,5 @@
 using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Features.Treatments;
 using PatientForum.Web.Infrastructure.Caching;
 
 namespace PatientForum.Web.Features.Live;
@@ -9,7 +10,7 @@ namespace PatientForum.Web.Features.Live;
 /// cached copy from before the change. A push that failed because Redis did not answer comes back here through
 /// <see cref="LivePushRetry"/>, and is made again the same way from the current state.
 /// </summary>
-public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadReader threads)
+public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadReader threads, TreatmentAggregator treatments)
 {
     /// <summary>A reply was saved; <paramref name="post"/> is what was saved, pushed as it is.</summary>
     public async Task PostAddedAsync(PostView post, CancellationToken cancellationToken)
@@ -37,6 +38,8 @@ public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadRe
     /// <summary>A thread was started, renamed, moved, locked or pinned, or got activity.</summary>
     public async Task ThreadChangedAsync(int threadId, CancellationToken cancellationToken)
     {
+        // Hidden, restored, removed or its author gone: the treatment charts count visible stories only.
+        await treatments.ThreadChangedAsync(threadId, cancellationToken);
         await EvictThreadPagesAsync(threadId, cancellationToken);
         await live.ThreadChangedAsync(threadId, cancellationToken);
     }
@@ -48,6 +51,7 @@ public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadRe
     /// </summary>
     public async Task ThreadAudienceChangedAsync(int threadId, bool membersOnly, CancellationToken cancellationToken)
     {
+        await treatments.ThreadChangedAsync(threadId, cancellationToken);
         await EvictThreadPagesAsync(threadId, cancellationToken);
         if (membersOnly)
         {
@@ -73,6 +77,11 @@ public sealed class ForumChanges(PageCache pages, LiveBroadcaster live, ThreadRe
         if (await threads.GetPostAsync(push.Id, cancellationToken) is not { } post)
         {
             return;
+        }
+        if (push.Kind == LivePushKind.PostVisibilityChanged)
+        {
+            // An opening post hidden, restored or removed takes its thread's treatment record in or out of the charts.
+            await treatments.ThreadChangedAsync(post.ThreadId, cancellationToken);
         }
         await (push.Kind == LivePushKind.ReactionsChanged
             ? pages.ThreadPagesChangedAsync(post.ThreadId, cancellationToken)

@@ -9,6 +9,7 @@ using PatientForum.Web.Features.Aliases;
 using PatientForum.Web.Features.ContentWarnings;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Features.Treatments;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
@@ -40,7 +41,8 @@ public sealed class PostingController(
     }
 
     [HttpPost("/t/{topicSlug}/new")]
-    public async Task<IActionResult> NewThread(string topicSlug, NewThreadForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> NewThread(
+        string topicSlug, NewThreadForm form, [FromServices] TreatmentFormReader treatments, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == topicSlug, cancellationToken);
         if (topic is null)
@@ -55,10 +57,21 @@ public sealed class PostingController(
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(topic.Slug), null)));
         }
+        var record = form.Treatment.IsEmpty ? null : await treatments.ReadAsync(form.Treatment, cancellationToken);
+        if (record is { Values: null })
+        {
+            // Nothing is saved while the treatment details are wrong, so a thread never stands without the record its author meant.
+            foreach (var problem in record.Problems)
+            {
+                ModelState.AddModelError(problem.Field, problem.Message);
+            }
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(topic.Slug), null), TopicMembersOnly: topic.MembersOnly));
+        }
         var audience = topic.MembersOnly ? ThreadAudience.Members : form.Audience;
         var alias = await AliasAsync(form.UnderAlias, topic.Id, cancellationToken);
         var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias,
-            warnings.Normalize(form.ContentWarnings));
+            warnings.Normalize(form.ContentWarnings), record?.Values);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);

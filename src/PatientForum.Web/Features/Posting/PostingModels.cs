@@ -1,5 +1,6 @@
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Safety;
+using PatientForum.Web.Features.Treatments;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
@@ -23,6 +24,9 @@ public sealed class NewThreadForm
 
     /// <summary>The author's answer to a personal-information warning: post it as it is.</summary>
     public bool PostAnyway { get; set; }
+
+    /// <summary>The optional treatment details; left empty, the thread has no treatment record.</summary>
+    public TreatmentForm Treatment { get; set; } = new();
 }
 
 public sealed class ReplyForm

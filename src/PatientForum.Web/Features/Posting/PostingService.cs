@@ -7,6 +7,7 @@ using PatientForum.Web.Features.Notifications;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Features.Treatments;
 using PatientForum.Web.Infrastructure.Text;
 
 namespace PatientForum.Web.Features.Posting;
@@ -37,7 +38,7 @@ public sealed class PostingService(
     /// </summary>
     public async Task<PostingResult> StartThreadAsync(
         ClaimsPrincipal member, int topicId, ThreadAudience audience, string? title, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken,
-        AliasView? alias = null, string? contentWarnings = null)
+        AliasView? alias = null, string? contentWarnings = null, TreatmentValues? treatment = null)
     {
         var text = new PostText(ForumText.Line(title), ForumText.Body(body));
         var authorId = alias?.UserId ?? MemberId(member);
@@ -70,6 +71,13 @@ public sealed class PostingService(
         thread.Posts.Add(post);
         PostingSafety.Apply(post, thread, review);
         db.Threads.Add(thread);
+        if (treatment is not null)
+        {
+            // Saved with the thread in one SaveChanges, one transaction: never a thread without the record, nor the reverse.
+            var record = new TreatmentRecord { Thread = thread, CreatedAt = now };
+            treatment.ApplyTo(record);
+            db.TreatmentRecords.Add(record);
+        }
         notifier.PostSaving(post);
         var saved = await SaveOnceAsync(authorId, token, () => new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit), cancellationToken);
         notifier.Wake();

@@ -24,6 +24,7 @@ public static class AuthorizationTable
         "u/{name}", "account/profile", "account/delete", "account/deleted", "account/export",
         "account/export/{id:guid}/download", "posting/support",
         "u/{name}", "account/profile", "a/{number:int}",
+        "treatments", "treatments/{slug}", "treatments/{slug}.json", "treatments/{slug}.csv", "treatments/{slug}/stories", "threads/{id:int}/treatment",
         .. SettingsTable.ReadOnlyPages,
         .. ContentWarningTable.ReadOnlyPages,
     ];
@@ -97,6 +98,16 @@ public static class AuthorizationTable
             Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
             Assert.Equal("Edited by its author.", await c.QueryAsync(db => db.Posts.Where(p => p.Id == c.Targets.PostId).Select(p => p.Markdown).SingleAsync()));
         }, Fields: new() { ["Body"] = "Edited by its author." }),
+        // A thread's treatment record: its author only, while they may post.
+        new("POST", "threads/{id:int}/treatment", "/threads/{thread}/treatment", Access.Owner, async c =>
+        {
+            Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
+            Assert.Equal(7, await c.QueryAsync(db => db.TreatmentRecords.Where(r => r.ThreadId == c.Targets.ThreadId).Select(r => r.PainBefore).SingleAsync()));
+        }, Fields: new()
+        {
+            ["Treatment.Treatment"] = "prp", ["Treatment.BodyArea"] = "Knee", ["Treatment.Month"] = "1", ["Treatment.Year"] = "2024",
+            ["Treatment.PainBefore"] = "7", ["Treatment.PainAfter"] = "3", ["Treatment.WouldRepeat"] = "Yes",
+        }),
         // Deleting a post's earlier versions: its author only, whether or not they may post now.
         new("POST", "posts/{id:int}/history/purge", "/posts/{post}/history/purge", Access.Owner, async c =>
         {

@@ -60,6 +60,11 @@ public static class MembersOnlyLeakTable
         // An alias's page; the alias matrix (AliasLeakTests) opens the secret's own alias page as well.
         new("a/{number:int}", ["/a/1000", "/a/99999999"]),
         new("guide", ["/guide"]),
+        new("treatments", ["/treatments"]),
+        new("treatments/{slug}", ["/treatments/prp", "/treatments/prp?area=knee", "/treatments/other"]),
+        new("treatments/{slug}.json", ["/treatments/prp.json", "/treatments/other.json?area=knee"]),
+        new("treatments/{slug}.csv", ["/treatments/prp.csv", "/treatments/other.csv?area=knee"]),
+        new("treatments/{slug}/stories", ["/treatments/prp/stories", "/treatments/other/stories?area=knee"]),
         new("contact", ["/contact"]),
         new("contact/thanks/{reference}", ["/contact/thanks/PF-00000000"]),
         new("account/register", ["/account/register"]),

@@ -1184,6 +1184,202 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("TopicWatches");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.Treatment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TopicSlugs")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Treatments");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentAggregate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgainNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgainUnsure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgainYes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BodyArea")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PainAfter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PainBefore")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Relief")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SideEffects")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Stories")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TreatmentId", "BodyArea", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("TreatmentAggregates");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyArea")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CostBand")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IncludeInCharts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OtherSideEffects")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OtherTreatment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PainAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PainBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReliefAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReliefUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SideEffects")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TreatedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TreatedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WouldRepeat")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId")
+                        .IsUnique();
+
+                    b.HasIndex("TreatmentId", "BodyArea");
+
+                    b.ToTable("TreatmentRecords");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecordRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("TreatmentRecordRevisions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1524,6 +1720,43 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentAggregate", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.Treatment", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumThread", "Thread")
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.Treatment", "Treatment")
+                        .WithMany()
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Thread");
+
+                    b.Navigation("Treatment");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecordRevision", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.TreatmentRecord", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ContactSubmission", b =>
                 {
                     b.Navigation("Deliveries");
@@ -1542,6 +1775,11 @@ namespace PatientForum.Web.Data.Migrations.Postgres
             modelBuilder.Entity("PatientForum.Web.Data.Topic", b =>
                 {
                     b.Navigation("Threads");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1139,6 +1139,194 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("TopicWatches");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.Treatment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TopicSlugs")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Treatments");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentAggregate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgainNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgainUnsure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgainYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PainAfter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PainBefore")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relief")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SideEffects")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stories")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TreatmentId", "BodyArea", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("TreatmentAggregates");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CostBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludeInCharts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherSideEffects")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherTreatment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PainAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PainBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReliefAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReliefUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SideEffects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TreatedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TreatedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WouldRepeat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId")
+                        .IsUnique();
+
+                    b.HasIndex("TreatmentId", "BodyArea");
+
+                    b.ToTable("TreatmentRecords");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecordRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("TreatmentRecordRevisions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1479,6 +1667,43 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentAggregate", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.Treatment", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.ForumThread", "Thread")
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.Treatment", "Treatment")
+                        .WithMany()
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Thread");
+
+                    b.Navigation("Treatment");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecordRevision", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.TreatmentRecord", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ContactSubmission", b =>
                 {
                     b.Navigation("Deliveries");
@@ -1497,6 +1722,11 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PatientForum.Web.Data.Topic", b =>
                 {
                     b.Navigation("Threads");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

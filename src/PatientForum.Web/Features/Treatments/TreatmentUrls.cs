@@ -1,0 +1,21 @@
+using PatientForum.Web.Data;
+
+namespace PatientForum.Web.Features.Treatments;
+
+/// <summary>The treatment pages' addresses, which are public contracts.</summary>
+public static class TreatmentUrls
+{
+    public const string Index = "/treatments";
+
+    public static string Treatment(string slug, BodyArea? area = null) => $"/treatments/{Uri.EscapeDataString(slug)}{AreaQuery(area)}";
+
+    public static string Stories(string slug, BodyArea? area = null) => $"/treatments/{Uri.EscapeDataString(slug)}/stories{AreaQuery(area)}";
+
+    public static string Json(string slug, BodyArea? area = null) => $"/treatments/{Uri.EscapeDataString(slug)}.json{AreaQuery(area)}";
+
+    public static string Csv(string slug, BodyArea? area = null) => $"/treatments/{Uri.EscapeDataString(slug)}.csv{AreaQuery(area)}";
+
+    public static string Edit(int threadId) => $"/threads/{threadId}/treatment";
+
+    private static string AreaQuery(BodyArea? area) => area is { } a ? "?area=" + TreatmentLabels.Slug(a) : "";
+}
