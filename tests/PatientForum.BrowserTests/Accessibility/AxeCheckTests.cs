@@ -4,7 +4,7 @@ using static PatientForum.BrowserTests.Infrastructure.PageChecks;
 namespace PatientForum.BrowserTests.Accessibility;
 
 /// <summary>The accessibility check every browser test relies on finds what axe-core finds, with the markup at fault.</summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class AxeCheckTests(BrowserFixture fixture)
 {
     [Fact]

@@ -6,7 +6,7 @@ using static PatientForum.BrowserTests.Infrastructure.PageChecks;
 namespace PatientForum.BrowserTests.Aliases;
 
 /// <summary>Choosing "Post under my alias" in the composer with the keyboard alone, and the thread it makes.</summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class AliasBrowserTests(BrowserFixture fixture)
 {
     [Fact]

@@ -6,7 +6,7 @@ using static PatientForum.BrowserTests.Infrastructure.PageChecks;
 namespace PatientForum.BrowserTests.ContentWarnings;
 
 /// <summary>A warned post reaches a visitor folded behind its warning, and opens from the keyboard alone.</summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class ContentWarningBrowserTests(BrowserFixture fixture)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace PatientForum.BrowserTests.Drafts;
 /// Drafts in real browsers: what a member types in one browser is saved as they type and is in the composer of a
 /// second browser signed in as them, after a reload; the restored composer passes axe-core; discarding empties both.
 /// </summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class DraftBrowserTests(BrowserFixture fixture)
 {
     private const string Composer = "/t/rehab/new";

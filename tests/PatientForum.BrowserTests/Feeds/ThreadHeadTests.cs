@@ -10,7 +10,7 @@ namespace PatientForum.BrowserTests.Feeds;
 /// browser itself parses (written inline under a script-src 'self' policy: as data, it must not be blocked or run),
 /// while the page stays free of axe-core violations and console problems.
 /// </summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class ThreadHeadTests(BrowserFixture fixture)
 {
     [Fact]

@@ -4,7 +4,8 @@ namespace PatientForum.BrowserTests.Infrastructure;
 
 /// <summary>
 /// One Chromium (Debian's, never a downloaded build) and one forum process, shared by the tests of the
-/// collection; every test gets fresh browser contexts.
+/// collection; every test gets fresh browser contexts. The tests are split between two collections, each with a
+/// fixture of its own, which run side by side: one test at a time leaves half the machine waiting on the other.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -22,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./tests/run.sh, which installs Debian's chromium.");
         }
+        // Expectations wait for what the page must show and return as soon as it does; the limit is only a safety net,
+        // wide enough for two collections sharing a busy machine.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var serverStart = Server.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -64,4 +68,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The second collection, with its own Chromium and forum process (see <see cref="BrowserFixture"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class SecondBrowser : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "second browser";
 }

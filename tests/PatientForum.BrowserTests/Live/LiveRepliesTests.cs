@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PatientForum.BrowserTests.Live;
 
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class LiveRepliesTests(BrowserFixture fixture)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions s_fewSeconds = new() { Timeout = 10_000 };

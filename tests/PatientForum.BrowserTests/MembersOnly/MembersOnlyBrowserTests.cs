@@ -6,7 +6,7 @@ using static PatientForum.BrowserTests.Infrastructure.PageChecks;
 namespace PatientForum.BrowserTests.MembersOnly;
 
 /// <summary>Choosing "Members only" in the composer with the keyboard alone, and what a visitor then finds at the thread's address.</summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class MembersOnlyBrowserTests(BrowserFixture fixture)
 {
     [Fact]

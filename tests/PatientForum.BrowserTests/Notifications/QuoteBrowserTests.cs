@@ -10,7 +10,7 @@ namespace PatientForum.BrowserTests.Notifications;
 /// own Quote button fill the reply form with what QuoteFormat writes, the posted reply shows the quote, and the
 /// composer says when more people are mentioned than will be notified.
 /// </summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class QuoteBrowserTests(BrowserFixture fixture)
 {
     private const string FirstParagraph = "Ice for ten minutes eased the swelling.";

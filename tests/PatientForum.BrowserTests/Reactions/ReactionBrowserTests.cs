@@ -8,7 +8,7 @@ namespace PatientForum.BrowserTests.Reactions;
 /// Reaction buttons in a real browser, by keyboard: the presser's button turns pressed with the new count, without
 /// leaving the page, and another member's open page shows the count rise over the live connection.
 /// </summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class ReactionBrowserTests(BrowserFixture fixture)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace PatientForum.BrowserTests.Safety;
 /// The composer's personal-information check in a real browser: a phone number is marked as it is typed, and the
 /// "Post anyway" confirmation that comes with the warning is reached and used with the keyboard alone.
 /// </summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class SafetyComposerBrowserTests(BrowserFixture fixture)
 {
     [Fact]

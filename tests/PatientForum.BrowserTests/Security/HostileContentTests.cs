@@ -12,7 +12,7 @@ namespace PatientForum.BrowserTests.Security;
 /// then every page that shows it, read by Chromium: no script may run, and no page, as rendered or as sent, may
 /// hold an event-handler attribute or a javascript:, vbscript: or data: URL.
 /// </summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class HostileContentTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private const string Topic = HostileForum.Topic;

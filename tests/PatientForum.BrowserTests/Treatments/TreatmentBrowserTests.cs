@@ -6,7 +6,7 @@ using static PatientForum.BrowserTests.Infrastructure.PageChecks;
 namespace PatientForum.BrowserTests.Treatments;
 
 /// <summary>Adding treatment details in the composer by keyboard, and the treatment page's chart and table at phone width.</summary>
-[Collection(SharedBrowser.Name)]
+[Collection(SecondBrowser.Name)]
 public sealed class TreatmentBrowserTests(BrowserFixture fixture)
 {
     private const string Treatment = "radiofrequency-ablation";
