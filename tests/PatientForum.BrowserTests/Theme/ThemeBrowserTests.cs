@@ -7,7 +7,8 @@ namespace PatientForum.BrowserTests.Theme;
 
 /// <summary>
 /// Dark mode as a reader meets it: chosen from the header's menu with the keyboard, kept across a reload, never
-/// carried to another visitor by the shared page cache, and as accessible as the light theme on the main pages.
+/// carried to another visitor by the shared page cache, as accessible as the light theme on the main pages, and
+/// printed light, without the header, whatever the screen shows.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class ThemeBrowserTests(BrowserFixture fixture)
@@ -47,7 +48,7 @@ public sealed class ThemeBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task MainPages_OnADeviceSetToDark_AreDark_AndHaveNoAxeViolations()
+    public async Task MainPages_OnADeviceSetToDark_AreDarkWithNoAxeViolations_AndAThreadPrintsLightWithoutTheHeader()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -64,11 +65,23 @@ public sealed class ThemeBrowserTests(BrowserFixture fixture)
             Assert.Equal(DarkPage, await PageBackgroundAsync(page));
             await AssertAccessibleAsync(page, $"{path} in dark");
         }
-        await page.GotoAsync("/guide");
-        await page.Locator(".guide-list a").First.ClickAsync();
+        using var author = await ForumClient.CreateConfirmedMemberAsync(fixture.Server);
+        var thread = await author.StartThreadAsync("rehab", $"Exercises after a knee brace {Guid.NewGuid():N}",
+            "My physio's sheet matched [the NHS exercises](https://www.nhs.uk/conditions/knee-pain/) almost exactly.");
+        await page.GotoAsync(thread);
         await reader.WaitForLiveAsync();
         Assert.Equal(DarkPage, await PageBackgroundAsync(page));
         await AssertAccessibleAsync(page, "thread page in dark");
+
+        // Printed, the same thread is the posts alone, light on paper, with each link's address written out.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Equal(LightPage, await PageBackgroundAsync(page));
+        await Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+        await Expect(page.Locator(".site-footer")).ToBeHiddenAsync();
+        await Expect(page.Locator("article.post").First).ToBeVisibleAsync();
+        var link = page.Locator(".post-body a[href]").First;
+        var shown = await link.EvaluateAsync<string>("a => getComputedStyle(a, '::after').content");
+        Assert.Contains(await link.GetAttributeAsync("href") ?? "", shown, StringComparison.Ordinal);
         reader.AssertNoProblems();
     }
 
