@@ -17,6 +17,7 @@ using PatientForum.Web.Features.Reactions;
 using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Features.Settings;
+using PatientForum.Web.Features.Theme;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Features.Treatments;
 using PatientForum.Web.Infrastructure;
@@ -72,6 +73,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumDataExport();
         services.AddForumSettings();
         services.AddForumContentWarnings();
+        services.AddForumTheme();
         services.AddForumSafety();
         services.AddForumOperations();
         services.AddForumFeeds();

@@ -52,6 +52,9 @@ public class ForumUser : IdentityUser
     /// address or secret, locked for ever, kept only so the posts left for the community still have an author row.
     /// </summary>
     public DateTime? DeletedAt { get; set; }
+
+    /// <summary>Light, dark or the device's setting; also kept in a cookie so the page can apply it before it paints.</summary>
+    public ThemeChoice Theme { get; set; }
 }
 
 public enum MailFrequency
@@ -63,4 +66,13 @@ public enum MailFrequency
 
     Daily = 2,
     Weekly = 3,
+}
+
+/// <summary>The colour theme a member chose in the header's menu. Stored as an int: new values go at the end.</summary>
+public enum ThemeChoice
+{
+    /// <summary>Follows the device's light or dark setting.</summary>
+    System = 0,
+    Light = 1,
+    Dark = 2,
 }

@@ -159,7 +159,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var page = member.Page;
         var email = await BrowserMembers.RegisterConfirmedAsync(member, fixture.Server);
         await page.GotoAsync("/account/two-factor");
-        await page.Locator("details summary").ClickAsync();
+        await page.Locator("main details summary").ClickAsync();
         await AssertAccessibleAsync(page, "two-factor set-up");
 
         await page.GetByLabel("Code from your authenticator app").FillAsync("000000");

@@ -118,7 +118,8 @@ public sealed class TwoFactorController(
         {
             (user, key) = await MakeAuthenticatorKeyAsync(user);
         }
-        return new TwoFactorPage(false, required, TwoFactorKeys.Format(key), TwoFactorKeys.AuthenticatorUri(user.Email!, key), 0, Local(returnUrl));
+        var uri = TwoFactorKeys.AuthenticatorUri(user.Email!, key);
+        return new TwoFactorPage(false, required, TwoFactorKeys.Format(key), uri, 0, Local(returnUrl)) { QrCodeSvg = AuthenticatorQrCode.Svg(uri) };
     }
 
     /// <summary>

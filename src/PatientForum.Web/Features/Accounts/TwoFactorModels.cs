@@ -46,14 +46,18 @@ public sealed class TwoFactorProofForm
     public string? Password { get; set; }
 }
 
-/// <summary>The member's two-factor page; the key and the address are only there while it is off.</summary>
+/// <summary>The member's two-factor page; the key, the address and its QR code are only there while it is off.</summary>
 public sealed record TwoFactorPage(
     bool Enabled,
     bool RequiredOfStaff,
     string? SharedKey,
     string? AuthenticatorUri,
     int RecoveryCodesLeft,
-    string? ReturnUrl);
+    string? ReturnUrl)
+{
+    /// <summary>The set-up address as an inline SVG QR code; only while two-factor is off.</summary>
+    public string? QrCodeSvg { get; init; }
+}
 
 /// <summary>New recovery codes, shown once.</summary>
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes, string? ReturnUrl);

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PatientForum.Web.Features.Profiles;
 
-/// <summary>A member's generated picture: up to two initials on one of the palette's colours (site.css, <c>.avatar-{Colour}</c>).</summary>
+/// <summary>A member's generated picture: up to two initials on one of the palette's colours (tokens.css, <c>.avatar-{Colour}</c> in site.css).</summary>
 public sealed record Avatar(string Initials, int Colour)
 {
     public string CssClass => string.Create(CultureInfo.InvariantCulture, $"avatar-{Colour}");
@@ -19,7 +19,7 @@ public sealed record Avatar(string Initials, int Colour)
 public static class Avatars
 {
     /// <summary>
-    /// How many colours site.css defines (<c>.avatar-0</c> to <c>.avatar-11</c>), each dark enough that white text on it
+    /// How many colours tokens.css defines (<c>--avatar-0</c> to <c>--avatar-11</c>), each dark enough that white text on it
     /// has a contrast ratio of at least 4.5:1 (a test reads them from the stylesheet).
     /// </summary>
     public const int PaletteSize = 12;

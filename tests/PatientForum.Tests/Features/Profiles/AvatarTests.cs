@@ -43,11 +43,11 @@ public sealed partial class AvatarTests
     [Fact]
     public void Palette_InTheStylesheet_GivesWhiteTextAContrastOfAtLeast4point5()
     {
-        var css = File.ReadAllText(Path.Combine(RepoPaths.WebProject, "wwwroot", "css", "site.css"));
+        var css = File.ReadAllText(Path.Combine(RepoPaths.WebProject, "wwwroot", "css", "tokens.css"));
         var palette = PaletteRule().Matches(css).ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => m.Groups[2].Value);
 
         Assert.Equal(Enumerable.Range(0, Avatars.PaletteSize), palette.Keys.Order());
-        Assert.All(palette, colour => Assert.True(ContrastWithWhite(colour.Value) >= 4.5, $".avatar-{colour.Key} {colour.Value}: {ContrastWithWhite(colour.Value):F2}:1"));
+        Assert.All(palette, colour => Assert.True(ContrastWithWhite(colour.Value) >= 4.5, $"--avatar-{colour.Key} {colour.Value}: {ContrastWithWhite(colour.Value):F2}:1"));
     }
 
     /// <summary>WCAG 2's contrast ratio of white against <paramref name="hex"/> (#rrggbb).</summary>
@@ -62,6 +62,6 @@ public sealed partial class AvatarTests
         return 1.05 / (luminance + 0.05);
     }
 
-    [GeneratedRegex(@"\.avatar-(\d+)\s*\{\s*background:\s*(#[0-9a-fA-F]{6});\s*\}")]
+    [GeneratedRegex(@"--avatar-(\d+):\s*(#[0-9a-fA-F]{6});")]
     private static partial Regex PaletteRule();
 }

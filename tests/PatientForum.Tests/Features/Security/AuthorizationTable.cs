@@ -261,6 +261,7 @@ public static class AuthorizationTable
         .. AliasTable.Rules,
         .. FeedsTable.Rules,
         .. ContentWarningTable.Rules,
+        .. ThemeTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>

@@ -512,6 +512,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<string>("SuspensionReason")
                         .HasColumnType("text");
 
+                    b.Property<int>("Theme")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 

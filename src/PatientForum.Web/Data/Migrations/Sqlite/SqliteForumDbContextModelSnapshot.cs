@@ -491,6 +491,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<string>("SuspensionReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Theme")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
