@@ -260,6 +260,10 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentWarnings")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -872,6 +876,10 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModeratorContentWarnings")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModeratorNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -879,6 +887,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<string>("ModeratorNoteUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeverPublished")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PostedAnywayKinds")
                         .HasMaxLength(200)
