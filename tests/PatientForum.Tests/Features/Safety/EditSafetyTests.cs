@@ -45,7 +45,7 @@ public sealed class EditSafetyTests
     public async Task Edit_UnderAHoldRule_TakesTheReplyOutOfViewUntilApproved_AndQueuesItWithTheReason()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        using var forum = new ContactForum(smtp, new Dictionary<string, string?> { ["Forum:Safety:Rules:PhoneNumber"] = "Hold" });
+        using var forum = new ContactForum(smtp, HeldPostTests.HoldPhones());
         var (author, moderator) = (await Staff.MemberAsync(forum), await forum.StaffAsync("moderator"));
         var (path, replyId) = await Moderating.ThreadWithReplyAsync(author, "A plain reply, nothing personal.");
         var word = $"zq{Guid.NewGuid():N}"[..14];

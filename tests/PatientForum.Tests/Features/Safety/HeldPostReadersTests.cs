@@ -15,13 +15,11 @@ namespace PatientForum.Tests.Features.Safety;
 /// </summary>
 public sealed class HeldPostReadersTests
 {
-    private static Dictionary<string, string?> HoldPhones() => new() { ["Forum:Safety:Rules:PhoneNumber"] = "Hold" };
-
     [Fact]
     public async Task HeldReply_HiddenByAModerator_LeavesNoNoticeForOthers_AndItsAuthorAndModeratorsStillSeeIt()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        using var forum = new ContactForum(smtp, HoldPhones());
+        using var forum = new ContactForum(smtp, HeldPostTests.HoldPhones());
         var (author, other, moderator) = (await Staff.MemberAsync(forum), await Staff.MemberAsync(forum), await forum.StaffAsync("moderator"));
         var path = await Compose.StartThreadPathAsync(author, "rehab", $"Held then hidden {Guid.NewGuid():N}", "An opening post.");
         var replyId = Search.Searching.LastPostId(await Compose.ReplyAsync(author, path, "Ring me on 07700 900123, my knee is the same."));
@@ -56,7 +54,7 @@ public sealed class HeldPostReadersTests
     public async Task CatchUp_AfterAReconnect_BringsAHeldReplyToItsAuthorAndModerators_AndToNobodyElse()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
-        using var forum = new ContactForum(smtp, HoldPhones());
+        using var forum = new ContactForum(smtp, HeldPostTests.HoldPhones());
         var (author, other, moderator) = (await Staff.MemberAsync(forum), await Staff.MemberAsync(forum), await forum.StaffAsync("moderator"));
         var path = await Compose.StartThreadPathAsync(author, "rehab", $"Held catch-up {Guid.NewGuid():N}", "An opening post.");
         var word = $"zq{Guid.NewGuid():N}"[..14];
