@@ -17,6 +17,9 @@ public class Draft
     public string? Title { get; set; }
 
     public string Body { get; set; } = "";
+
+    /// <summary>The content warnings ticked in the composer, stored as a post stores them; null for none.</summary>
+    public string? ContentWarnings { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

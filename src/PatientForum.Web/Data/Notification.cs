@@ -59,4 +59,7 @@ public enum NotificationKind
 
     /// <summary>A moderator put a note on the member's post, or changed it; the note is the reason.</summary>
     PostLabelled = 9,
+
+    /// <summary>A moderator took the note off the member's post; the moderator's reason, if any, is the reason.</summary>
+    PostLabelRemoved = 10,
 }

@@ -46,6 +46,18 @@ public class Post
     public string? ContentWarnings { get; set; }
 
     /// <summary>
+    /// The warnings among <see cref="ContentWarnings"/> that a moderator added, in the same stored form: the author's
+    /// edit keeps them (a moderator's warning is not the author's to take away); null for none.
+    /// </summary>
+    public string? ModeratorContentWarnings { get; set; }
+
+    /// <summary>
+    /// True while the post has never been published: it was held for review when it was posted, and no moderator has
+    /// approved it. Hiding such a post leaves no notice for the public, who never saw it.
+    /// </summary>
+    public bool NeverPublished { get; set; }
+
+    /// <summary>
     /// A moderator's note shown with the post, e.g. that a dose it names is unsafe; plain text, null when there is none.
     /// The post stays readable under it.
     /// </summary>

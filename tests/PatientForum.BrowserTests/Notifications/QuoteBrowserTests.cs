@@ -63,4 +63,27 @@ public sealed class QuoteBrowserTests(BrowserFixture fixture)
         await Expect(body).ToBeFocusedAsync();
         quoter.AssertNoProblems();
     }
+
+    [Fact]
+    public async Task QuoteButton_OnAWarnedPost_TicksItsWarningInTheReplyForm()
+    {
+        using var author = await ForumClient.TryCreateConfirmedMemberAsync(fixture.Server, $"Warned {Guid.NewGuid().ToString("N")[..8]}")
+            ?? throw new InvalidOperationException("The forum refused the author's name.");
+        var thread = (await author.SubmitAsync("/t/injections/new", "/t/injections/new", new()
+        {
+            ["Title"] = $"Needle day {Guid.NewGuid():N}", ["Body"] = "The needle went deep into the joint.", ["ContentWarnings"] = "needles",
+        })).Url;
+        await using var quoter = await fixture.NewPageAsync();
+        await BrowserMembers.RegisterConfirmedAsync(quoter, fixture.Server);
+        var page = quoter.Page;
+        await page.GotoAsync(thread);
+        var needles = page.Locator("form.composer input[name=ContentWarnings][value=needles]");
+        await Expect(needles).Not.ToBeCheckedAsync();
+
+        await page.Locator("article.post").First.Locator("button[data-quote-post]").ClickAsync();
+
+        await Expect(page.GetByLabel("Your post")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("The needle went deep"));
+        await Expect(needles).ToBeCheckedAsync();
+        quoter.AssertNoProblems();
+    }
 }

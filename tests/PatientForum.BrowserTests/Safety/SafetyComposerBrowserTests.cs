@@ -41,4 +41,27 @@ public sealed class SafetyComposerBrowserTests(BrowserFixture fixture)
         await Expect(page.Locator("article.post-opening .post-body")).ToContainTextAsync("07700 900123");
         member.AssertNoProblems();
     }
+
+    [Fact]
+    public async Task PhoneNumber_InTheComposer_IsMarkedInTheMarkdownPreview_Accessibly()
+    {
+        await using var member = await fixture.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });
+        await BrowserMembers.RegisterConfirmedAsync(member, fixture.Server);
+        var page = member.Page;
+        await page.GotoAsync("/t/rehab/new");
+
+        await page.Locator("#Body").FillAsync("Happy to talk it through, **ring me** on 07700 900123 any evening.");
+        await Expect(page.Locator("[data-safety-warnings] mark")).ToHaveTextAsync("07700 900123");
+        await page.Locator("[data-preview-button]").ClickAsync();
+
+        var preview = page.Locator("[data-preview]");
+        await Expect(preview.Locator("strong")).ToHaveTextAsync("ring me");
+        await Expect(preview.Locator("mark")).ToHaveTextAsync("07700 900123");
+        await AssertAccessibleAsync(page, "composer preview with the personal information marked");
+
+        await page.Locator("#Body").FillAsync("Happy to talk it through here in the thread instead.");
+        await Expect(page.Locator("[data-safety-warnings]")).ToBeHiddenAsync();
+        await Expect(preview.Locator("mark")).ToHaveCountAsync(0);
+        member.AssertNoProblems();
+    }
 }

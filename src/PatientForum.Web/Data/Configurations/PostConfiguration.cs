@@ -15,6 +15,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasIndex(p => new { p.ThreadId, p.CreatedAt, p.Id });
         builder.HasIndex(p => new { p.AuthorId, p.SubmissionToken }).IsUnique();
         builder.Property(p => p.ContentWarnings).HasMaxLength(ContentWarningLimits.StoredMax);
+        builder.Property(p => p.ModeratorContentWarnings).HasMaxLength(ContentWarningLimits.StoredMax);
         builder.Property(p => p.ModeratorNote).HasMaxLength(ModeratorNoteRules.TextMaxUnits);
         builder.Property(p => p.ModeratorNoteUrl).HasMaxLength(ModeratorNoteRules.UrlMax);
 

@@ -1,7 +1,13 @@
 namespace PatientForum.Web.Features.ContentWarnings;
 
-/// <summary>The composer's warning checkboxes: the keys ticked now, and the legend (the author's or a moderator's wording).</summary>
-public sealed record ContentWarningChoice(IReadOnlyCollection<string> Chosen, string Legend = "Content warnings (optional)");
+/// <summary>
+/// The composer's warning checkboxes: the keys ticked now, and the legend (the author's or a moderator's wording).
+/// <see cref="ByModerator"/> are the warnings a moderator added, which the author's form shows ticked and fixed.
+/// </summary>
+public sealed record ContentWarningChoice(IReadOnlyCollection<string> Chosen, string Legend = "Content warnings (optional)")
+{
+    public IReadOnlyCollection<string> ByModerator { get; init; } = [];
+}
 
 /// <summary>What a form sends: the ticked keys, each under the name <c>ContentWarnings</c>.</summary>
 public sealed class ContentWarningsForm

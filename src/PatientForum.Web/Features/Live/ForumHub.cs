@@ -115,7 +115,7 @@ public sealed class ForumHub(
     public async Task<IReadOnlyList<PostFragment>> RepliesAfter(int threadId, int afterPostId)
     {
         await EnsureReadableAsync(threadId);
-        return await fragments.PostsAfterAsync(threadId, afterPostId, CatchUpLimit, CatchUpBytes, Context.ConnectionAborted);
+        return await fragments.PostsAfterAsync(threadId, afterPostId, CatchUpLimit, CatchUpBytes, await ViewerAsync(), Context.ConnectionAborted);
     }
 
     /// <summary>The signed-in caller's unread notification count, for the bell; only ever their own.</summary>

@@ -91,8 +91,10 @@ public sealed partial class LiveBroadcaster(
             var textIsPublic = !thread.IsHidden && post.State == PostState.Visible;
 
             // A post just hidden is pushed to the public as they see it now, a notice in place of the text, which is
-            // all its fragment holds; an edit of a hidden post changes nothing they see, so they are sent nothing.
-            if (textIsPublic || (kind == LivePushKind.PostVisibilityChanged && post.State != PostState.Visible && (post.IsOpening || !thread.IsHidden)))
+            // all its fragment holds; an edit of a hidden post changes nothing they see, so they are sent nothing. A
+            // post held for review, or hidden before it was ever published, is not there for them at all: no notice.
+            var publicNotice = kind == LivePushKind.PostVisibilityChanged && post.State is not (PostState.Visible or PostState.Held) && !post.NeverPublished;
+            if (textIsPublic || (publicNotice && (post.IsOpening || !thread.IsHidden)))
             {
                 await SendAsync(hub.Clients.Group(LiveGroups.ThreadFor(post.ThreadId, thread.MembersOnly)), await fragments.RenderPostAsync(post), kind);
             }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Threads;
 
@@ -23,18 +24,21 @@ public sealed class LiveFragments(ThreadReader reader, FragmentRenderer renderer
         new(post.ThreadId, post.Id, await renderer.RenderAsync(PostPartial, post, Principal(reader)));
 
     /// <summary>
-    /// The replies of a thread saved after <paramref name="afterPostId"/>, as many as <paramref name="limit"/> and at most
-    /// <paramref name="maxBytes"/> of HTML at a time (always at least one, so the page gets further with every call).
+    /// The replies of a thread saved after <paramref name="afterPostId"/> as <paramref name="viewer"/> sees them (their
+    /// own held posts, and every held post for staff, as on the thread page), as many as <paramref name="limit"/> and at
+    /// most <paramref name="maxBytes"/> of HTML at a time (always at least one, so the page gets further with every call).
     /// </summary>
     public async Task<IReadOnlyList<PostFragment>> PostsAfterAsync(
-        int threadId, int afterPostId, int limit, int maxBytes, CancellationToken cancellationToken)
+        int threadId, int afterPostId, int limit, int maxBytes, Viewer viewer, CancellationToken cancellationToken)
     {
-        var posts = await reader.GetPostsAfterAsync(threadId, afterPostId, limit, cancellationToken);
+        var posts = await reader.GetPostsAfterAsync(threadId, afterPostId, limit, viewer, cancellationToken);
         var result = new List<PostFragment>(posts.Count);
         var bytes = 0;
         foreach (var post in posts)
         {
-            var fragment = await RenderPostAsync(post);
+            // As the pushes go: a post the public may read, as they see it; one they may not, as its author or staff see it.
+            var ownView = post.State != PostState.Visible && (viewer.IsModerator || (viewer.UserId is not null && viewer.UserId == post.AuthorId));
+            var fragment = ownView ? await RenderPostForAsync(post, viewer) : await RenderPostAsync(post);
             bytes += Encoding.UTF8.GetByteCount(fragment.Html);
             if (bytes > maxBytes && result.Count > 0)
             {

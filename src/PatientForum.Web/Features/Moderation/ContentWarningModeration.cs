@@ -5,7 +5,10 @@ using PatientForum.Web.Features.Live;
 
 namespace PatientForum.Web.Features.Moderation;
 
-/// <summary>A moderator adds or removes a post's content warnings: audited in the same save, then pushed live.</summary>
+/// <summary>
+/// A moderator adds or removes a post's content warnings: audited in the same save, then pushed live. The ones a
+/// moderator added are kept apart (<see cref="Post.ModeratorContentWarnings"/>), so that its author cannot untick them.
+/// </summary>
 public sealed class ContentWarningModeration(ForumDbContext db, ContentWarningCatalog catalog, ModerationService moderation, ForumChanges changes)
 {
     /// <summary>Sets the post's warnings to <paramref name="chosen"/>; false when there is no such post.</summary>
@@ -21,6 +24,10 @@ public sealed class ContentWarningModeration(ForumDbContext db, ContentWarningCa
         {
             return true;
         }
+        // The warnings a moderator adds are theirs: the author's edit keeps them. One the author had chosen stays the author's.
+        var added = ContentWarningCatalog.Keys(warnings).Except(ContentWarningCatalog.Keys(post.ContentWarnings));
+        var kept = ContentWarningCatalog.Keys(post.ModeratorContentWarnings).Intersect(ContentWarningCatalog.Keys(warnings));
+        post.ModeratorContentWarnings = catalog.Normalize(kept.Concat(added));
         post.ContentWarnings = warnings;
         var details = warnings is null ? "no content warnings" : string.Join(", ", catalog.Labels(warnings));
         moderation.Audit(ModerationKind.SetContentWarnings, actorId, null, post.Id, post.ThreadId, post.AuthorId, details);

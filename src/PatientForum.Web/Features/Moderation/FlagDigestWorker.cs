@@ -55,7 +55,10 @@ public sealed partial class FlagDigestWorker(
         {
             return;
         }
-        var newFlags = await db.Flags.Where(f => f.CreatedAt > last && f.CreatedAt <= now).Select(f => f.Reason).ToListAsync(cancellationToken);
+        // The safety check's automatic flags (raised by a system account) are counted apart: no member raised them.
+        var newFlags = await db.Flags.Where(f => f.CreatedAt > last && f.CreatedAt <= now)
+            .Select(f => new { f.Reason, f.Flagger!.IsSystem })
+            .ToListAsync(cancellationToken);
         var readingAlerts = await db.ReadingAlerts.CountAsync(a => a.CreatedAt > last && a.CreatedAt <= now, cancellationToken);
         if (newFlags.Count == 0 && readingAlerts == 0)
         {
@@ -63,7 +66,9 @@ public sealed partial class FlagDigestWorker(
         }
 
         var mail = scope.ServiceProvider.GetRequiredService<ModeratorMail>();
-        await mail.AddDigestAsync(newFlags, readingAlerts, cancellationToken);
+        var members = newFlags.Where(f => !f.IsSystem).Select(f => f.Reason).ToList();
+        var automatic = newFlags.Where(f => f.IsSystem).Select(f => f.Reason).ToList();
+        await mail.AddDigestAsync(new FlagDigest(members, automatic, readingAlerts), cancellationToken);
         db.ModeratorDigests.Add(new ModeratorDigest { SentAt = now, FlagCount = newFlags.Count });
         await db.SaveChangesAsync(cancellationToken);
         mail.Wake();

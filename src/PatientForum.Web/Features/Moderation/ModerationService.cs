@@ -23,9 +23,11 @@ public sealed class ModerationService(
         {
             return false;
         }
-        if (post.State == PostState.Held && kind is ModerationKind.KeepPost or ModerationKind.RestorePost)
+        if ((post.State == PostState.Held && kind is ModerationKind.KeepPost or ModerationKind.RestorePost)
+            || (post.NeverPublished && kind == ModerationKind.RestorePost))
         {
-            // Keeping or restoring a post that was never published publishes it, with everything that goes with that.
+            // Keeping or restoring a held post, or restoring one hidden before it was ever published, publishes it, with
+            // everything that goes with that.
             return await ApproveAsync(postId, actorId, reason, cancellationToken);
         }
         var state = kind switch
@@ -64,8 +66,9 @@ public sealed class ModerationService(
     }
 
     /// <summary>
-    /// Approves a post held for review: it is published as if it had just been posted (counted in its thread, pushed to
-    /// open pages, its notifications made), its open flags are closed, and the approval is in the audit log.
+    /// Approves a post held for review: one never published is published as if it had just been posted (counted in its
+    /// thread, pushed to open pages, its notifications made); one held by its author's edit is shown again. Its open
+    /// flags are closed, and the approval is in the audit log.
     /// </summary>
     public async Task<bool> ApproveAsync(int postId, string actorId, string? reason, CancellationToken cancellationToken)
     {
@@ -74,17 +77,22 @@ public sealed class ModerationService(
         {
             return false;
         }
-        var held = post.State == PostState.Held;
+        var held = post.State == PostState.Held || post.NeverPublished;
+        var firstPublished = post.NeverPublished;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (held)
         {
             PostVisibility.Set(post, PostState.Visible);
+            post.NeverPublished = false;
+        }
+        if (firstPublished)
+        {
             notifier.PostSaving(post);
         }
         await ResolveFlagsAsync(postId, actorId, cancellationToken);
         Audit(ModerationKind.ApprovePost, actorId, reason, post.Id, post.ThreadId, post.AuthorId);
         await db.SaveChangesAsync(cancellationToken);
-        if (held && !post.IsOpening)
+        if (firstPublished && !post.IsOpening)
         {
             // Counted now, as a reply is when it is saved: in the database, so no concurrent reply's count is lost.
             var now = clock.GetUtcNow().UtcDateTime;
@@ -94,10 +102,14 @@ public sealed class ModerationService(
         }
         await transaction.CommitAsync(cancellationToken);
 
-        if (held)
+        if (firstPublished)
         {
             notifier.Wake();
             await (post.IsOpening ? changes.ThreadChangedAsync(post.ThreadId, cancellationToken) : changes.PostPublishedAsync(post.Id, cancellationToken));
+        }
+        else if (held)
+        {
+            await changes.PostVisibilityChangedAsync(post.Id, cancellationToken);
         }
         await changes.ModerationQueueChangedAsync(cancellationToken);
         return true;

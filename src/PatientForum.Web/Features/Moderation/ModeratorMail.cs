@@ -6,6 +6,9 @@ using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Moderation;
 
+/// <summary>What the moderators' summary counts: members' new flags, the safety check's automatic ones, and bulk-reading reports.</summary>
+public sealed record FlagDigest(IReadOnlyList<FlagReason> MemberFlags, IReadOnlyList<FlagReason> AutomaticFlags, int ReadingAlerts);
+
 /// <summary>
 /// Mail to the moderators: members holding the moderator or admin role, plus Forum:Moderation:ModeratorEmails.
 /// Mails carry a link and the reason, never the post's text: health details stay on the site.
@@ -46,22 +49,27 @@ public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSig
     }
 
     /// <summary>
-    /// Adds, without saving, a summary of new flags and of accounts reported for reading members-only threads in bulk
-    /// (a count only: the queue names them) for every moderator.
+    /// Adds, without saving, a summary of new flags (members' and the safety check's, each counted on its own) and of
+    /// accounts reported for reading members-only threads in bulk (a count only: the queue names them) for every moderator.
     /// </summary>
-    public async Task AddDigestAsync(IReadOnlyList<FlagReason> newFlags, int readingAlerts, CancellationToken cancellationToken)
+    public async Task AddDigestAsync(FlagDigest digest, CancellationToken cancellationToken)
     {
-        var counts = string.Join(Environment.NewLine, newFlags
-            .GroupBy(r => r)
-            .OrderByDescending(g => g.Count())
-            .Select(g => $"- {FlagReasons.Label(g.Key)}: {g.Count()}"));
-        var flagsPart = newFlags.Count == 0 ? "No new flags since the last summary." : $"Members raised {newFlags.Count} new flag(s) since the last summary:{Environment.NewLine}{Environment.NewLine}{counts}";
+        var (memberFlags, readingAlerts) = (digest.MemberFlags, digest.ReadingAlerts);
+        var total = memberFlags.Count + digest.AutomaticFlags.Count;
+        var flagsPart = total == 0 ? "No new flags since the last summary."
+            : memberFlags.Count == 0 ? "Members raised no new flags since the last summary."
+            : $"Members raised {memberFlags.Count} new flag(s) since the last summary:{Environment.NewLine}{Environment.NewLine}{Counts(memberFlags)}";
+        if (digest.AutomaticFlags.Count > 0)
+        {
+            flagsPart += $"{Environment.NewLine}{Environment.NewLine}The safety check raised {digest.AutomaticFlags.Count} automatic flag(s) when posts were "
+                + $"saved:{Environment.NewLine}{Environment.NewLine}{Counts(digest.AutomaticFlags)}";
+        }
         var readingPart = readingAlerts == 0
             ? ""
             : $"{Environment.NewLine}{Environment.NewLine}{readingAlerts} account(s) opened members-only threads faster than a person reads and were slowed down.";
         var subject = readingAlerts == 0
-            ? $"PatientForum: {newFlags.Count} new flag(s) to review"
-            : $"PatientForum: {newFlags.Count} new flag(s) and {readingAlerts} bulk-reading report(s) to review";
+            ? $"PatientForum: {total} new flag(s) to review"
+            : $"PatientForum: {total} new flag(s) and {readingAlerts} bulk-reading report(s) to review";
         foreach (var to in await RecipientsAsync(cancellationToken))
         {
             outbox.Add(new OutgoingEmail(to, subject, $"""
@@ -73,6 +81,11 @@ public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSig
     }
 
     public void Wake() => signal.Wake();
+
+    private static string Counts(IReadOnlyList<FlagReason> flags) => string.Join(Environment.NewLine, flags
+        .GroupBy(r => r)
+        .OrderByDescending(g => g.Count())
+        .Select(g => $"- {FlagReasons.Label(g.Key)}: {g.Count()}"));
 
     private string Link(string path) => ForumUrls.Absolute(forum.Value.PublicUrl, path);
 }

@@ -16,7 +16,8 @@ public sealed record NoteOutcome(bool Found, string? Field = null, string? Probl
 
 /// <summary>
 /// Moderators' notes on posts ("Moderator note: this dose is unsafe"): put, changed or taken away, each in the audit log
-/// in the same save, the author told of a new or changed note with its text, and the post pushed live with it.
+/// in the same save, the author told of a new or changed note with its text, and of its removal, and the post pushed
+/// live with it.
 /// </summary>
 public sealed class ModeratorNotes(ForumDbContext db, ModerationService moderation, ForumChanges changes, Notifier notifier)
 {
@@ -51,7 +52,7 @@ public sealed class ModeratorNotes(ForumDbContext db, ModerationService moderati
         return NoteOutcome.Done;
     }
 
-    /// <summary>Takes the note away; the author is not told (nothing is held against their post any more).</summary>
+    /// <summary>Takes the note away; the author is told, as of the note itself, with the moderator's reason.</summary>
     public async Task<NoteOutcome> RemoveAsync(int postId, string actorId, string? reason, CancellationToken cancellationToken)
     {
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
@@ -66,8 +67,10 @@ public sealed class ModeratorNotes(ForumDbContext db, ModerationService moderati
         moderation.Audit(ModerationKind.RemoveModeratorNote, actorId, reason, post.Id, post.ThreadId, post.AuthorId, $"was: {post.ModeratorNote}");
         post.ModeratorNote = null;
         post.ModeratorNoteUrl = null;
+        await notifier.ModeratorActedAsync(post, NotificationKind.PostLabelRemoved, reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await SavedAsync(post, cancellationToken);
+        await notifier.ModeratorActionSavedAsync(post, cancellationToken);
         return NoteOutcome.Done;
     }
 

@@ -19,5 +19,6 @@ public static class NotificationKinds
     /// </summary>
     public static readonly Expression<Func<Notification, bool>> StillReadable = n =>
         n.Kind == NotificationKind.PostHidden || n.Kind == NotificationKind.PostRestored || n.Kind == NotificationKind.PostEditedByModerator
-        || n.Kind == NotificationKind.AliasRevealed || n.Kind == NotificationKind.PostLabelled || (n.Post!.State == PostState.Visible && !n.Thread!.IsHidden);
+        || n.Kind == NotificationKind.AliasRevealed || n.Kind == NotificationKind.PostLabelled
+        || n.Kind == NotificationKind.PostLabelRemoved || (n.Post!.State == PostState.Visible && !n.Thread!.IsHidden);
 }

@@ -35,6 +35,7 @@ public sealed record NotificationEntry(
         NotificationKind.PostRestored => "A moderator restored your post in",
         NotificationKind.PostEditedByModerator => "A moderator edited your post in",
         NotificationKind.PostLabelled => "A moderator added a note to your post in",
+        NotificationKind.PostLabelRemoved => "A moderator took the note off your post in",
         NotificationKind.AliasRevealed => "A moderator looked up who writes under your alias, for your post in",
         _ => "Activity in",
     };

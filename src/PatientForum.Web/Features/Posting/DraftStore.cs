@@ -44,10 +44,12 @@ public sealed class DraftStore(ForumDbContext db, TimeProvider clock)
         new(kind == DraftKind.NewThread ? ForumText.Line(title) : null, ForumText.Body(body));
 
     /// <summary>
-    /// Saves the member's draft (the text must have no <see cref="Problems"/>) and returns when; an empty composer removes
+    /// Saves the member's draft (the text must have no <see cref="Problems"/>) with the content warnings ticked
+    /// (<paramref name="contentWarnings"/>, stored as a post stores them) and returns when; an empty composer removes
     /// the draft instead and returns null.
     /// </summary>
-    public async Task<DateTime?> SaveAsync(string userId, DraftKind kind, int targetId, PostText text, CancellationToken cancellationToken)
+    public async Task<DateTime?> SaveAsync(
+        string userId, DraftKind kind, int targetId, PostText text, CancellationToken cancellationToken, string? contentWarnings = null)
     {
         if (text.Body.Length == 0 && string.IsNullOrEmpty(text.Title))
         {
@@ -55,11 +57,14 @@ public sealed class DraftStore(ForumDbContext db, TimeProvider clock)
             return null;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await UpdateAsync(userId, kind, targetId, text, now, cancellationToken) > 0)
+        if (await UpdateAsync(userId, kind, targetId, text, contentWarnings, now, cancellationToken) > 0)
         {
             return now;
         }
-        db.Drafts.Add(new Draft { UserId = userId, Kind = kind, TargetId = targetId, Title = text.Title, Body = text.Body, UpdatedAt = now });
+        db.Drafts.Add(new Draft
+        {
+            UserId = userId, Kind = kind, TargetId = targetId, Title = text.Title, Body = text.Body, ContentWarnings = contentWarnings, UpdatedAt = now,
+        });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -68,7 +73,7 @@ public sealed class DraftStore(ForumDbContext db, TimeProvider clock)
         {
             // Another tab or device made the row between our update and insert: theirs is older, so write over it.
             db.ChangeTracker.Clear();
-            await UpdateAsync(userId, kind, targetId, text, now, cancellationToken);
+            await UpdateAsync(userId, kind, targetId, text, contentWarnings, now, cancellationToken);
         }
         return now;
     }
@@ -92,9 +97,11 @@ public sealed class DraftStore(ForumDbContext db, TimeProvider clock)
     /// <summary>How a draft's time reads in its note: hours and minutes, in UTC as every time on the forum is.</summary>
     public static string TimeText(DateTime savedAt) => savedAt.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    private Task<int> UpdateAsync(string userId, DraftKind kind, int targetId, PostText text, DateTime now, CancellationToken cancellationToken) =>
+    private Task<int> UpdateAsync(
+        string userId, DraftKind kind, int targetId, PostText text, string? contentWarnings, DateTime now, CancellationToken cancellationToken) =>
         db.Drafts.Where(Key(userId, kind, targetId)).ExecuteUpdateAsync(
-            set => set.SetProperty(d => d.Title, text.Title).SetProperty(d => d.Body, text.Body).SetProperty(d => d.UpdatedAt, now),
+            set => set.SetProperty(d => d.Title, text.Title).SetProperty(d => d.Body, text.Body)
+                .SetProperty(d => d.ContentWarnings, contentWarnings).SetProperty(d => d.UpdatedAt, now),
             cancellationToken);
 
     private static Expression<Func<Draft, bool>> Key(string userId, DraftKind kind, int targetId) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
+using PatientForum.Web.Features.ContentWarnings;
 
 namespace PatientForum.Web.Features.Posting;
 
@@ -15,7 +16,7 @@ namespace PatientForum.Web.Features.Posting;
 /// </summary>
 [Authorize(Policy = ForumPolicies.CanPost)]
 [EnableRateLimiting(RateLimitPolicy)]
-public sealed class DraftsController(ForumDbContext db, DraftStore drafts) : Controller
+public sealed class DraftsController(ForumDbContext db, DraftStore drafts, ContentWarningCatalog warnings) : Controller
 {
     public const string RateLimitPolicy = "drafts";
 
@@ -37,7 +38,7 @@ public sealed class DraftsController(ForumDbContext db, DraftStore drafts) : Con
         {
             return WantsJson ? Unsaved(problems) : Shown("Reply", new ReplyPage(thread!.Id, thread.Title, thread.Slug, form, Draft: Controls(DraftUrls.Reply(threadId))), problems);
         }
-        var savedAt = await drafts.SaveAsync(UserId, DraftKind.Reply, threadId, text, cancellationToken);
+        var savedAt = await drafts.SaveAsync(UserId, DraftKind.Reply, threadId, text, cancellationToken, warnings.Normalize(form.ContentWarnings));
         return Saved(savedAt, ForumUrls.Reply(threadId));
     }
 
@@ -62,7 +63,7 @@ public sealed class DraftsController(ForumDbContext db, DraftStore drafts) : Con
         {
             return WantsJson ? Unsaved(problems) : Shown("NewThread", new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(slug))), problems);
         }
-        var savedAt = await drafts.SaveAsync(UserId, DraftKind.NewThread, topic.Id, text, cancellationToken);
+        var savedAt = await drafts.SaveAsync(UserId, DraftKind.NewThread, topic.Id, text, cancellationToken, warnings.Normalize(form.ContentWarnings));
         return Saved(savedAt, ForumUrls.NewThread(topic.Slug));
     }
 

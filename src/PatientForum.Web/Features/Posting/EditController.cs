@@ -11,7 +11,7 @@ namespace PatientForum.Web.Features.Posting;
 
 /// <summary>Authors edit their own posts; earlier versions are kept for the author and the moderators, until the author deletes them.</summary>
 public sealed class EditController(
-    ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users, ContentWarningCatalog warnings) : Controller
+    ForumDbContext db, PostingService posting, ThreadReader reader, UserManager<ForumUser> users, QuotedWarnings warnings) : Controller
 {
     [Authorize(Policy = ForumPolicies.CanPost)]
     [HttpGet("/posts/{id:int}/edit")]
@@ -48,15 +48,17 @@ public sealed class EditController(
             return Forbid();
         }
 
-        var result = await posting.EditAsync(User, post, form.Title, form.Body, cancellationToken, warnings.Normalize(form.ContentWarnings));
+        // A warning a moderator added stays, whatever the form sends: the form says so beside it.
+        var chosen = await warnings.ForAsync(form.ContentWarnings.Concat(ContentWarningCatalog.Keys(post.ModeratorContentWarnings)), form.Body, cancellationToken);
+        var result = await posting.EditAsync(User, post, form.Title, form.Body, form.PostAnyway, cancellationToken, chosen);
         if (result.Saved is { } saved)
         {
-            return Redirect(await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
+            return this.AfterSaved(saved, await reader.PostUrlAsync(saved.ThreadId, saved.ThreadSlug, saved.PostId, cancellationToken));
         }
         this.ShowNotSaved(result);
         form.Title = result.Text.Title;
         form.Body = result.Text.Body;
-        return View(ToPage(post, form, result.Refusal));
+        return View(ToPage(post, form, result.Refusal) with { Warnings = result.Warnings });
     }
 
     /// <summary>The current version, and the earlier ones for those who may read them (see <see cref="PostHistoryService"/>).</summary>
@@ -107,5 +109,8 @@ public sealed class EditController(
         db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
     private static EditPostPage ToPage(Post post, EditPostForm form, PostingRefusal? refusal = null) =>
-        new(post.Id, post.ThreadId, post.Thread!.Title, post.IsOpening, form, refusal);
+        new(post.Id, post.ThreadId, post.Thread!.Title, post.IsOpening, form, refusal)
+        {
+            ModeratorWarnings = ContentWarningCatalog.Keys(post.ModeratorContentWarnings),
+        };
 }

@@ -22,7 +22,7 @@ namespace PatientForum.Web.Features.Posting;
 /// </summary>
 [Authorize(Policy = ForumPolicies.CanSubmitPost)]
 public sealed class PostingController(
-    ForumDbContext db, PostingService posting, ThreadReader reader, DraftStore drafts, AliasDirectory aliases, ContentWarningCatalog warnings) : Controller
+    ForumDbContext db, PostingService posting, ThreadReader reader, DraftStore drafts, AliasDirectory aliases, QuotedWarnings warnings) : Controller
 {
     private static readonly MessagePage s_locked = new("This thread is locked", "A moderator has locked this thread, so it takes no new replies.");
 
@@ -36,7 +36,10 @@ public sealed class PostingController(
             return NotFound();
         }
         var draft = await drafts.FindAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
-        var form = new NewThreadForm { SubmissionToken = Guid.NewGuid(), Title = draft?.Title, Body = draft?.Body };
+        var form = new NewThreadForm
+        {
+            SubmissionToken = Guid.NewGuid(), Title = draft?.Title, Body = draft?.Body, ContentWarnings = [.. ContentWarningCatalog.Keys(draft?.ContentWarnings)],
+        };
         return View(new NewThreadPage(topic.Slug, topic.Name, form, Draft: Controls(DraftUrls.NewThread(topic.Slug), draft), TopicMembersOnly: topic.MembersOnly));
     }
 
@@ -71,7 +74,7 @@ public sealed class PostingController(
         var audience = topic.MembersOnly ? ThreadAudience.Members : form.Audience;
         var alias = await AliasAsync(form.UnderAlias, topic.Id, cancellationToken);
         var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias,
-            warnings.Normalize(form.ContentWarnings), record?.Values);
+            await warnings.ForAsync(form.ContentWarnings, form.Body, cancellationToken), record?.Values);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
@@ -101,7 +104,7 @@ public sealed class PostingController(
             return LockedPage();
         }
         var draft = await drafts.FindAsync(User, DraftKind.Reply, thread.Id, cancellationToken);
-        var form = new ReplyForm { SubmissionToken = Guid.NewGuid(), Body = draft?.Body };
+        var form = new ReplyForm { SubmissionToken = Guid.NewGuid(), Body = draft?.Body, ContentWarnings = [.. ContentWarningCatalog.Keys(draft?.ContentWarnings)] };
         return View(new ReplyPage(thread.Id, thread.Title, thread.Slug, form, Draft: Controls(DraftUrls.Reply(thread.Id), draft)));
     }
 
@@ -117,7 +120,8 @@ public sealed class PostingController(
         }
         var alias = await AliasAsync(form.UnderAlias, thread.TopicId, cancellationToken);
         var result = await posting.ReplyAsync(
-            User, thread, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias, warnings.Normalize(form.ContentWarnings));
+            User, thread, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias,
+            await warnings.ForAsync(form.ContentWarnings, form.Body, cancellationToken));
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.Reply, thread.Id, cancellationToken);

@@ -26,6 +26,7 @@ public static class PostingFeature
         services.AddScoped<NewMemberLimits>();
         services.AddScoped<PostingChecks>();
         services.AddScoped<PostingSafety>();
+        services.AddScoped<QuotedWarnings>();
         services.AddScoped<PostHistoryService>();
         services.AddScoped<ThreadAudienceService>();
         services.AddSingleton<PostingRateLimits>();

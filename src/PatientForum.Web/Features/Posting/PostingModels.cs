@@ -48,6 +48,9 @@ public sealed class EditPostForm
     public string? Title { get; set; }
     public string? Body { get; set; }
     public List<string> ContentWarnings { get; set; } = [];
+
+    /// <summary>The author's answer to a personal-information warning: save the new text as it is.</summary>
+    public bool PostAnyway { get; set; }
 }
 
 /// <summary>
@@ -71,7 +74,14 @@ public sealed record ReplyPage(int ThreadId, string? ThreadTitle, string? Thread
     public IReadOnlyList<SafetyWarning> Warnings { get; init; } = [];
 }
 
-public sealed record EditPostPage(int PostId, int ThreadId, string ThreadTitle, bool IsOpening, EditPostForm Form, PostingRefusal? Refusal = null);
+public sealed record EditPostPage(int PostId, int ThreadId, string ThreadTitle, bool IsOpening, EditPostForm Form, PostingRefusal? Refusal = null)
+{
+    /// <summary>The personal information found in the new text, which the author may remove or save anyway.</summary>
+    public IReadOnlyList<SafetyWarning> Warnings { get; init; } = [];
+
+    /// <summary>The content warnings a moderator added, which the author's edit keeps.</summary>
+    public IReadOnlyCollection<string> ModeratorWarnings { get; init; } = [];
+}
 
 /// <summary>
 /// Limits on what a post may hold, checked after <see cref="ForumText"/> has cleaned the text. Members are told the

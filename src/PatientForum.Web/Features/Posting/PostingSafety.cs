@@ -20,12 +20,15 @@ public sealed class PostingSafety(PostingSafetyCheck check, ForumDbContext db, M
     /// <summary>What posting does with this text in a thread that <paramref name="membersOnly"/> or not.</summary>
     public SafetyReview Review(string? title, string body, bool membersOnly, bool postAnyway) => check.Review(title, body, membersOnly, postAnyway);
 
-    /// <summary>The same for a reply to <paramref name="thread"/>, whose topic may make it members-only.</summary>
-    public async Task<SafetyReview> ReviewReplyAsync(ForumThread thread, string body, bool postAnyway, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same for a post in <paramref name="thread"/>, whose topic may make it members-only: a reply (no title), or an
+    /// edit, whose new text is checked as a new post's would be (with the new title of an opening post).
+    /// </summary>
+    public async Task<SafetyReview> ReviewInThreadAsync(ForumThread thread, string? title, string body, bool postAnyway, CancellationToken cancellationToken)
     {
         var membersOnly = thread.Audience == ThreadAudience.Members
             || await db.Topics.AsNoTracking().AnyAsync(t => t.Id == thread.TopicId && t.MembersOnly, cancellationToken);
-        return check.Review(null, body, membersOnly, postAnyway);
+        return check.Review(title, body, membersOnly, postAnyway);
     }
 
     /// <summary>
@@ -37,11 +40,30 @@ public sealed class PostingSafety(PostingSafetyCheck check, ForumDbContext db, M
         post.PostedAnywayKinds = review.PostedAnywayKinds;
         if (review.Hold)
         {
+            post.NeverPublished = true;
             post.State = PostState.Held;
             if (thread is not null)
             {
                 // The thread is hidden while its opening post is (as for a post moderators hid): out of every list.
                 thread.IsHidden = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks a post (loaded with its thread) whose author has just edited its text as the review of the new text says.
+    /// A held edit takes the post out of view until a moderator approves it; the public may have read the post
+    /// before, so it is not marked as never published.
+    /// </summary>
+    public static void ApplyToEdit(Post post, SafetyReview review)
+    {
+        post.PostedAnywayKinds = review.PostedAnywayKinds;
+        if (review.Hold)
+        {
+            post.State = PostState.Held;
+            if (post.IsOpening)
+            {
+                post.Thread!.IsHidden = true;
             }
         }
     }
@@ -54,14 +76,17 @@ public sealed class PostingSafety(PostingSafetyCheck check, ForumDbContext db, M
             return;
         }
         // One open flag per reporter and post (a unique index): a post both held and in crisis gets one, urgent, naming both.
-        db.Flags.Add(new Flag
+        // An edit of a post whose automatic flag is still open renews that flag with what the new text raised.
+        var reporterId = await SafetyReporter.IdAsync(db, cancellationToken);
+        var flag = await db.Flags.SingleOrDefaultAsync(f => f.PostId == post.Id && f.FlaggerId == reporterId && f.IsOpen, cancellationToken);
+        if (flag is null)
         {
-            PostId = post.Id,
-            FlaggerId = await SafetyReporter.IdAsync(db, cancellationToken),
-            Reason = review.Crisis ? FlagReason.SelfHarm : FlagReason.PersonalInformation,
-            Note = Note(review),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+            flag = new Flag { PostId = post.Id, FlaggerId = reporterId };
+            db.Flags.Add(flag);
+        }
+        flag.Reason = review.Crisis || flag.Reason == FlagReason.SelfHarm ? FlagReason.SelfHarm : FlagReason.PersonalInformation;
+        flag.Note = Note(review);
+        flag.CreatedAt = clock.GetUtcNow().UtcDateTime;
         if (review.Crisis)
         {
             await mail.AddUrgentAlertAsync(post, automatic: true, cancellationToken);

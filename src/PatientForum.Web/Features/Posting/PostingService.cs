@@ -98,7 +98,7 @@ public sealed class PostingService(
             return PostingResult.Done(text, earlier);
         }
         var poster = await PosterAsync(MemberId(member), cancellationToken);
-        var review = await safety.ReviewReplyAsync(thread, text.Body, postAnyway, cancellationToken);
+        var review = await safety.ReviewInThreadAsync(thread, null, text.Body, postAnyway, cancellationToken);
         if (await checks.CheckAsync(member, poster, PostKind.Reply, thread, text, review, cancellationToken) is { } notSaved)
         {
             return notSaved;
@@ -144,14 +144,20 @@ public sealed class PostingService(
 
     /// <summary>
     /// Replaces the text of <paramref name="post"/> (loaded with its thread; the caller has checked the member is its
-    /// author), keeping the old text as a revision. A new title, for an opening post, renames the thread too.
+    /// author), keeping the old text as a revision. A new title, for an opening post, renames the thread too. New text
+    /// goes through the same safety review as a new post (<paramref name="postAnyway"/> answers its warning): it may be
+    /// held for review, and crisis language reaches the moderators and sends its author to the crisis resources.
     /// </summary>
     public async Task<PostingResult> EditAsync(
-        ClaimsPrincipal member, Post post, string? title, string? body, CancellationToken cancellationToken, string? contentWarnings = null)
+        ClaimsPrincipal member, Post post, string? title, string? body, bool postAnyway, CancellationToken cancellationToken, string? contentWarnings = null)
     {
         var text = new PostText(post.IsOpening ? ForumText.Line(title) : null, ForumText.Body(body));
         var poster = await PosterAsync(MemberId(member), cancellationToken);
-        if (await checks.CheckAsync(member, poster, PostKind.Edit, null, text, cancellationToken) is { } notSaved)
+        var thread = post.Thread!;
+        var textChanged = post.Markdown != text.Body || (text.Title is not null && thread.Title != text.Title);
+        // Only new text is checked: changing a post's warnings alone asks nothing its author has already answered.
+        var review = textChanged ? await safety.ReviewInThreadAsync(thread, text.Title, text.Body, postAnyway, cancellationToken) : SafetyReview.None;
+        if (await checks.CheckAsync(member, poster, PostKind.Edit, null, text, review, cancellationToken) is { } notSaved)
         {
             return notSaved;
         }
@@ -163,20 +169,23 @@ public sealed class PostingService(
         }
         // Warnings are not text: changing them makes no revision.
         post.ContentWarnings = contentWarnings;
-        var thread = post.Thread!;
         if (text.Title is not null && thread.Title != text.Title)
         {
             thread.Title = text.Title;
             thread.Slug = Slug.From(text.Title);
             post.EditedAt = now;
         }
+        if (textChanged)
+        {
+            PostingSafety.ApplyToEdit(post, review);
+        }
         await db.SaveChangesAsync(cancellationToken);
-        await changes.PostUpdatedAsync(post.Id, cancellationToken);
+        await (review.Hold ? changes.PostVisibilityChangedAsync(post.Id, cancellationToken) : changes.PostUpdatedAsync(post.Id, cancellationToken));
         if (text.Title is not null)
         {
             await changes.ThreadChangedAsync(post.ThreadId, cancellationToken);
         }
-        return PostingResult.Done(text, new SavedPost(post.ThreadId, thread.Slug, post.Id));
+        return PostingResult.Done(text, await RaiseSafetyFlagAsync(post, new SavedPost(post.ThreadId, thread.Slug, post.Id), review, cancellationToken));
     }
 
     private static string MemberId(ClaimsPrincipal member) =>

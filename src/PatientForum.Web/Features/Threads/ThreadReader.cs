@@ -147,9 +147,10 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             return null;
         }
 
-        // A post held for review is not there at all for anyone but its author and the moderators (not even a notice).
+        // A post held for review is not there at all for anyone but its author and the moderators (not even a notice),
+        // nor is one a moderator hid before it was ever published.
         var posts = await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == id && (p.State != PostState.Held || viewer.IsModerator || p.AuthorId == viewer.UserId))
+            .Where(p => p.ThreadId == id && ((p.State != PostState.Held && !p.NeverPublished) || viewer.IsModerator || p.AuthorId == viewer.UserId))
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
             .Select(_postView)
@@ -234,13 +235,15 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     }
 
     /// <summary>
-    /// Posts of a thread with an id above <paramref name="afterPostId"/>, in the order they were saved. Ordered by the id
-    /// the caller pages with, not by time: asking again after the last one returned then neither skips nor repeats a
-    /// post, even where instances whose clocks disagree saved them.
+    /// Posts of a thread with an id above <paramref name="afterPostId"/>, in the order they were saved, as the thread page
+    /// shows them to <paramref name="viewer"/>: posts held for review (or hidden before they were ever published) only to
+    /// their author and the moderators. Ordered by the id the caller pages with, not by time: asking again after the
+    /// last one returned then neither skips nor repeats a post, even where instances whose clocks disagree saved them.
     /// </summary>
-    public async Task<IReadOnlyList<PostView>> GetPostsAfterAsync(int threadId, int afterPostId, int limit, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<PostView>> GetPostsAfterAsync(int threadId, int afterPostId, int limit, Viewer viewer, CancellationToken cancellationToken) =>
         await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.Id > afterPostId && p.State != PostState.Held)
+            .Where(p => p.ThreadId == threadId && p.Id > afterPostId)
+            .Where(p => (p.State != PostState.Held && !p.NeverPublished) || viewer.IsModerator || p.AuthorId == viewer.UserId)
             .OrderBy(p => p.Id)
             .Take(limit)
             .Select(_postView)
@@ -295,6 +298,6 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
             : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == moderator)) ? StaffBadges.Moderator
             : null,
-            null, p.ContentWarnings, p.ModeratorNote, p.ModeratorNoteUrl);
+            null, p.ContentWarnings, p.ModeratorNote, p.ModeratorNoteUrl, p.NeverPublished);
     }
 }

@@ -9,6 +9,8 @@
   document.querySelectorAll("form.composer[data-draft-url]").forEach(function (form) {
     var url = form.getAttribute("data-draft-url");
     var fields = Array.prototype.slice.call(form.querySelectorAll("input[name='Title'], textarea[name='Body']"));
+    // The content warnings ticked are kept with the draft too, so a restored draft is still folded as its author chose.
+    var warnings = Array.prototype.slice.call(form.querySelectorAll("input[type='checkbox'][name='ContentWarnings']"));
     var token = form.querySelector("input[name='__RequestVerificationToken']");
     var status = form.querySelector("[data-draft-status]");
     var saveButton = form.querySelector("[data-draft-save]");
@@ -47,6 +49,11 @@
       fields.forEach(function (field) {
         data.append(field.name, field.value);
       });
+      warnings.forEach(function (box) {
+        if (box.checked) {
+          data.append(box.name, box.value);
+        }
+      });
       // One save at a time, in the order typed, so an older text never lands after a newer one.
       queue = queue.then(function () {
         return send(url, data, keepalive)
@@ -84,6 +91,9 @@
           fields.forEach(function (field) {
             field.value = "";
           });
+          warnings.forEach(function (box) {
+            box.checked = false;
+          });
           document.querySelectorAll("[data-draft-note]").forEach(function (note) {
             note.remove();
           });
@@ -104,6 +114,13 @@
 
     fields.forEach(function (field) {
       field.addEventListener("input", function () {
+        dirty = true;
+        clearTimeout(timer);
+        timer = setTimeout(save, delay);
+      });
+    });
+    warnings.forEach(function (box) {
+      box.addEventListener("change", function () {
         dirty = true;
         clearTimeout(timer);
         timer = setTimeout(save, delay);

@@ -48,7 +48,7 @@
     var selection = pressed || currentSelection();
     pressed = null;
     if (selection && selection.article === article) {
-      insert(quoteOf(article, textOf(selection.range)));
+      insert(quoteOf(article, textOf(selection.range)), article);
     } else {
       quoteWholePost(article, button);
     }
@@ -164,7 +164,7 @@
     button.appendChild(more);
     button.addEventListener("click", function () {
       if (selected) {
-        insert(quoteOf(selected.article, textOf(selected.range)));
+        insert(quoteOf(selected.article, textOf(selected.range)), selected.article);
       }
       button.hidden = true;
       selected = null;
@@ -183,7 +183,7 @@
         return response.text();
       })
       .then(function (markdown) {
-        insert(quoteOf(article, withoutQuotes(markdown)));
+        insert(quoteOf(article, withoutQuotes(markdown)), article);
       })
       .catch(function () {
         say(button, "This post cannot be quoted right now.");
@@ -202,8 +202,17 @@
     return "> **" + escapeMarkdown(authorOf(article)) + "** [wrote](/posts/" + postIdOf(article) + "):\n>\n" + quoted + "\n\n";
   }
 
-  // At the caret (or where the member last left it), on a paragraph of its own; then on to the reply form.
-  function insert(markdown) {
+  // At the caret (or where the member last left it), on a paragraph of its own; then on to the reply form. The quoted
+  // post's content warnings are ticked in the form, as the server will save the reply with them anyway.
+  function insert(markdown, article) {
+    (article.getAttribute("data-content-warnings") || "").split(" ").forEach(function (key) {
+      composer.querySelectorAll("input[type='checkbox'][name='ContentWarnings']").forEach(function (box) {
+        if (key && box.value === key && !box.checked) {
+          box.checked = true;
+          box.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      });
+    });
     var value = body.value;
     var at = typeof body.selectionEnd === "number" ? Math.min(body.selectionEnd, value.length) : value.length;
     var before = value.slice(0, at);

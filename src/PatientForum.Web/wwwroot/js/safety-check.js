@@ -16,8 +16,10 @@
     }
     var list = panel.querySelector("[data-safety-findings]");
     var anyway = panel.querySelector("[data-post-anyway]");
+    var preview = form.querySelector("[data-preview]");
     var timer = null;
     var sent = 0;
+    var bodyMatches = [];
 
     function audience() {
       var chosen = form.querySelector("input[name='Audience']:checked");
@@ -53,6 +55,8 @@
     }
 
     function show(findings) {
+      bodyMatches = findings.filter(function (finding) { return finding.field === "Body"; }).map(function (finding) { return finding.match; });
+      markPreview();
       list.textContent = "";
       findings.forEach(function (finding) {
         var item = document.createElement("li");
@@ -80,6 +84,45 @@
       if (!any) {
         anyway.checked = false;
       }
+    }
+
+    // The words found are marked in the Markdown preview too, as the member sees their post. The preview is the
+    // server's sanitized HTML: only its text nodes are split, around the exact words the check matched.
+    var observer = preview && window.MutationObserver ? new MutationObserver(markPreview) : null;
+
+    function markPreview() {
+      if (!observer) {
+        return;
+      }
+      observer.disconnect();
+      preview.querySelectorAll("mark[data-safety-mark]").forEach(function (mark) {
+        mark.replaceWith(document.createTextNode(mark.textContent));
+      });
+      preview.normalize();
+      bodyMatches.forEach(function (match) {
+        var walker = document.createTreeWalker(preview, NodeFilter.SHOW_TEXT);
+        var nodes = [];
+        while (walker.nextNode()) {
+          nodes.push(walker.currentNode);
+        }
+        nodes.forEach(function (node) {
+          var at = match ? node.nodeValue.indexOf(match) : -1;
+          if (at < 0 || node.parentElement.closest("mark")) {
+            return;
+          }
+          var found = node.splitText(at);
+          found.splitText(match.length);
+          var mark = document.createElement("mark");
+          mark.setAttribute("data-safety-mark", "");
+          found.replaceWith(mark);
+          mark.appendChild(found);
+        });
+      });
+      observer.observe(preview, { childList: true });
+    }
+
+    if (observer) {
+      observer.observe(preview, { childList: true });
     }
 
     function span(text) {

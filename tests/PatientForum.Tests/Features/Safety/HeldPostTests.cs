@@ -13,7 +13,7 @@ namespace PatientForum.Tests.Features.Safety;
 /// </summary>
 public sealed class HeldPostTests
 {
-    private static Dictionary<string, string?> HoldPhones() => new() { ["Forum:Safety:Rules:PhoneNumber"] = "Hold" };
+    internal static Dictionary<string, string?> HoldPhones() => new() { ["Forum:Safety:Rules:PhoneNumber"] = "Hold" };
 
     [Fact]
     public async Task HeldReply_IsSeenByItsAuthorAndModeratorsOnly_UntilApproved()

@@ -277,6 +277,10 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ContentWarnings")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -910,6 +914,10 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ModeratorContentWarnings")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("ModeratorNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -917,6 +925,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<string>("ModeratorNoteUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("NeverPublished")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PostedAnywayKinds")
                         .HasMaxLength(200)

@@ -260,6 +260,10 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentWarnings")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -875,6 +879,10 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModeratorContentWarnings")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModeratorNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -882,6 +890,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<string>("ModeratorNoteUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeverPublished")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PostedAnywayKinds")
                         .HasMaxLength(200)
