@@ -30,7 +30,7 @@ public sealed partial class ForumClient
 
     /// <summary>Registers a member, confirms the address with the link from the mail pickup folder, and signs in.</summary>
     public static async Task<ForumClient> CreateConfirmedMemberAsync(ForumServer server) =>
-        await TryCreateConfirmedMemberAsync(server, $"Member {Guid.NewGuid().ToString("N")[..8]}")
+        await TryCreateConfirmedMemberAsync(server, $"Member k{Guid.NewGuid().ToString("N")[..7]}")
         ?? throw new InvalidOperationException("The forum refused a plain display name.");
 
     /// <summary>

@@ -63,6 +63,8 @@ public static partial class AliasName
     [GeneratedRegex(@"^Member[ -](?<number>[1-9][0-9]{3,8})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^member[ \-_.']*[0-9ol]{4,7}$", RegexOptions.CultureInvariant)]
+    // As many digits as an alias's name may have (NamePattern): a member called "Member 82384923" could not be reached at
+    // their own profile address, which sends alias names to the alias's page.
+    [GeneratedRegex(@"^member[ \-_.']*[0-9ol]{4,9}$", RegexOptions.CultureInvariant)]
     private static partial Regex ReservedPattern();
 }

@@ -15,7 +15,7 @@ public static class BrowserMembers
     {
         var page = watched.Page;
         var email = Canaries.Email();
-        var name = $"Member {Guid.NewGuid().ToString("N")[..8]}";
+        var name = $"Member k{Guid.NewGuid().ToString("N")[..7]}"; // never "Member 12345678", an alias's name
         await page.GotoAsync("/account/register");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Display name").FillAsync(name);

@@ -14,7 +14,7 @@ public static class Members
 {
     public static string UniqueEmail(string hint = "member") => Canaries.Email(hint);
 
-    public static string UniqueName(string hint = "Member") => $"{hint} {Guid.NewGuid().ToString("N")[..8]}";
+    public static string UniqueName(string hint = "Member") => $"{hint} k{Guid.NewGuid().ToString("N")[..7]}"; // never "Member 12345678", an alias's name
 
     /// <summary>Registers through the form; the new member is not confirmed, so not signed in either.</summary>
     public static async Task<Member> RegisterAsync(ForumFactory factory, string? displayName = null)

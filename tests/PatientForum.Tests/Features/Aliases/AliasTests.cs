@@ -194,11 +194,14 @@ public sealed class AliasTests(ForumFactory forum) : IClassFixture<ForumFactory>
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
     }
 
-    [Fact]
-    public async Task DisplayName_ThatReadsAsAnAlias_IsRefusedAtRegistration()
+    [Theory]
+    [InlineData("Member 4821")]
+    [InlineData("Member 82384923")]
+    [InlineData("member-1O2345678")]
+    public async Task DisplayName_ThatReadsAsAnAlias_IsRefusedAtRegistration(string name)
     {
         using var client = forum.CreateForumClient();
-        var page = await client.RegisterAsync(Members.UniqueEmail(), "Member 4821", Canaries.Password());
+        var page = await client.RegisterAsync(Members.UniqueEmail(), name, Canaries.Password());
 
         Assert.Contains("how the forum shows aliases", page.Text, StringComparison.Ordinal);
     }
