@@ -58,7 +58,10 @@ public sealed class PageInspector
           // and so is a second block or one that does not parse (a title that broke out of the first).
           const dangerous = "script:not([src^='/js/']):not([src^='/lib/']):not(head > script[type='application/ld+json']:not([src])), " +
             "iframe, frame, frameset, object, embed, applet, " +
-            "base, body meta, body link, body style, .post-body form, .post-body input, .post-body button, svg, math";
+            "base, body meta, body link, body style, .post-body form, .post-body input, .post-body button, math, " +
+            // The forum draws two graphics itself, the two-factor QR code and the treatment charts; any other SVG, and
+            // any SVG inside what a member wrote, is a finding (their attributes are checked above like any element's).
+            "svg:not(figure.qr-code > div > svg):not(svg.chart), .post-body svg";
           for (const el of doc.querySelectorAll(dangerous)) {
             found.push("element " + show(el));
           }

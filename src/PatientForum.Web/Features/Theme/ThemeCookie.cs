@@ -15,7 +15,7 @@ public static class ThemeCookie
     {
         if (theme == ThemeChoice.System)
         {
-            http.Response.Cookies.Delete(Name, new CookieOptions { Path = "/" });
+            http.Response.Cookies.Delete(Name, new CookieOptions { Path = "/", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax });
             return;
         }
         http.Response.Cookies.Append(Name, Value(theme), new CookieOptions

@@ -1,4 +1,5 @@
 using PatientForum.Tests.Infrastructure;
+using PatientForum.Web.Features.Theme;
 
 namespace PatientForum.Tests.Features.Security;
 
@@ -54,9 +55,15 @@ public sealed class SecurityHeaderTests(ForumFactory factory) : IClassFixture<Fo
         Assert.Contains(cookies, c => c.StartsWith("pf_af=", StringComparison.Ordinal));
         Assert.All(cookies.Where(c => c.StartsWith("pf_", StringComparison.Ordinal)), cookie =>
         {
-            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            // The theme cookie alone is for script (the pre-paint theme class); it holds a theme's name and nothing else.
+            if (!cookie.StartsWith($"{ThemeCookie.Name}=", StringComparison.Ordinal))
+            {
+                Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            }
             Assert.Matches("(?i)samesite=(lax|strict)", cookie);
         });
+        Assert.All(cookies.Where(c => c.StartsWith($"{ThemeCookie.Name}=", StringComparison.Ordinal)),
+            cookie => Assert.Matches($"^{ThemeCookie.Name}=(light|dark)?;", cookie));
     }
 
     public sealed class HttpsForum : ForumFactory
