@@ -147,10 +147,8 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             return null;
         }
 
-        // A post held for review is not there at all for anyone but its author and the moderators (not even a notice),
-        // nor is one a moderator hid before it was ever published.
         var posts = await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == id && ((p.State != PostState.Held && !p.NeverPublished) || viewer.IsModerator || p.AuthorId == viewer.UserId))
+            .Where(p => p.ThreadId == id).Where(UnpublishedPosts.ShownOnlyToTheirAuthorAndModerators(viewer))
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
             .Select(_postView)
@@ -242,8 +240,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     /// </summary>
     public async Task<IReadOnlyList<PostView>> GetPostsAfterAsync(int threadId, int afterPostId, int limit, Viewer viewer, CancellationToken cancellationToken) =>
         await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.Id > afterPostId)
-            .Where(p => (p.State != PostState.Held && !p.NeverPublished) || viewer.IsModerator || p.AuthorId == viewer.UserId)
+            .Where(p => p.ThreadId == threadId && p.Id > afterPostId).Where(UnpublishedPosts.ShownOnlyToTheirAuthorAndModerators(viewer))
             .OrderBy(p => p.Id)
             .Take(limit)
             .Select(_postView)

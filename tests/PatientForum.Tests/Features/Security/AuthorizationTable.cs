@@ -22,9 +22,8 @@ public static class AuthorizationTable
         "account/reset-password", "account/login/two-factor", "account/login/recovery-code",
         "notifications", "notifications/{id:long}", "threads/{id:int}/unread", "account/notifications", "notifications/unsubscribe",
         "u/{name}", "account/profile", "account/delete", "account/deleted", "account/export",
-        "account/export/{id:guid}/download", "posting/support",
-        "u/{name}", "account/profile", "a/{number:int}",
-        "treatments", "treatments/{slug}", "treatments/{slug}.json", "treatments/{slug}.csv", "treatments/{slug}/stories", "threads/{id:int}/treatment",
+        "account/export/{id:guid}/download", "posting/support", "a/{number:int}",
+        .. TreatmentTable.ReadOnlyPages,
         .. SettingsTable.ReadOnlyPages,
         .. ContentWarningTable.ReadOnlyPages,
     ];
@@ -65,27 +64,6 @@ public static class AuthorizationTable
             Assert.Contains("\"kind\":\"PhoneNumber\"", c.Page.Text, StringComparison.Ordinal);
             return Task.CompletedTask;
         }, Fields: new() { ["body"] = "Ring me on 07700 900123." }),
-        // Drafts: members who may post, each their own; a browser's form post (no script) is sent back to the composer.
-        new("POST", "drafts/thread/{threadId:int}", "/drafts/thread/{thread}", Access.CanPost, async c =>
-        {
-            c.Redirected($"/threads/{c.Targets.ThreadId}/reply");
-            Assert.Equal("A draft from the matrix.", await DraftAsync(c, DraftKind.Reply, c.Targets.ThreadId));
-        }, Fields: new() { ["Body"] = "A draft from the matrix." }),
-        new("POST", "drafts/thread/{threadId:int}/discard", "/drafts/thread/{thread}/discard", Access.CanPost, async c =>
-        {
-            c.Redirected($"/threads/{c.Targets.ThreadId}/reply");
-            Assert.Null(await DraftAsync(c, DraftKind.Reply, c.Targets.ThreadId));
-        }, Act: (_, caller, targets) => SavedThenDiscardedAsync(caller, $"/drafts/thread/{targets.ThreadId}")),
-        new("POST", "drafts/topic/{slug}", "/drafts/topic/rehab", Access.CanPost, async c =>
-        {
-            c.Redirected("/t/rehab/new");
-            Assert.Equal("A draft from the matrix.", await DraftAsync(c, DraftKind.NewThread, await RehabAsync(c)));
-        }, Fields: new() { ["Title"] = "A matrix draft {unique}", ["Body"] = "A draft from the matrix." }),
-        new("POST", "drafts/topic/{slug}/discard", "/drafts/topic/rehab/discard", Access.CanPost, async c =>
-        {
-            c.Redirected("/t/rehab/new");
-            Assert.Null(await DraftAsync(c, DraftKind.NewThread, await RehabAsync(c)));
-        }, Act: (_, caller, _) => SavedThenDiscardedAsync(caller, "/drafts/topic/rehab")),
         // A post's Markdown, for the Quote button: members who may post, and it reads only.
         new("GET", "posts/{id:int}/source", "/posts/{post}/source", Access.CanPost, async c =>
         {
@@ -98,16 +76,6 @@ public static class AuthorizationTable
             Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
             Assert.Equal("Edited by its author.", await c.QueryAsync(db => db.Posts.Where(p => p.Id == c.Targets.PostId).Select(p => p.Markdown).SingleAsync()));
         }, Fields: new() { ["Body"] = "Edited by its author." }),
-        // A thread's treatment record: its author only, while they may post.
-        new("POST", "threads/{id:int}/treatment", "/threads/{thread}/treatment", Access.Owner, async c =>
-        {
-            Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
-            Assert.Equal(7, await c.QueryAsync(db => db.TreatmentRecords.Where(r => r.ThreadId == c.Targets.ThreadId).Select(r => r.PainBefore).SingleAsync()));
-        }, Fields: new()
-        {
-            ["Treatment.Treatment"] = "prp", ["Treatment.BodyArea"] = "Knee", ["Treatment.Month"] = "1", ["Treatment.Year"] = "2024",
-            ["Treatment.PainBefore"] = "7", ["Treatment.PainAfter"] = "3", ["Treatment.WouldRepeat"] = "Yes",
-        }),
         // Deleting a post's earlier versions: its author only, whether or not they may post now.
         new("POST", "posts/{id:int}/history/purge", "/posts/{post}/history/purge", Access.Owner, async c =>
         {
@@ -262,6 +230,8 @@ public static class AuthorizationTable
         .. FeedsTable.Rules,
         .. ContentWarningTable.Rules,
         .. ThemeTable.Rules,
+        .. TreatmentTable.Rules,
+        .. DraftsTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>
@@ -303,22 +273,6 @@ public static class AuthorizationTable
     }
 
     /// <summary>The caller's draft for a composer, or null.</summary>
-    private static async Task<string?> DraftAsync(Cell c, DraftKind kind, int targetId)
-    {
-        var callerId = await c.CallerIdAsync();
-        return await c.QueryAsync(db => db.Drafts.Where(d => d.UserId == callerId && d.Kind == kind && d.TargetId == targetId).Select(d => d.Body).SingleOrDefaultAsync());
-    }
-
-    private static Task<int> RehabAsync(Cell c) => c.QueryAsync(db => db.Topics.Where(t => t.Slug == "rehab").Select(t => t.Id).SingleAsync());
-
-    /// <summary>Discarding is checked on a draft that exists: the caller saves one first.</summary>
-    private static async Task<ForumClient.Page> SavedThenDiscardedAsync(Member caller, string saveUrl)
-    {
-        var saved = await caller.Client.PostAsync(saveUrl, new Dictionary<string, string?> { ["Title"] = "A draft to discard", ["Body"] = "A draft to discard." });
-        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        return await caller.Client.PostAsync(saveUrl + "/discard", new Dictionary<string, string?>());
-    }
-
     private static Task<bool> IsModeratorAsync(Cell c) => c.QueryAsync(db => db.UserRoles.AnyAsync(ur => ur.UserId == c.Targets.UserId
         && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == ForumRoles.Moderator)));
 }
