@@ -61,8 +61,34 @@ public sealed class PostRenderer : IPostRenderer
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
         sanitizer.AllowDataAttributes = false;
-        sanitizer.PostProcessDom += (_, e) => RewriteLinksAndImages(e.Document);
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            RewriteLinksAndImages(e.Document);
+            NestHeadings(e.Document);
+        };
         return sanitizer;
+    }
+
+    /// <summary>
+    /// A post sits under its page's own heading (the thread title is the page's one h1), so its headings move one level
+    /// down: a "# Heading" in a post is an h2 on the page, and the outline of the page stays whole. h6 has nowhere lower to go.
+    /// </summary>
+    private static void NestHeadings(IParentNode document)
+    {
+        foreach (var heading in document.QuerySelectorAll("h1, h2, h3, h4, h5").ToList())
+        {
+            var level = heading.LocalName[1] - '0';
+            var nested = heading.Owner!.CreateElement("h" + (level + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var attribute in heading.Attributes)
+            {
+                nested.SetAttribute(attribute.Name, attribute.Value);
+            }
+            while (heading.FirstChild is { } child)
+            {
+                nested.AppendChild(child);
+            }
+            heading.Replace(nested);
+        }
     }
 
     private static void RewriteLinksAndImages(IParentNode document)

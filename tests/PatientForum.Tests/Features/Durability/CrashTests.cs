@@ -3,12 +3,12 @@ using System.Collections.Concurrent;
 namespace PatientForum.Tests.Features.Durability;
 
 /// <summary>
-/// The forum as its own process, 50 members replying at once, killed with SIGKILL mid-write several times:
+/// The forum as its own process, 20 members replying at once, killed with SIGKILL mid-write several times:
 /// every reply that was acknowledged is still there afterwards (and a SQLite database passes integrity_check).
 /// </summary>
 public sealed class CrashTests
 {
-    private const int Writers = 50;
+    private const int Writers = 20;
     private const int Crashes = 3;
     /// <summary>
     /// Acknowledged replies in each round before the kill: four a writer, so every writer is past its first reply
@@ -71,7 +71,7 @@ public sealed class CrashTests
         var settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" };
         if (database is not null)
         {
-            // Fifty writers open their connections at once after every restart; on a busy machine PostgreSQL may take
+            // Twenty writers open their connections at once after every restart; on a busy machine PostgreSQL may take
             // longer than Npgsql's default 15 s to let them all in, and a refused connection is not what this tests.
             settings["ConnectionStrings__Forum"] = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 120 }.ToString();
         }

@@ -131,6 +131,28 @@ public sealed partial class AnonymousReadingTests(ForumFactory factory) : IClass
         });
     }
 
+    [Fact]
+    public async Task ThreadAndGuidePages_WithHeadingsInTheirPosts_HaveTheTitleAsTheirOnlyH1_AndPostHeadingsOneLevelBelow()
+    {
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var path = await Compose.StartThreadPathAsync(member, "rehab", "Headings in my rehab diary",
+            "# Week one\n\nGentle stretches.\n\n## Day two\n\nSore.\n\n<h1 title=\"raw\">Week two</h1>\n\n###### Notes");
+        var visitor = factory.CreateForumClient();
+        var guidePart = (await visitor.GetOkAsync("/guide")).Document.QuerySelector(".guide-list a")!.GetAttribute("href")!;
+
+        var thread = await visitor.GetOkAsync(path);
+        var guide = await visitor.GetOkAsync(guidePart);
+
+        Assert.Equal(["Headings in my rehab diary"], thread.Document.QuerySelectorAll("h1").Select(h => h.TextContent.Trim()));
+        var body = thread.Document.QuerySelector("article.post .post-body")!;
+        Assert.Equal(["H2 Week one", "H3 Day two", "H2 Week two", "H6 Notes"],
+            body.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => $"{h.TagName} {h.TextContent.Trim()}"));
+        Assert.Equal("raw", body.QuerySelectorAll("h2")[1].GetAttribute("title"));
+        // The guide's parts open with a "# " heading of their own; on the page it sits under the part's title.
+        Assert.Single(guide.Document.QuerySelectorAll("h1"));
+        Assert.NotEmpty(guide.Document.QuerySelectorAll("article.post .post-body h2"));
+    }
+
     /// <summary>Topic name to the thread count its card shows ("12 threads", "1 thread").</summary>
     private static Dictionary<string, int> TopicCounts(ForumClient.Page home) =>
         home.Document.QuerySelectorAll("li.topic-card").ToDictionary(
