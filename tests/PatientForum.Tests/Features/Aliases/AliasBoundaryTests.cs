@@ -9,7 +9,7 @@ namespace PatientForum.Tests.Features.Aliases;
 
 /// <summary>
 /// Where an alias could be tied to another alias or to its member by something other than a post: a thread moved to
-/// another topic, the alias's page, and a moderator letting a suspended author back in.
+/// another topic, the alias's page, reactions, and a moderator letting a suspended author back in.
 /// </summary>
 public sealed class AliasBoundaryTests(ForumFactory forum) : IClassFixture<ForumFactory>
 {
@@ -117,6 +117,50 @@ public sealed class AliasBoundaryTests(ForumFactory forum) : IClassFixture<Forum
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.NotNull(await ModerationState.QueryAsync(forum, db => db.Users.Where(u => u.Id == memberId).Select(u => u.SuspendedUntil).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Reactions_ToAnAliasedPost_CountOnTheAliasPage_NeverOnTheMembersProfile_AndNotByTheMemberBehindIt()
+    {
+        var member = await Members.RegisterConfirmedAsync(forum);
+        var memberId = await ModerationState.UserIdAsync(forum, member.Email);
+        var reader = await Members.RegisterConfirmedAsync(forum);
+        var path = await Aliasing.StartThreadPathAsync(member, "biologics", Unique("Reacted to under an alias"), "Words.");
+        var postId = await ModerationState.OpeningPostIdAsync(member.Client, path);
+        var alias = (await Aliasing.AliasOfAsync(forum, memberId, "biologics"))!;
+
+        (await reader.Client.PostAsync($"/posts/{postId}/reactions/helpful", new Dictionary<string, string?>())).EnsureSuccess();
+        var own = await member.Client.PostAsync($"/posts/{postId}/reactions/support", new Dictionary<string, string?>());
+        using var visitor = forum.CreateForumClient();
+
+        Assert.Equal(HttpStatusCode.Forbidden, own.Status);
+        Assert.Equal(1, ReactionsReceived(await visitor.GetOkAsync($"/a/{alias.Number}")));
+        Assert.Equal(0, ReactionsReceived(await visitor.GetOkAsync($"/u/{Uri.EscapeDataString(member.DisplayName)}")));
+    }
+
+    [Fact]
+    public async Task FlagAndHide_OfAnAliasedPost_QueueNamesTheAlias_AndTheMemberBehindItIsTold()
+    {
+        var member = await Members.RegisterConfirmedAsync(forum);
+        var memberId = await ModerationState.UserIdAsync(forum, member.Email);
+        var flagger = await Members.RegisterConfirmedAsync(forum);
+        var moderator = await Staff.ModeratorAsync(forum);
+        var title = Unique("Flagged under an alias");
+        var postId = await ModerationState.OpeningPostIdAsync(member.Client, await Aliasing.StartThreadPathAsync(member, "rehab", title, "Words."));
+        var alias = (await Aliasing.AliasOfAsync(forum, memberId, "rehab"))!;
+
+        (await Moderating.FlagAsync(flagger, postId, "Other", "Please look")).EnsureSuccess();
+        var queue = await moderator.Client.GetOkAsync("/moderation");
+        (await Moderating.ActAsync(moderator, postId, "hide", "Off topic")).EnsureSuccess();
+
+        var row = queue.TextOf($"#queue-{postId}")!;
+        Assert.Contains(alias.DisplayName, row, StringComparison.Ordinal);
+        Assert.DoesNotContain(member.DisplayName, queue.Text, StringComparison.Ordinal);
+        Assert.Contains($"A moderator hid your post in “{title}”", await EntriesAsync(member));
+    }
+
+    private static int ReactionsReceived(ForumClient.Page profile) =>
+        int.Parse(profile.Document.QuerySelectorAll(".profile-stats div")
+            .Single(d => d.QuerySelector("dt")?.TextContent == "Reactions received").QuerySelector("dd")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<int> TopicIdAsync(string slug) =>
         ModerationState.QueryAsync(forum, db => db.Topics.Where(t => t.Slug == slug).Select(t => t.Id).SingleAsync());
