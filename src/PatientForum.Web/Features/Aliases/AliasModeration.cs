@@ -13,10 +13,10 @@ public sealed record RevealedAlias(int PostId, string AliasName, string MemberId
 public enum AliasActionOutcome { Done, NotAnAlias, Refused }
 
 /// <summary>
-/// The moderators' two actions on the member behind an aliased post. A reveal needs a reason, is in the audit log
+/// The moderators' actions on the member behind an aliased post. A reveal needs a reason, is in the audit log
 /// (naming the alias, never the member, so the log cannot reveal what the action did not), and tells the member that
-/// it happened, not by whom. Suspending the author suspends the member's own account while the queue and the log go
-/// on naming the alias.
+/// it happened, not by whom. Suspending the author (and lifting it) acts on the member's own account while the queue
+/// and the log go on naming the alias.
 /// </summary>
 public sealed class AliasModeration(
     ForumDbContext db, ModerationService moderation, UserManager<ForumUser> users, INotificationPush push, IOptions<AliasOptions> options, TimeProvider clock)
@@ -53,7 +53,38 @@ public sealed class AliasModeration(
     /// <see cref="ModerationService.SuspendAsync"/> hold (nobody suspends themselves, only admins suspend staff), but a
     /// refusal does not say which applied, as that would say something of who the member is.
     /// </summary>
-    public async Task<AliasActionOutcome> SuspendAuthorAsync(int postId, DateTime? until, string actorId, string? reason, CancellationToken cancellationToken)
+    public Task<AliasActionOutcome> SuspendAuthorAsync(int postId, DateTime? until, string actorId, string? reason, CancellationToken cancellationToken) =>
+        ChangeSuspensionAsync(postId, actorId, reason, owner =>
+        {
+            owner.SuspendedUntil = until ?? DateTime.MaxValue;
+            owner.SuspensionReason = reason;
+            return (ModerationKind.SuspendUser, "the member behind the alias, " + (until is null ? "indefinitely" : $"until {until:yyyy-MM-dd HH:mm} UTC"));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Lifts the suspension of the member behind the post's alias, by the same rules as <see cref="SuspendAuthorAsync"/>:
+    /// a member suspended through an aliased post is let back in without anyone learning who they are.
+    /// </summary>
+    public Task<AliasActionOutcome> LiftAuthorSuspensionAsync(int postId, string actorId, string? reason, CancellationToken cancellationToken) =>
+        ChangeSuspensionAsync(postId, actorId, reason, owner =>
+        {
+            owner.SuspendedUntil = null;
+            owner.SuspensionReason = null;
+            return (ModerationKind.UnsuspendUser, "the member behind the alias");
+        }, cancellationToken);
+
+    /// <summary>When the member behind the post's alias is suspended until, if they are now; null otherwise or when not an alias.</summary>
+    public async Task<DateTime?> AuthorSuspendedUntilAsync(int postId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await FindAsync(postId, cancellationToken);
+        return found is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == found.OwnerId && u.SuspendedUntil > now).Select(u => u.SuspendedUntil).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<AliasActionOutcome> ChangeSuspensionAsync(
+        int postId, string actorId, string? reason, Func<ForumUser, (ModerationKind Kind, string Details)> change, CancellationToken cancellationToken)
     {
         var found = await FindAsync(postId, cancellationToken);
         var owner = found is null ? null : await users.FindByIdAsync(found.OwnerId);
@@ -67,10 +98,8 @@ public sealed class AliasModeration(
         {
             return AliasActionOutcome.Refused;
         }
-        owner.SuspendedUntil = until ?? DateTime.MaxValue;
-        owner.SuspensionReason = reason;
-        moderation.Audit(ModerationKind.SuspendUser, actorId, reason, postId, found.ThreadId, found.AliasUserId,
-            "the member behind the alias, " + (until is null ? "indefinitely" : $"until {until:yyyy-MM-dd HH:mm} UTC"));
+        var (kind, details) = change(owner);
+        moderation.Audit(kind, actorId, reason, postId, found.ThreadId, found.AliasUserId, details);
         await users.UpdateSecurityStampAsync(owner);
         return AliasActionOutcome.Done;
     }

@@ -48,6 +48,15 @@ public sealed class AliasModerationController(AliasModeration aliases, UserManag
         };
     }
 
+    [HttpPost("unsuspend-author")]
+    public async Task<IActionResult> UnsuspendAuthor(int id, ReasonForm form, CancellationToken cancellationToken) =>
+        await aliases.LiftAuthorSuspensionAsync(id, users.GetUserId(User)!, form.Reason, cancellationToken) switch
+        {
+            AliasActionOutcome.Done => LocalRedirect(ForumUrls.ModeratePost(id)),
+            AliasActionOutcome.Refused => Refused("You cannot lift this author's suspension", "Ask an admin to look at this post."),
+            _ => NotFound(),
+        };
+
     private ViewResult Refused(string title, string text)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;

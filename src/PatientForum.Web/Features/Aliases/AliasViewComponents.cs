@@ -35,15 +35,17 @@ public sealed class AliasChoice(ForumDbContext db, AliasDirectory aliases) : Vie
 }
 
 /// <summary>The author's row of actions on a post in the review queue: the reveal and suspend-author forms when the post
-/// is under an alias, otherwise the link to suspend the author's own account.</summary>
-public sealed record AuthorActionsModel(int PostId, string AuthorId, string AuthorName, bool IsAlias);
+/// is under an alias (and, while the member behind it is suspended, the form to lift that), otherwise the link to
+/// suspend the author's own account.</summary>
+public sealed record AuthorActionsModel(int PostId, string AuthorId, string AuthorName, bool IsAlias, DateTime? SuspendedUntil = null);
 
 /// <inheritdoc cref="AuthorActionsModel"/>
-public sealed class AliasModerationActions(ForumDbContext db) : ViewComponent
+public sealed class AliasModerationActions(ForumDbContext db, AliasModeration moderation) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int postId, string authorId, string authorName)
     {
         var isAlias = await db.MemberAliases.AnyAsync(a => a.AliasUserId == authorId, HttpContext.RequestAborted);
-        return View("/Features/Aliases/Views/Components/AliasModerationActions.cshtml", new AuthorActionsModel(postId, authorId, authorName, isAlias));
+        var suspendedUntil = isAlias ? await moderation.AuthorSuspendedUntilAsync(postId, HttpContext.RequestAborted) : null;
+        return View("/Features/Aliases/Views/Components/AliasModerationActions.cshtml", new AuthorActionsModel(postId, authorId, authorName, isAlias, suspendedUntil));
     }
 }

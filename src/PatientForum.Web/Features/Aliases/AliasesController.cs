@@ -19,7 +19,7 @@ public sealed class AliasesController(ForumDbContext db, ProfileReader reader, R
     {
         var alias = await db.MemberAliases.AsNoTracking()
             .Where(a => a.Number == number)
-            .Select(a => new ProfileMember(a.AliasUserId, a.AliasUser!.DisplayName, a.CreatedAt, true, null))
+            .Select(a => new ProfileMember(a.AliasUserId, a.AliasUser!.DisplayName, a.CreatedAt, true, null, true))
             .SingleOrDefaultAsync(cancellationToken);
         if (alias is null)
         {

@@ -15,7 +15,7 @@ namespace PatientForum.Web.Features.Live;
 /// </para>
 /// </summary>
 public sealed class ForumHub(
-    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, StaffStanding staff,
+    ThreadReader reader, LiveFragments fragments, IPresenceTracker presence, PresenceNotifier presenceNotifier, LiveAudience audience,
     NotificationReader notifications, TimeProvider clock)
     : Hub<IForumClient>
 {
@@ -33,6 +33,9 @@ public sealed class ForumHub(
     /// saved after it, and instances whose clocks differ by less. A row the page already has is put in its place again.
     /// </summary>
     public static readonly TimeSpan CatchUpOverlap = TimeSpan.FromMinutes(1);
+
+    /// <summary>Who a typing notice names where it may not name the writer.</summary>
+    public const string AnonymousWriter = "Someone";
 
     private static readonly TimeSpan s_typingInterval = TimeSpan.FromSeconds(3);
 
@@ -123,7 +126,11 @@ public sealed class ForumHub(
     public Task<int> UnreadNotifications() =>
         notifications.UnreadCountAsync(Context.UserIdentifier ?? throw new HubException("Sign in to see notifications."), Context.ConnectionAborted);
 
-    /// <summary>Tells the other readers that a signed-in member is writing a reply. Throttled per connection.</summary>
+    /// <summary>
+    /// Tells the other readers that a signed-in member is writing a reply. Throttled per connection. In a topic that
+    /// allows aliases it names nobody: the reply may come under the writer's alias, and a name pushed a moment before
+    /// the alias's post would tie the two (the composer's box can be ticked at the last moment, so it cannot be asked).
+    /// </summary>
     [Authorize(Policy = ForumPolicies.CanPost)]
     public async Task Typing(int threadId)
     {
@@ -135,9 +142,12 @@ public sealed class ForumHub(
         }
         Context.Items[key] = now;
         await EnsureReadableAsync(threadId);
-        var name = ForumClaims.DisplayNameOf(Context.User!) ?? "Someone";
-        var group = LiveGroups.ThreadFor(threadId, await reader.IsMembersOnlyAsync(threadId, Context.ConnectionAborted));
-        await Clients.OthersInGroup(group).Typing(threadId, name);
+        if (await audience.ThreadAsync(threadId, Context.ConnectionAborted) is not { } thread)
+        {
+            return;
+        }
+        var name = thread.AllowsAliases ? AnonymousWriter : ForumClaims.DisplayNameOf(Context.User!) ?? AnonymousWriter;
+        await Clients.OthersInGroup(LiveGroups.ThreadFor(threadId, thread.MembersOnly)).Typing(threadId, name);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -172,7 +182,7 @@ public sealed class ForumHub(
     private async Task<Viewer> ViewerAsync()
     {
         var viewer = Viewer.From(Context.User);
-        return viewer.IsModerator && !await staff.IsActiveStaffAsync(viewer.UserId, Context.ConnectionAborted)
+        return viewer.IsModerator && !await audience.IsActiveStaffAsync(viewer.UserId, Context.ConnectionAborted)
             ? viewer with { IsModerator = false }
             : viewer;
     }

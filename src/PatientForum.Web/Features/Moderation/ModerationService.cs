@@ -151,7 +151,7 @@ public sealed class ModerationService(
                 break;
             case ModerationKind.MoveThread:
                 var target = await db.Topics.SingleOrDefaultAsync(t => t.Id == topicId, cancellationToken);
-                if (target is null)
+                if (target is null || await HoldsAliasedPostsAsync(threadId, cancellationToken))
                 {
                     return false;
                 }
@@ -166,6 +166,13 @@ public sealed class ModerationService(
         await changes.ThreadChangedAsync(thread.Id, cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Whether any post of the thread is written under an alias. Such a thread is never moved: an alias belongs to one
+    /// topic, and in the new one its posts would stand beside the member's alias there, which links the two.
+    /// </summary>
+    public Task<bool> HoldsAliasedPostsAsync(int threadId, CancellationToken cancellationToken) =>
+        db.Posts.AnyAsync(p => p.ThreadId == threadId && db.MemberAliases.Any(a => a.AliasUserId == p.AuthorId), cancellationToken);
 
     /// <summary>
     /// Suspends a member until <paramref name="until"/> (null: indefinitely) and ends their sessions. Nobody

@@ -10,13 +10,19 @@ namespace PatientForum.Web.Features.Moderation;
 public sealed record TopicChoice(int Id, string Name);
 
 public sealed record ThreadModerationPage(
-    int Id, string Title, string Slug, int TopicId, bool IsLocked, bool IsPinned, string AuthorId, string AuthorName, IReadOnlyList<TopicChoice> Topics);
+    int Id, string Title, string Slug, int TopicId, bool IsLocked, bool IsPinned, string AuthorId, string AuthorName, IReadOnlyList<TopicChoice> Topics,
+    bool HoldsAliasedPosts);
 
 /// <summary>Lock, pin and move threads.</summary>
 [Authorize(Policy = ForumPolicies.Moderator)]
 [Route("moderation/threads/{id:int}")]
 public sealed class ThreadModerationController(ForumDbContext db, ModerationService moderation, UserManager<ForumUser> users) : Controller
 {
+    /// <summary>Why a thread with aliased posts stays in its topic (<see cref="ModerationService.HoldsAliasedPostsAsync"/>).</summary>
+    public const string AliasedThreadStays =
+        "It holds posts written under an alias, and an alias belongs to one topic: in another topic they would stand beside "
+        + "the member's alias there, which would link the two. Lock or hide the thread instead, or ask its authors to post again.";
+
     [HttpGet("")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
@@ -30,7 +36,8 @@ public sealed class ThreadModerationController(ForumDbContext db, ModerationServ
         }
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new TopicChoice(t.Id, t.Name)).ToListAsync(cancellationToken);
         return View(new ThreadModerationPage(
-            thread.Id, thread.Title, thread.Slug, thread.TopicId, thread.IsLocked, thread.IsPinned, thread.AuthorId, thread.DisplayName, topics));
+            thread.Id, thread.Title, thread.Slug, thread.TopicId, thread.IsLocked, thread.IsPinned, thread.AuthorId, thread.DisplayName, topics,
+            await moderation.HoldsAliasedPostsAsync(id, cancellationToken)));
     }
 
     [HttpPost("{verb:regex(^(lock|unlock|pin|unpin|move)$)}")]
@@ -44,6 +51,11 @@ public sealed class ThreadModerationController(ForumDbContext db, ModerationServ
             "unpin" => ModerationKind.UnpinThread,
             _ => ModerationKind.MoveThread,
         };
+        if (kind == ModerationKind.MoveThread && await moderation.HoldsAliasedPostsAsync(id, cancellationToken))
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Message", new MessagePage("This thread cannot be moved", AliasedThreadStays));
+        }
         return await moderation.ChangeThreadAsync(id, kind, users.GetUserId(User)!, form.Reason, topicId, cancellationToken)
             ? LocalRedirect(ForumUrls.ModerateThread(id))
             : NotFound();

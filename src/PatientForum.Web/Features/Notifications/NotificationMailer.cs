@@ -76,7 +76,7 @@ public sealed partial class NotificationMailer(
                 && ((n.Kind == NotificationKind.Mention || n.Kind == NotificationKind.Quote) && u.MentionMail
                     || (n.Kind == NotificationKind.Reply || n.Kind == NotificationKind.NewThread) && u.ReplyMail != MailFrequency.Never
                     || (n.Kind == NotificationKind.PostHidden || n.Kind == NotificationKind.PostRestored || n.Kind == NotificationKind.PostEditedByModerator
-                        || n.Kind == NotificationKind.PostLabelled || n.Kind == NotificationKind.PostLabelRemoved)
+                        || n.Kind == NotificationKind.PostLabelled || n.Kind == NotificationKind.PostLabelRemoved || n.Kind == NotificationKind.AliasRevealed)
                         && u.ModerationMail)))
             .Select(n => new
             {

@@ -8,7 +8,7 @@ namespace PatientForum.Web.Features.Profiles;
 /// </summary>
 public sealed record ProfilePage(
     string DisplayName,
-    DateTime MemberSince,
+    DateTime? MemberSince,
     bool IsSelf,
     ProfileStats Stats,
     ProfileSection? About,

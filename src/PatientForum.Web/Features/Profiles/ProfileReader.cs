@@ -10,9 +10,9 @@ namespace PatientForum.Web.Features.Profiles;
 /// <summary>
 /// Who a profile address names, as the reader found them.
 /// IsPublic: a confirmed member, or an account the forum owns (the guide's author), whose profile anyone may
-/// open; an unconfirmed one's is for staff only.
+/// open; an unconfirmed one's is for staff only. IsAlias: an alias's page (<c>/a/{number}</c>), which shows no joining date.
 /// </summary>
-public sealed record ProfileMember(string Id, string DisplayName, DateTime CreatedAt, bool IsPublic, DateTime? SuspendedUntil);
+public sealed record ProfileMember(string Id, string DisplayName, DateTime CreatedAt, bool IsPublic, DateTime? SuspendedUntil, bool IsAlias = false);
 
 /// <summary>
 /// The queries behind <c>/u/{name}</c>. Staff read everything, marked where it is hidden; everyone else, the member
@@ -100,7 +100,8 @@ public sealed class ProfileReader(ForumDbContext db, ContentWarningCatalog warni
             }
         }
         var notes = staff ? new StaffNotes(member.Id, !member.IsPublic, member.SuspendedUntil) : null;
-        return new ProfilePage(member.DisplayName, member.CreatedAt, isSelf, stats, about, conditions, recentThreads, recentReplies, notes);
+        // An alias's page says nothing of when anyone joined: the alias is not a member, and a date could help tie it to one.
+        return new ProfilePage(member.DisplayName, member.IsAlias ? null : member.CreatedAt, isSelf, stats, about, conditions, recentThreads, recentReplies, notes);
     }
 
     /// <summary>

@@ -254,10 +254,6 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     public Task<bool> IsPurgedAsync(int postId, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().AnyAsync(p => p.Id == postId && p.State == PostState.DeletedByAuthor && p.Markdown == "", cancellationToken);
 
-    /// <summary>Whether the thread is members-only (its own audience, or its topic's).</summary>
-    public Task<bool> IsMembersOnlyAsync(int threadId, CancellationToken cancellationToken) =>
-        db.Threads.AsNoTracking().Where(t => t.Id == threadId).Where(ThreadAccess.IsMembersOnly).AnyAsync(cancellationToken);
-
     public Task<string?> GetSlugAsync(int threadId, CancellationToken cancellationToken) =>
         db.Threads.AsNoTracking().Where(t => t.Id == threadId).Select(t => t.Slug).SingleOrDefaultAsync(cancellationToken);
 

@@ -64,6 +64,35 @@ public sealed class PostDeletionTests : IDisposable
     }
 
     [Fact]
+    public async Task Delete_AliasedPosts_AfterUndoHours_ArePurgedLikeAnyOther_AndTheStubNamesNobody()
+    {
+        var starter = await Members.RegisterConfirmedAsync(_forum);
+        var author = await Members.RegisterConfirmedAsync(_forum);
+        var threadPath = await Compose.StartThreadPathAsync(starter, "rehab", "Someone else's thread", "Their opening words.");
+        var (word, alone) = (Deleting.UniqueWord("aliasregret"), Deleting.UniqueWord("aliasalone"));
+        var replied = await Aliases.Aliasing.ReplyAsync(author, threadPath, $"Aliased words I take back {word}.");
+        var replyId = Deleting.IdOf(replied.Document.QuerySelectorAll("article.post")[^1].Id!);
+        var lonelyPath = await Aliases.Aliasing.StartThreadPathAsync(author, "rehab", $"Aliased and alone {alone}", $"Only mine {alone}.");
+        var lonelyOpening = await ModerationState.OpeningPostIdAsync(author.Client, lonelyPath);
+        await Deleting.PressAsync(author, threadPath, replyId, "delete");
+        await Deleting.PressAsync(author, lonelyPath, lonelyOpening, "delete");
+
+        _time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(5));
+        var cleanup = _forum.Services.GetServices<IHostedService>().OfType<PostDeletionCleanup>().Single();
+        await cleanup.WhenCheckedAsync(_time.GetUtcNow(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Empty(await DatabaseScan.FindAsync(_forum, word));
+        Assert.Empty(await DatabaseScan.FindAsync(_forum, alone));
+        var visitor = _forum.CreateForumClient();
+        Assert.Equal(HttpStatusCode.Gone, (await visitor.GetAsync($"/posts/{replyId}")).Status);
+        Assert.Equal(HttpStatusCode.Gone, (await visitor.GetAsync(lonelyPath)).Status);
+        var page = await visitor.GetOkAsync(threadPath);
+        Assert.Equal("This post was deleted by its author.", page.TextOf($"#post-{replyId} .post-notice"));
+        Assert.DoesNotContain(author.DisplayName, page.Text, StringComparison.Ordinal);
+        Assert.Null((await author.Client.GetOkAsync(threadPath)).Document.QuerySelector($"#post-{replyId} form[action$='/undelete']"));
+    }
+
+    [Fact]
     public async Task Delete_SomeoneElsesPost_IsRefused()
     {
         var (_, threadPath, replyId, word) = await ReplyInOthersThreadAsync();

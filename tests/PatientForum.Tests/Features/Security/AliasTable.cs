@@ -36,5 +36,20 @@ public static class AliasTable
             await Aliasing.PutUnderNewAliasAsync(forum, targets.PostId);
             return await caller.Client.PostAsync($"/moderation/posts/{targets.PostId}/suspend-author", new Dictionary<string, string?> { ["Days"] = "1", ["Reason"] = "matrix" });
         }),
+        new("POST", "moderation/posts/{id:int}/unsuspend-author", "/moderation/posts/{post}/unsuspend-author", Access.Moderator, async c =>
+        {
+            c.Redirected($"/moderation/posts/{c.Targets.PostId}");
+            await c.LoggedOnceAsync();
+            var owner = await c.QueryAsync(db => db.Posts.Where(p => p.Id == c.Targets.PostId)
+                .Join(db.MemberAliases, p => p.AuthorId, a => a.AliasUserId, (p, a) => a.OwnerId).SingleAsync());
+            Assert.Null(await c.QueryAsync(db => db.Users.Where(u => u.Id == owner).Select(u => u.SuspendedUntil).SingleAsync()));
+        }, Fields: new() { ["Reason"] = "matrix" }, Act: async (forum, caller, targets) =>
+        {
+            // The member behind the alias is suspended first (straight in the database, so the log holds only the lift).
+            var ownerId = await Aliasing.PutUnderNewAliasAsync(forum, targets.PostId);
+            await Moderation.ModerationState.QueryAsync(forum, db => db.Users.Where(u => u.Id == ownerId)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.SuspendedUntil, DateTime.MaxValue)));
+            return await caller.Client.PostAsync($"/moderation/posts/{targets.PostId}/unsuspend-author", new Dictionary<string, string?> { ["Reason"] = "matrix" });
+        }),
     ];
 }

@@ -72,4 +72,15 @@ public sealed class SecurityActivityTests
         Assert.True(description.Length <= 64);
         Assert.Equal("Unknown browser", description);
     }
+
+    [Fact]
+    public async Task Activity_AfterTurningOnTwoFactor_SaysSo()
+    {
+        using var forum = new ForumFactory();
+        var member = await Members.RegisterConfirmedAsync(forum);
+
+        await TwoFactor.EnableAsync(member.Client);
+
+        Assert.Contains(await ActivityAsync(member.Client), row => row.What == "Two-factor sign-in turned on");
+    }
 }
