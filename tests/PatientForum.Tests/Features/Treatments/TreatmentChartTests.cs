@@ -130,6 +130,16 @@ public sealed class TreatmentChartTests(ForumFactory factory) : IClassFixture<Fo
         Assert.Equal(1, await StoriesAsync(visitor, treatment));
     }
 
+    [Fact]
+    public async Task SiteNavigation_OnAnyPage_LinksToTheTreatments()
+    {
+        var home = await factory.CreateForumClient().GetOkAsync("/");
+
+        var link = home.Document.QuerySelectorAll("nav[aria-label='Main'] a").Single(a => a.TextContent == "Treatments");
+
+        Assert.Equal("/treatments", link.GetAttribute("href"));
+    }
+
     private static string Topic() => "tt-" + Guid.NewGuid().ToString("N")[..8];
 
     private static async Task<int> StoriesAsync(ForumClient client, string treatment, string query = "") =>

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using PatientForum.Web.Data;
 using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Aliases;
-using PatientForum.Web.Features.Posting;
+using PatientForum.Web.Features.Treatments;
 
-namespace PatientForum.Web.Features.Treatments;
+namespace PatientForum.Web.Features.Posting;
 
 /// <summary>
 /// "How is it now?": the author of a thread with a treatment record adds a later pain score and a short note. It is

@@ -1,7 +1,6 @@
 using System.Globalization;
-using PatientForum.Web.Features.Posting;
 
-namespace PatientForum.Web.Features.Treatments;
+namespace PatientForum.Web.Features.Posting;
 
 /// <summary>The "How is it now?" form as posted: fields as strings, so whatever was typed can be shown again.</summary>
 public sealed class FollowUpForm
