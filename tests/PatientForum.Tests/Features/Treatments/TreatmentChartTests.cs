@@ -131,6 +131,21 @@ public sealed class TreatmentChartTests(ForumFactory factory) : IClassFixture<Fo
     }
 
     [Fact]
+    public async Task TopicPage_WithStories_ChartsItsTreatmentsBesideTheirList()
+    {
+        var topic = Topic();
+        var treatment = await NewTreatmentAsync(factory, topic);
+        await StoryAsync(topic, treatment, 6, 2);
+
+        var page = await factory.CreateForumClient().GetOkAsync($"/t/{topic}");
+
+        var chart = page.Document.QuerySelector(".topic-treatments svg[role='img']")!;
+        Assert.Equal("Stories with treatment details, per treatment in this topic", chart.QuerySelector("title")!.TextContent);
+        Assert.Contains("1 (100%)", chart.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 story", page.TextOf(".topic-treatments li")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SiteNavigation_OnAnyPage_LinksToTheTreatments()
     {
         var home = await factory.CreateForumClient().GetOkAsync("/");
