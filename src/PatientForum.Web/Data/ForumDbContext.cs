@@ -40,6 +40,8 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TreatmentRecord> TreatmentRecords => Set<TreatmentRecord>();
     public DbSet<TreatmentRecordRevision> TreatmentRecordRevisions => Set<TreatmentRecordRevision>();
     public DbSet<TreatmentAggregate> TreatmentAggregates => Set<TreatmentAggregate>();
+    public DbSet<TreatmentFollowUp> TreatmentFollowUps => Set<TreatmentFollowUp>();
+    public DbSet<TreatmentPrompt> TreatmentPrompts => Set<TreatmentPrompt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -62,4 +62,7 @@ public enum NotificationKind
 
     /// <summary>A moderator took the note off the member's post; the moderator's reason, if any, is the reason.</summary>
     PostLabelRemoved = 10,
+
+    /// <summary>"How is it now?": a follow-up is due on the member's treatment story (the post is its opening post).</summary>
+    FollowUpPrompt = 11,
 }

@@ -26,6 +26,12 @@ public class TreatmentAggregate
 
     /// <summary>Counts per side effect, in the order of <see cref="Data.SideEffects"/>'s flags.</summary>
     public string SideEffects { get; set; } = "";
+
+    /// <summary>
+    /// Counts of follow-up pain scores 0 to 10 at each follow-up point (Forum:Treatments:FollowUpPrompts, in order),
+    /// the points separated by ';'. A story counts once per point, with its latest follow-up there.
+    /// </summary>
+    public string FollowUpPain { get; set; } = "";
     public int AgainYes { get; set; }
     public int AgainNo { get; set; }
     public int AgainUnsure { get; set; }

@@ -31,9 +31,13 @@ public class TreatmentRecord
 
     /// <summary>False when the author shows the record in the thread but keeps it out of every chart.</summary>
     public bool IncludeInCharts { get; set; } = true;
+
+    /// <summary>True when the author asked for no more "How is it now?" prompts about this story.</summary>
+    public bool FollowUpPromptsOff { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
     public List<TreatmentRecordRevision> Revisions { get; } = [];
+    public List<TreatmentFollowUp> FollowUps { get; } = [];
 }
 
 /// <summary>A record as it was before an edit, kept as JSON so the history survives later changes to the form.</summary>

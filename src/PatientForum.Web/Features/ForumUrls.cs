@@ -119,6 +119,9 @@ public static class ForumUrls
 
     public static string Reply(int threadId) => Invariant($"/threads/{threadId}/reply");
 
+    /// <summary>A treatment story's "How is it now?" form, where its follow-up prompts lead.</summary>
+    public static string FollowUp(int threadId) => Invariant($"/threads/{threadId}/follow-up");
+
     /// <summary>Where its author or a moderator changes who may read a thread.</summary>
     public static string ThreadAudience(int threadId) => Invariant($"/threads/{threadId}/audience");
 

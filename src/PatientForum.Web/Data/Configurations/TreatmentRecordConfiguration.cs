@@ -17,6 +17,8 @@ internal sealed class TreatmentRecordConfiguration : IEntityTypeConfiguration<Tr
 
         // Counting a treatment's charts reads its records by treatment.
         builder.HasIndex(r => new { r.TreatmentId, r.BodyArea });
+        builder.HasMany(r => r.FollowUps).WithOne().HasForeignKey(f => f.RecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<TreatmentPrompt>().WithOne().HasForeignKey(p => p.RecordId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Revisions).WithOne().HasForeignKey(v => v.RecordId).OnDelete(DeleteBehavior.Cascade);
     }
 }

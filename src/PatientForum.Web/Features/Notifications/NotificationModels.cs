@@ -37,6 +37,7 @@ public sealed record NotificationEntry(
         NotificationKind.PostLabelled => "A moderator added a note to your post in",
         NotificationKind.PostLabelRemoved => "A moderator took the note off your post in",
         NotificationKind.AliasRevealed => "A moderator looked up who writes under your alias, for your post in",
+        NotificationKind.FollowUpPrompt => "How is it now? Add a follow-up to your story",
         _ => "Activity in",
     };
 }

@@ -48,10 +48,11 @@ public sealed class NotificationReader(ForumDbContext db)
     }
 
     /// <summary>
-    /// Marks the notification read, with the rest of its entry (every unread reply of its thread), and returns the post
-    /// to open: the entry's first. Null when it is not the member's or no longer shown.
+    /// Marks the notification read, with the rest of its entry (every unread reply of its thread), and returns where to
+    /// go: the entry's first post, or for a follow-up prompt the story's follow-up form. Null when it is not the member's
+    /// or no longer shown.
     /// </summary>
-    public async Task<int?> OpenAsync(string memberId, long notificationId, DateTime now, CancellationToken cancellationToken)
+    public async Task<string?> OpenAsync(string memberId, long notificationId, DateTime now, CancellationToken cancellationToken)
     {
         var notification = await Visible(memberId).Where(n => n.Id == notificationId)
             .Select(n => new { n.Kind, n.ThreadId, n.PostId, n.ReadAt }).SingleOrDefaultAsync(cancellationToken);
@@ -64,7 +65,7 @@ public sealed class NotificationReader(ForumDbContext db)
             : db.Notifications.Where(n => n.Id == notificationId);
         var firstPostId = await entry.MinAsync(n => (int?)n.PostId, cancellationToken) ?? notification.PostId;
         await entry.Where(n => n.ReadAt == null).ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
-        return firstPostId;
+        return notification.Kind == NotificationKind.FollowUpPrompt ? ForumUrls.FollowUp(notification.ThreadId) : ForumUrls.Post(firstPostId);
     }
 
     /// <summary>How many members have reacted to each of the posts, for the one entry that tells their author.</summary>

@@ -18,16 +18,16 @@ public sealed class NotificationsController(NotificationReader reader, ReadTrack
         return model is null ? NotFound() : View(model);
     }
 
-    /// <summary>Marks the notification (with the rest of its entry) read and opens its post.</summary>
+    /// <summary>Marks the notification (with the rest of its entry) read and opens its post (a follow-up prompt, its form).</summary>
     [HttpGet("/notifications/{id:long}")]
     public async Task<IActionResult> Open(long id, CancellationToken cancellationToken)
     {
-        if (await reader.OpenAsync(MemberId, id, Now, cancellationToken) is not { } postId)
+        if (await reader.OpenAsync(MemberId, id, Now, cancellationToken) is not { } url)
         {
             return NotFound();
         }
         await push.NotificationsChangedAsync([MemberId], cancellationToken);
-        return Redirect(ForumUrls.Post(postId));
+        return Redirect(url);
     }
 
     [HttpPost("/notifications/read-all")]

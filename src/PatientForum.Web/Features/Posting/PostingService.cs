@@ -86,10 +86,13 @@ public sealed class PostingService(
         return PostingResult.Done(text, saved);
     }
 
-    /// <summary>Replies to <paramref name="thread"/>, which the member can see (the caller has checked).</summary>
+    /// <summary>
+    /// Replies to <paramref name="thread"/>, which the member can see (the caller has checked). A
+    /// <paramref name="followUp"/> of the thread's treatment record is saved with the reply, in the same transaction.
+    /// </summary>
     public async Task<PostingResult> ReplyAsync(
         ClaimsPrincipal member, ForumThread thread, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken, AliasView? alias = null,
-        string? contentWarnings = null)
+        string? contentWarnings = null, TreatmentFollowUp? followUp = null)
     {
         var text = new PostText(null, ForumText.Body(body));
         var authorId = alias?.UserId ?? MemberId(member);
@@ -110,6 +113,11 @@ public sealed class PostingService(
         PostingSafety.Apply(post, null, review);
         post.ContentWarnings = contentWarnings;
         db.Posts.Add(post);
+        if (followUp is not null)
+        {
+            followUp.Post = post;
+            db.TreatmentFollowUps.Add(followUp);
+        }
         notifier.PostSaving(post);
         try
         {
@@ -137,7 +145,8 @@ public sealed class PostingService(
         notifier.Wake();
         await changes.PostAddedAsync(
             new PostView(post.Id, post.ThreadId, authorId, alias?.DisplayName ?? poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false,
-                AuthorBadge: alias is null ? StaffBadges.Of(member) : null, ContentWarnings: post.ContentWarnings),
+                AuthorBadge: alias is null ? StaffBadges.Of(member) : null, ContentWarnings: post.ContentWarnings,
+                IsFollowUp: followUp is not null),
             cancellationToken);
         return PostingResult.Done(text, await RaiseSafetyFlagAsync(post, new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit), review, cancellationToken));
     }

@@ -37,7 +37,7 @@ public sealed record ThreadAudienceView(ThreadAudience Audience, bool TopicMembe
 public sealed record PostView(
     int Id, int ThreadId, string AuthorId, string AuthorName, string Html, DateTime CreatedAt, DateTime? EditedAt, bool IsOpening,
     PostState State, bool EditedByModerator, DateTime? DeletedByAuthorAt = null, string? AuthorBadge = null, PostReactionsView? Reactions = null,
-    string? ContentWarnings = null, string? ModeratorNote = null, string? ModeratorNoteUrl = null, bool NeverPublished = false);
+    string? ContentWarnings = null, string? ModeratorNote = null, string? ModeratorNoteUrl = null, bool NeverPublished = false, bool IsFollowUp = false);
 
 /// <summary>
 /// The reactions on a post: how many members gave each kind, and which the viewer gave (none for a visitor, and for

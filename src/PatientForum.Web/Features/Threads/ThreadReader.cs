@@ -291,6 +291,6 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
             : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == moderator)) ? StaffBadges.Moderator
             : null,
-            null, p.ContentWarnings, p.ModeratorNote, p.ModeratorNoteUrl, p.NeverPublished);
+            null, p.ContentWarnings, p.ModeratorNote, p.ModeratorNoteUrl, p.NeverPublished, db.TreatmentFollowUps.Any(f => f.PostId == p.Id));
     }
 }

@@ -6,20 +6,26 @@ namespace PatientForum.Web.Features.Treatments;
 public sealed record CountedRecord(
     BodyArea BodyArea, int PainBefore, int PainAfter, int? ReliefAmount, ReliefUnit? ReliefUnit, SideEffects SideEffects, WouldRepeat WouldRepeat, bool IsPublic)
 {
+    /// <summary>The pain score at each follow-up point (the story's latest follow-up there), null where it has none.</summary>
+    public IReadOnlyList<int?> FollowUps { get; init; } = [];
+
     public int? ReliefDays => ReliefAmount is { } amount && ReliefUnit is { } unit ? amount * (unit == Data.ReliefUnit.Weeks ? 7 : 1) : null;
 }
 
-/// <summary>Turns records into aggregate rows: one per body area and scope that has stories, plus "all areas" (0) for both scopes always.</summary>
+/// <summary>
+/// Turns records into aggregate rows: one per body area and scope that has stories, plus "all areas" (0) for both scopes
+/// always. Each row has a pain histogram for each of the <c>points</c> follow-up points.
+/// </summary>
 public static class AggregateCounter
 {
     public const int PainValues = 11;
 
-    public static List<TreatmentAggregate> Count(int treatmentId, IReadOnlyList<CountedRecord> records, DateTime now)
+    public static List<TreatmentAggregate> Count(int treatmentId, IReadOnlyList<CountedRecord> records, DateTime now, int points = 0)
     {
         var tallies = new Dictionary<(int Area, ChartScope Scope), Tally>
         {
-            [(0, ChartScope.Public)] = new(),
-            [(0, ChartScope.Members)] = new(),
+            [(0, ChartScope.Public)] = new(points),
+            [(0, ChartScope.Members)] = new(points),
         };
         foreach (var record in records)
         {
@@ -27,7 +33,7 @@ public static class AggregateCounter
             {
                 if (!tallies.TryGetValue(key, out var tally))
                 {
-                    tally = tallies[key] = new Tally();
+                    tally = tallies[key] = new Tally(points);
                 }
                 tally.Add(record);
             }
@@ -46,8 +52,9 @@ public static class AggregateCounter
         }
     }
 
-    private sealed class Tally
+    private sealed class Tally(int points)
     {
+        private readonly int[][] _followUps = [.. Enumerable.Range(0, points).Select(_ => new int[PainValues])];
         private readonly int[] _before = new int[PainValues];
         private readonly int[] _after = new int[PainValues];
 
@@ -64,6 +71,13 @@ public static class AggregateCounter
             _stories++;
             _before[record.PainBefore]++;
             _after[record.PainAfter]++;
+            for (var point = 0; point < Math.Min(points, record.FollowUps.Count); point++)
+            {
+                if (record.FollowUps[point] is { } pain)
+                {
+                    _followUps[point][pain]++;
+                }
+            }
             _relief[record.ReliefDays is { } days ? BucketOf(days) : TreatmentLabels.ReliefBuckets.Count]++;
             for (var i = 0; i < TreatmentLabels.SideEffectList.Count; i++)
             {
@@ -90,6 +104,7 @@ public static class AggregateCounter
             PainAfter = Histogram.Write(_after),
             Relief = Histogram.Write(_relief),
             SideEffects = Histogram.Write(_effects),
+            FollowUpPain = string.Join(';', _followUps.Select(Histogram.Write)),
             AgainYes = _yes,
             AgainNo = _no,
             AgainUnsure = _unsure,

@@ -10,7 +10,7 @@ namespace PatientForum.Web.Features.Treatments;
 /// CSS custom properties through classes (site.css: .chart-*), so the charts follow the page's theme. Each is an
 /// image to assistive technology (role="img" with a title); the data table beside it carries the numbers.
 /// </summary>
-public static class ChartSvg
+public static partial class ChartSvg
 {
     private const int Width = 480;
     private const int LabelWidth = 170;

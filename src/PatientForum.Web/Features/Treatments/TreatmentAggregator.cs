@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PatientForum.Web.Data;
 
 namespace PatientForum.Web.Features.Treatments;
@@ -12,7 +13,7 @@ namespace PatientForum.Web.Features.Treatments;
 /// own, so it never saves the caller's pending changes. Topic pages, which list treatments, are evicted by the caller
 /// (<see cref="Live.ForumChanges"/>) with the other lists.
 /// </summary>
-public sealed class TreatmentAggregator(IServiceScopeFactory scopes, IOutputCacheStore pages, TimeProvider clock)
+public sealed class TreatmentAggregator(IServiceScopeFactory scopes, IOutputCacheStore pages, IOptions<TreatmentOptions> options, TimeProvider clock)
 {
     /// <summary>Every treatment page and its downloads carry this tag.</summary>
     public const string CacheTag = "treatments";
@@ -52,13 +53,20 @@ public sealed class TreatmentAggregator(IServiceScopeFactory scopes, IOutputCach
     private async Task RecountAsync(ForumDbContext db, int treatmentId, CancellationToken cancellationToken)
     {
         var publicAudience = ThreadAudience.Public;
-        var rows = await Counted(db).Where(r => r.TreatmentId == treatmentId)
-            .Select(r => new CountedRecord(
-                r.BodyArea, r.PainBefore, r.PainAfter, r.ReliefAmount, r.ReliefUnit, r.SideEffects, r.WouldRepeat,
-                r.Thread!.Audience == publicAudience && !r.Thread.Topic!.MembersOnly))
+        var counted = await Counted(db).Where(r => r.TreatmentId == treatmentId)
+            .Select(r => new
+            {
+                r.Id,
+                Record = new CountedRecord(
+                    r.BodyArea, r.PainBefore, r.PainAfter, r.ReliefAmount, r.ReliefUnit, r.SideEffects, r.WouldRepeat,
+                    r.Thread!.Audience == publicAudience && !r.Thread.Topic!.MembersOnly),
+            })
             .ToListAsync(cancellationToken);
+        var days = options.Value.PromptDays;
+        var followUps = await FollowUpsAsync(db, treatmentId, days, cancellationToken);
+        var rows = counted.Select(c => followUps.TryGetValue(c.Id, out var points) ? c.Record with { FollowUps = points } : c.Record).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var aggregates = AggregateCounter.Count(treatmentId, rows, now);
+        var aggregates = AggregateCounter.Count(treatmentId, rows, now, days.Count);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -75,9 +83,39 @@ public sealed class TreatmentAggregator(IServiceScopeFactory scopes, IOutputCach
                 // Another instance counted the same treatment at the same moment; its rows are as good as ours, but
                 // count again so the last write reflects the last change.
                 db.ChangeTracker.Clear();
-                aggregates = AggregateCounter.Count(treatmentId, rows, now);
+                aggregates = AggregateCounter.Count(treatmentId, rows, now, days.Count);
             }
         }
         await pages.EvictByTagAsync(CacheTag, cancellationToken);
+    }
+
+    /// <summary>
+    /// Each record's follow-up pain at each point: its latest visible follow-up nearest that point. A follow-up whose
+    /// reply is hidden, held or deleted does not count, as a record whose opening post is not visible does not.
+    /// </summary>
+    private static async Task<Dictionary<int, int?[]>> FollowUpsAsync(ForumDbContext db, int treatmentId, IReadOnlyList<int> days, CancellationToken cancellationToken)
+    {
+        var visible = PostState.Visible;
+        var rows = await db.TreatmentFollowUps.AsNoTracking()
+            .Where(f => f.Post!.State == visible && db.TreatmentRecords.Any(r => r.Id == f.RecordId && r.TreatmentId == treatmentId))
+            .OrderBy(f => f.Id)
+            .Select(f => new { f.RecordId, f.MonthsSince, f.Pain })
+            .ToListAsync(cancellationToken);
+        var byRecord = new Dictionary<int, int?[]>();
+        foreach (var row in rows)
+        {
+            var point = FollowUpPoints.PointOf(row.MonthsSince, days);
+            if (point < 0)
+            {
+                continue;
+            }
+            if (!byRecord.TryGetValue(row.RecordId, out var points))
+            {
+                points = byRecord[row.RecordId] = new int?[days.Count];
+            }
+            // In order of writing, so the latest at a point is the one kept.
+            points[point] = row.Pain;
+        }
+        return byRecord;
     }
 }

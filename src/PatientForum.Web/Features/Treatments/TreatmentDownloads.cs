@@ -26,6 +26,9 @@ public static class TreatmentDownloads
             timeToRelief = f.Shown ? new { n = f.ReliefGiven, buckets = f.Relief.Select(b => new { label = b.Label, count = b.Count }) } : null,
             sideEffects = f.Shown ? f.SideEffects.Select(b => new { label = b.Label, count = b.Count }) : null,
             wouldDoAgain = f.Shown ? f.Again.Select(b => new { label = b.Label, count = b.Count }) : null,
+            overTime = f.Shown
+                ? f.OverTime.Select(p => new { point = p.Key, label = p.Label, n = p.Stories, shown = p.Shown, median = p.Spread.Median, lowerQuartile = p.Spread.LowerQuartile, upperQuartile = p.Spread.UpperQuartile })
+                : null,
         };
     }
 
@@ -64,6 +67,14 @@ public static class TreatmentDownloads
             foreach (var bar in f.Again)
             {
                 Row("would_do_again", bar.Label, bar.Count);
+            }
+            foreach (var point in f.OverTime)
+            {
+                // n always; the spread only where the point has enough stories (empty otherwise, as the page hides it).
+                Row("over_time_n", point.Key, point.Stories);
+                Row("over_time_median", point.Key, point.Spread.Median);
+                Row("over_time_lower_quartile", point.Key, point.Spread.LowerQuartile);
+                Row("over_time_upper_quartile", point.Key, point.Spread.UpperQuartile);
             }
         }
         return Encoding.UTF8.GetBytes(csv.ToString());

@@ -47,7 +47,7 @@ public sealed class TreatmentPages(ForumDbContext db, IOptions<TreatmentOptions>
         }
         var rows = await db.TreatmentAggregates.AsNoTracking().Where(a => a.TreatmentId == treatment.Id && a.Scope == scope).ToListAsync(cancellationToken);
         var wanted = area is { } a ? (int)a : 0;
-        var figures = TreatmentFigures.From(rows.SingleOrDefault(r => r.BodyArea == wanted), options.Value.MinimumStories);
+        var figures = TreatmentFigures.From(rows.SingleOrDefault(r => r.BodyArea == wanted), options.Value.MinimumStories, options.Value.PromptDays);
         var areas = TreatmentLabels.BodyAreas
             .Select(b => new Bar(b.Label, rows.SingleOrDefault(r => r.BodyArea == (int)b.Value)?.Stories ?? 0))
             .ToList();

@@ -10,7 +10,11 @@ namespace PatientForum.Web.Features.Treatments;
 public sealed record TreatmentSummary(
     int ThreadId, string TreatmentName, string TreatmentSlug, string? OtherTreatment, string BodyArea, string When, int PainBefore, int PainAfter,
     string? Relief, IReadOnlyList<string> SideEffects, string? OtherSideEffects, string? Cost, string WouldRepeat, bool IncludeInCharts,
-    bool CanEdit, DateTime? EditedAt);
+    bool CanEdit, DateTime? EditedAt)
+{
+    /// <summary>The author asked for no more follow-up prompts about this story.</summary>
+    public bool PromptsOff { get; init; }
+}
 
 /// <summary>Reads a thread's record for its page, and lets its author change it, keeping each earlier version.</summary>
 public sealed class TreatmentRecords(ForumDbContext db, TreatmentAggregator aggregates, PageCache pages, TimeProvider clock)
@@ -35,7 +39,10 @@ public sealed class TreatmentRecords(ForumDbContext db, TreatmentAggregator aggr
         record.ThreadId, record.Treatment!.Name, record.Treatment.Slug, record.OtherTreatment, TreatmentLabels.Of(record.BodyArea),
         new DateTime(record.TreatedYear, record.TreatedMonth, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
         record.PainBefore, record.PainAfter, Relief(record), [.. TreatmentLabels.Of(record.SideEffects & ~SideEffects.Other)], record.OtherSideEffects,
-        record.CostBand is { } cost ? TreatmentLabels.Of(cost) : null, TreatmentLabels.Of(record.WouldRepeat), record.IncludeInCharts, canEdit, record.EditedAt);
+        record.CostBand is { } cost ? TreatmentLabels.Of(cost) : null, TreatmentLabels.Of(record.WouldRepeat), record.IncludeInCharts, canEdit, record.EditedAt)
+    {
+        PromptsOff = record.FollowUpPromptsOff,
+    };
 
     /// <summary>The record's values as its edit form shows them.</summary>
     public static TreatmentForm FormOf(TreatmentRecord record) => new()

@@ -17,5 +17,10 @@ public static class TreatmentUrls
 
     public static string Edit(int threadId) => $"/threads/{threadId}/treatment";
 
+    /// <summary>The "How is it now?" form; follow-up prompts link to it.</summary>
+    public static string FollowUp(int threadId) => ForumUrls.FollowUp(threadId);
+
+    public static string FollowUpPrompts(int threadId) => $"/threads/{threadId}/follow-up/prompts";
+
     private static string AreaQuery(BodyArea? area) => area is { } a ? "?area=" + TreatmentLabels.Slug(a) : "";
 }

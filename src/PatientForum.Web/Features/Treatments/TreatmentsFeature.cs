@@ -14,6 +14,10 @@ public static class TreatmentsFeature
         services.AddScoped<TreatmentAggregator>();
         services.AddScoped<TreatmentRecords>();
         services.AddScoped<TreatmentPages>();
+        services.AddScoped<FollowUpPrompts>();
+        services.AddScoped<FollowUpMail>();
+        services.AddSingleton<FollowUpPrompter>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowUpPrompter>());
 
         // As the forum's page policy (anonymous visitors only, evicted by tag), varying by the area filter too.
         services.Configure<OutputCacheOptions>(options => options.AddPolicy(TreatmentsController.CachePolicy, policy => policy

@@ -130,6 +130,31 @@ public sealed class TreatmentChartTests(ForumFactory factory) : IClassFixture<Fo
         Assert.Equal(1, await StoriesAsync(visitor, treatment));
     }
 
+    [Fact]
+    public async Task TopicPage_WithStories_ChartsItsTreatmentsBesideTheirList()
+    {
+        var topic = Topic();
+        var treatment = await NewTreatmentAsync(factory, topic);
+        await StoryAsync(topic, treatment, 6, 2);
+
+        var page = await factory.CreateForumClient().GetOkAsync($"/t/{topic}");
+
+        var chart = page.Document.QuerySelector(".topic-treatments svg[role='img']")!;
+        Assert.Equal("Stories with treatment details, per treatment in this topic", chart.QuerySelector("title")!.TextContent);
+        Assert.Contains("1 (100%)", chart.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 story", page.TextOf(".topic-treatments li")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SiteNavigation_OnAnyPage_LinksToTheTreatments()
+    {
+        var home = await factory.CreateForumClient().GetOkAsync("/");
+
+        var link = home.Document.QuerySelectorAll("nav[aria-label='Main'] a").Single(a => a.TextContent == "Treatments");
+
+        Assert.Equal("/treatments", link.GetAttribute("href"));
+    }
+
     private static string Topic() => "tt-" + Guid.NewGuid().ToString("N")[..8];
 
     private static async Task<int> StoriesAsync(ForumClient client, string treatment, string query = "") =>

@@ -1257,6 +1257,11 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<int>("BodyArea")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FollowUpPain")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("PainAfter")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1297,6 +1302,71 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("TreatmentAggregates");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MonthsSince")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Pain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique();
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("TreatmentFollowUps");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentPrompt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DaysAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "DaysAfter")
+                        .IsUnique();
+
+                    b.ToTable("TreatmentPrompts");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1316,6 +1386,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FollowUpPromptsOff")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IncludeInCharts")
                         .HasColumnType("boolean");
@@ -1743,6 +1816,32 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentFollowUp", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.TreatmentRecord", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentPrompt", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.TreatmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
                 {
                     b.HasOne("PatientForum.Web.Data.ForumThread", "Thread")
@@ -1793,6 +1892,8 @@ namespace PatientForum.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
                 {
+                    b.Navigation("FollowUps");
+
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618

@@ -1208,6 +1208,11 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<int>("BodyArea")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FollowUpPain")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PainAfter")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1248,6 +1253,67 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("TreatmentAggregates");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthsSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique();
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("TreatmentFollowUps");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentPrompt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "DaysAfter")
+                        .IsUnique();
+
+                    b.ToTable("TreatmentPrompts");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1265,6 +1331,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpPromptsOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IncludeInCharts")
                         .HasColumnType("INTEGER");
@@ -1690,6 +1759,32 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentFollowUp", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PatientForum.Web.Data.TreatmentRecord", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentPrompt", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.TreatmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
                 {
                     b.HasOne("PatientForum.Web.Data.ForumThread", "Thread")
@@ -1740,6 +1835,8 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PatientForum.Web.Data.TreatmentRecord", b =>
                 {
+                    b.Navigation("FollowUps");
+
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
