@@ -40,6 +40,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TreatmentRecord> TreatmentRecords => Set<TreatmentRecord>();
     public DbSet<TreatmentRecordRevision> TreatmentRecordRevisions => Set<TreatmentRecordRevision>();
     public DbSet<TreatmentAggregate> TreatmentAggregates => Set<TreatmentAggregate>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

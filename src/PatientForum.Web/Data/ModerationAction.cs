@@ -70,4 +70,7 @@ public enum ModerationKind
 
     /// <summary>A moderator took a post's note away.</summary>
     RemoveModeratorNote = 25,
+
+    /// <summary>An admin changed a setting at /admin/settings (or reset it to its default); the details hold the key, old and new value.</summary>
+    ChangeSetting = 26,
 }
