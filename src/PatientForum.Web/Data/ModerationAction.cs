@@ -73,4 +73,7 @@ public enum ModerationKind
 
     /// <summary>An admin changed a setting at /admin/settings (or reset it to its default); the details hold the key, old and new value.</summary>
     ChangeSetting = 26,
+
+    /// <summary>An admin renamed, described, reordered or changed the options of a topic; the details say what changed.</summary>
+    ChangeTopic = 27,
 }

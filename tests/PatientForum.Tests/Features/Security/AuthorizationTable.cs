@@ -110,6 +110,7 @@ public static class AuthorizationTable
         StaffPage("admin/moderators", "/admin/moderators", Access.Admin),
         StaffPage("admin/users/{id}/export", "/admin/users/{user}/export", Access.Admin),
         StaffPage("admin/settings", "/admin/settings", Access.Admin),
+        StaffPage("admin/topics", "/admin/topics", Access.Admin),
 
         // Moderation: moderators and admins; each action is in the audit log.
         ModeratePost("keep", ModerationKind.KeepPost, PostState.Visible),
@@ -234,6 +235,7 @@ public static class AuthorizationTable
         .. TreatmentTable.Rules,
         .. DraftsTable.Rules,
         .. SiteSettingsTable.Rules,
+        .. TopicAdminTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>

@@ -1174,6 +1174,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<bool>("AllowAliases")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("ChangedByAdmin")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -1129,6 +1129,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<bool>("AllowAliases")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ChangedByAdmin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(500)
