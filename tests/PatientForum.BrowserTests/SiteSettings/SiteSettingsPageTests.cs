@@ -5,8 +5,8 @@ using static PatientForum.BrowserTests.Infrastructure.PageChecks;
 namespace PatientForum.BrowserTests.SiteSettings;
 
 /// <summary>
-/// The admins' settings page passes axe-core, with its errors too, and saves and resets a setting by keyboard alone.
-/// It changes only the forum's description, which no other test on this shared forum reads, and puts it back.
+/// The admins' settings and topics pages pass axe-core, with their errors too, and save by keyboard alone. They change
+/// only descriptions (the forum's, put back; one topic's), which no other test on this shared forum reads.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class SiteSettingsPageTests(BrowserFixture fixture)
@@ -45,6 +45,36 @@ public sealed class SiteSettingsPageTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("p.notice")).ToBeVisibleAsync();
         await Expect(page.Locator("button[value='Forum:Description']")).ToHaveCountAsync(0);
+        admin.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task TopicsPage_HasNoAxeViolations_AndSavesADescriptionByKeyboard()
+    {
+        await using var admin = await fixture.NewPageAsync();
+        var email = await BrowserMembers.RegisterConfirmedAsync(admin, fixture.Server);
+        Assert.Equal(0, await fixture.Server.RunCommandAsync("users", "add-role", "admin", email));
+        var page = admin.Page;
+        await BrowserMembers.SignInAgainAsync(page, email);
+        var key = await BrowserMembers.TurnOnTwoFactorAsync(page);
+        await BrowserMembers.SignInAgainAsync(page, email, key);
+
+        await page.GotoAsync("/admin/topics");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Topics");
+        await AssertAccessibleAsync(page, "admin topics");
+
+        await TabUntilFocusedAsync(page, "#topic-surgical-referral-description", most: 80);
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("Being referred to a surgeon, and what came after.");
+        await TabUntilFocusedAsync(page, "form[action='/admin/topics/surgical-referral'] button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("p.notice")).ToHaveTextAsync("Topic saved.");
+        await Expect(page.Locator("#topic-surgical-referral-description")).ToHaveValueAsync("Being referred to a surgeon, and what came after.");
+
+        await page.Locator("#topic-surgical-referral-name").FillAsync("x");
+        await page.Locator("#topic-surgical-referral-name").PressAsync("Enter");
+        await Expect(page.Locator("#topic-surgical-referral .field-error")).ToHaveTextAsync("A topic's name has 2 to 80 characters.");
+        await AssertAccessibleAsync(page, "admin topics with an error");
         admin.AssertNoProblems();
     }
 }
