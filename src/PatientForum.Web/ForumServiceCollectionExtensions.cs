@@ -17,6 +17,7 @@ using PatientForum.Web.Features.Reactions;
 using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Search;
 using PatientForum.Web.Features.Settings;
+using PatientForum.Web.Features.SiteSettings;
 using PatientForum.Web.Features.Theme;
 using PatientForum.Web.Features.Threads;
 using PatientForum.Web.Features.Treatments;
@@ -78,6 +79,7 @@ public static class ForumServiceCollectionExtensions
         services.AddForumOperations();
         services.AddForumFeeds();
         services.AddForumTreatments();
+        services.AddForumSiteSettings(builder.Configuration);
         return builder;
     }
 }

@@ -42,6 +42,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TreatmentAggregate> TreatmentAggregates => Set<TreatmentAggregate>();
     public DbSet<TreatmentFollowUp> TreatmentFollowUps => Set<TreatmentFollowUp>();
     public DbSet<TreatmentPrompt> TreatmentPrompts => Set<TreatmentPrompt>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -70,4 +70,10 @@ public enum ModerationKind
 
     /// <summary>A moderator took a post's note away.</summary>
     RemoveModeratorNote = 25,
+
+    /// <summary>An admin changed a setting at /admin/settings (or reset it to its default); the details hold the key, old and new value.</summary>
+    ChangeSetting = 26,
+
+    /// <summary>An admin renamed, described, reordered or changed the options of a topic; the details say what changed.</summary>
+    ChangeTopic = 27,
 }

@@ -13,5 +13,11 @@ public class Topic
 
     /// <summary>Members may post under a per-topic alias (seed/topics.json's "allowAliases", on unless set false).</summary>
     public bool AllowAliases { get; set; } = true;
+
+    /// <summary>
+    /// An admin changed the topic at /admin/topics: seeding from seed/topics.json then leaves its name, description,
+    /// order and alias option as the admin left them, as it leaves a moderator's move of a guide thread.
+    /// </summary>
+    public bool ChangedByAdmin { get; set; }
     public List<ForumThread> Threads { get; } = [];
 }

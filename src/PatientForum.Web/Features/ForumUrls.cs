@@ -34,6 +34,8 @@ public static class ForumUrls
     public const string AuditLog = "/moderation/log";
     public const string ContactInbox = "/moderation/contact";
     public const string Moderators = "/admin/moderators";
+    public const string AdminSettings = "/admin/settings";
+    public const string AdminTopics = "/admin/topics";
 
     public const string Notifications = "/notifications";
     public const string NotificationsReadAll = "/notifications/read-all";

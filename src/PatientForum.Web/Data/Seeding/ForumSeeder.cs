@@ -63,10 +63,14 @@ public sealed partial class ForumSeeder(
             {
                 audienceChanged.Add(topic.Id);
             }
+            topic.MembersOnly = seed.MembersOnly;
+            if (topic.ChangedByAdmin)
+            {
+                continue;
+            }
             topic.Name = seed.Name;
             topic.Description = seed.Description;
             topic.SortOrder = seed.Order;
-            topic.MembersOnly = seed.MembersOnly;
             topic.AllowAliases = seed.AllowAliases;
         }
         await db.SaveChangesAsync(cancellationToken);

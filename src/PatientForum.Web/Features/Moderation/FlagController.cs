@@ -25,7 +25,7 @@ public sealed record FlaggedPage(int ThreadId, bool SelfHarm, IReadOnlyList<stri
 
 /// <summary>Members flag posts that need a moderator. Suspended members cannot.</summary>
 [Authorize(Policy = ForumPolicies.CanPost)]
-public sealed class FlagController(ForumDbContext db, FlagService flags, UserManager<ForumUser> users, IOptions<ModerationOptions> options) : Controller
+public sealed class FlagController(ForumDbContext db, FlagService flags, UserManager<ForumUser> users, IOptionsMonitor<ModerationOptions> options) : Controller
 {
     [HttpGet("/posts/{id:int}/flag")]
     public async Task<IActionResult> Flag(int id, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed class FlagController(ForumDbContext db, FlagService flags, UserMan
         return outcome switch
         {
             FlagOutcome.Flagged or FlagOutcome.AlreadyFlagged => View("Flagged", new FlaggedPage(
-                threadId, form.Reason == FlagReason.SelfHarm, form.Reason == FlagReason.SelfHarm ? options.Value.EffectiveCrisisResources : [])),
+                threadId, form.Reason == FlagReason.SelfHarm, form.Reason == FlagReason.SelfHarm ? options.CurrentValue.EffectiveCrisisResources : [])),
             FlagOutcome.OwnPost => Refused(StatusCodes.Status403Forbidden, "You cannot flag your own post", "If you want to change it, edit it instead."),
             FlagOutcome.DailyLimitReached => Refused(StatusCodes.Status429TooManyRequests, "You have flagged a lot today",
                 "Thank you for helping. You have reached today's limit of flags; the moderators are looking at what you sent."),

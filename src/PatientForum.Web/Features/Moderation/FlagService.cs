@@ -22,8 +22,8 @@ public enum FlagOutcome
 /// </summary>
 public sealed class FlagService(
     ForumDbContext db,
-    IOptions<ModerationOptions> options,
-    IOptions<RateLimitOptions> newMembers,
+    IOptionsMonitor<ModerationOptions> options,
+    IOptionsMonitor<RateLimitOptions> newMembers,
     ModeratorMail mail,
     ForumChanges changes,
     Notifier notifier,
@@ -48,13 +48,13 @@ public sealed class FlagService(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-1);
-        if (await db.Flags.CountAsync(f => f.FlaggerId == flaggerId && f.CreatedAt > since, cancellationToken) >= options.Value.FlagsPerDay)
+        if (await db.Flags.CountAsync(f => f.FlaggerId == flaggerId && f.CreatedAt > since, cancellationToken) >= options.CurrentValue.FlagsPerDay)
         {
             return FlagOutcome.DailyLimitReached;
         }
 
         db.Flags.Add(new Flag { PostId = postId, FlaggerId = flaggerId, Reason = reason, Note = note, CreatedAt = now });
-        var hidesNow = await CountedFlaggersAsync(postId, flaggerId, now, cancellationToken) >= options.Value.AutoHideThreshold;
+        var hidesNow = await CountedFlaggersAsync(postId, flaggerId, now, cancellationToken) >= options.CurrentValue.AutoHideThreshold;
         if (hidesNow)
         {
             PostVisibility.Set(post, PostState.AutoHidden);
@@ -92,7 +92,7 @@ public sealed class FlagService(
     /// </summary>
     private async Task<int> CountedFlaggersAsync(int postId, string flaggerId, DateTime now, CancellationToken cancellationToken)
     {
-        var joinedBy = now.AddHours(-newMembers.Value.NewUserHours);
+        var joinedBy = now.AddHours(-newMembers.CurrentValue.NewUserHours);
         var earlier = await db.Flags.CountAsync(f => f.PostId == postId && f.IsOpen && f.Flagger!.CreatedAt <= joinedBy, cancellationToken);
         var flaggerCounts = await db.Users.AnyAsync(u => u.Id == flaggerId && u.CreatedAt <= joinedBy, cancellationToken);
         return earlier + (flaggerCounts ? 1 : 0);

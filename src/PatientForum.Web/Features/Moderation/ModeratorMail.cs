@@ -13,7 +13,7 @@ public sealed record FlagDigest(IReadOnlyList<FlagReason> MemberFlags, IReadOnly
 /// Mail to the moderators: members holding the moderator or admin role, plus Forum:Moderation:ModeratorEmails.
 /// Mails carry a link and the reason, never the post's text: health details stay on the site.
 /// </summary>
-public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSignal signal, IOptions<ModerationOptions> moderation, IOptions<ForumOptions> forum)
+public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSignal signal, IOptionsMonitor<ModerationOptions> moderation, IOptions<ForumOptions> forum)
 {
     public async Task<IReadOnlyList<string>> RecipientsAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class ModeratorMail(ForumDbContext db, EmailOutbox outbox, MailSig
             .Where(u => u.EmailConfirmed && u.Email != null)
             .Select(u => u.Email!)
             .ToListAsync(cancellationToken);
-        return staff.Concat(moderation.Value.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return staff.Concat(moderation.CurrentValue.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>

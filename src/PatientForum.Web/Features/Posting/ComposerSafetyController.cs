@@ -59,13 +59,13 @@ public sealed class ComposerSafetyController(PostingSafetyCheck safety, ForumDbC
     /// </summary>
     [Authorize]
     [HttpGet("/posting/support")]
-    public IActionResult Support([FromServices] IOptions<ModerationOptions> moderation)
+    public IActionResult Support([FromServices] IOptionsMonitor<ModerationOptions> moderation)
     {
         if (CrisisSupportNotice.Take(TempData) is not { } notice || !Url.IsLocalUrl(notice.PostUrl))
         {
             return Redirect(ForumUrls.Home);
         }
         Response.Headers.CacheControl = "no-store";
-        return View(new CrisisSupportPage(notice.PostUrl, moderation.Value.EffectiveCrisisResources));
+        return View(new CrisisSupportPage(notice.PostUrl, moderation.CurrentValue.EffectiveCrisisResources));
     }
 }

@@ -14,9 +14,9 @@ namespace PatientForum.Web.Features.Posting;
 /// posts in the database, so they hold across instances and restarts. Staff are exempt, as from every posting
 /// limit, and Forum:RateLimits:Enabled=false turns these off with the rest.
 /// </summary>
-public sealed class NewMemberLimits(ForumDbContext db, IPostRenderer renderer, IOptions<RateLimitOptions> options, TimeProvider clock)
+public sealed class NewMemberLimits(ForumDbContext db, IPostRenderer renderer, IOptionsMonitor<RateLimitOptions> options, TimeProvider clock)
 {
-    private RateLimitOptions Limits => options.Value;
+    private RateLimitOptions Limits => options.CurrentValue;
 
     /// <summary>A refusal when a new member may not reply now; null when they may.</summary>
     public Task<PostingRefusal?> RefuseReplyAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace PatientForum.Web.Features.Posting;
 /// middleware, so that a refusal can show the compose form again with what the member wrote. A permit is taken only
 /// for a post that would otherwise be saved, so correcting a mistake in the form does not count as posting.
 /// </summary>
-public sealed class PostingRateLimits(MemberRateWindows windows, IOptions<RateLimitOptions> options)
+public sealed class PostingRateLimits(MemberRateWindows windows, IOptionsMonitor<RateLimitOptions> options)
 {
     public const string Reply = "reply";
     public const string Thread = "thread";
@@ -27,7 +27,7 @@ public sealed class PostingRateLimits(MemberRateWindows windows, IOptions<RateLi
 
     private async ValueTask<PostingRefusal?> TakeAsync(ClaimsPrincipal member, string policy, CancellationToken cancellationToken)
     {
-        var limits = options.Value;
+        var limits = options.CurrentValue;
         var memberId = member.FindFirstValue(ClaimTypes.NameIdentifier);
         if (!limits.Enabled || memberId is null || Viewer.IsStaff(member))
         {

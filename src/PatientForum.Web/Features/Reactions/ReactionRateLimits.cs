@@ -10,7 +10,7 @@ namespace PatientForum.Web.Features.Reactions;
 /// Enabled=false), counted like the posting limits: in this process or, with Forum:Redis set, in Redis. Taking a
 /// reaction back counts too, so pressing a button over and over cannot flood the thread's readers with pushes.
 /// </summary>
-public sealed class ReactionRateLimits(MemberRateWindows windows, IOptions<RateLimitOptions> options)
+public sealed class ReactionRateLimits(MemberRateWindows windows, IOptionsMonitor<RateLimitOptions> options)
 {
     private const string Policy = "reaction";
 
@@ -18,10 +18,10 @@ public sealed class ReactionRateLimits(MemberRateWindows windows, IOptions<RateL
     public async ValueTask<TimeSpan?> TakeAsync(ClaimsPrincipal member, CancellationToken cancellationToken)
     {
         var memberId = member.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (!options.Value.Enabled || memberId is null || Viewer.IsStaff(member))
+        if (!options.CurrentValue.Enabled || memberId is null || Viewer.IsStaff(member))
         {
             return null;
         }
-        return await windows.TakeAsync(Policy, memberId, options.Value.ReactionsPerMinute, TimeSpan.FromMinutes(1), cancellationToken);
+        return await windows.TakeAsync(Policy, memberId, options.CurrentValue.ReactionsPerMinute, TimeSpan.FromMinutes(1), cancellationToken);
     }
 }

@@ -23,6 +23,9 @@ public sealed class PageCache(IOutputCacheStore store)
     /// </summary>
     public const string FeedsTag = "feeds";
 
+    /// <summary>On every cached page, for a change every page shows (the forum's name).</summary>
+    public const string AllTag = "all";
+
     /// <summary>One thread's pages share this tag, scoped to the thread's id (see <see cref="ThreadTag"/>).</summary>
     public const string ThreadTagName = "thread";
 
@@ -81,6 +84,10 @@ public sealed class PageCache(IOutputCacheStore store)
     /// <summary>A member's roles changed: evict every page that shows their posts, which carry the staff badge.</summary>
     public async Task MemberChangedAsync(string memberId, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(MemberTag(memberId), cancellationToken);
+
+    /// <summary>A change every page shows, such as the forum's name: evict every cached page.</summary>
+    public async Task EverythingChangedAsync(CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(AllTag, cancellationToken);
 
     /// <summary>A change that only lists (and the feeds and sitemaps) show, such as a new thread.</summary>
     public async Task ListsChangedAsync(CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public sealed class PageTagsPolicy(IOptions<ForumOptions> options) : IOutputCach
             return ValueTask.CompletedTask;
         }
         var http = context.HttpContext;
+
+        // Every page shows the forum's name: a change to it (at /admin/settings) evicts them all.
+        context.Tags.Add(PageCache.AllTag);
         foreach (var tagged in http.GetEndpoint()?.Metadata.GetOrderedMetadata<PageCacheTagAttribute>() ?? [])
         {
             if (tagged.For(http.Request.RouteValues) is { } tag)

@@ -22,6 +22,15 @@ public sealed class ForumOptions
     [Url(ErrorMessage = "Forum:PublicUrl must be an absolute http or https address, e.g. https://forum.example.org.")]
     public string PublicUrl { get; set; } = "http://localhost:5000";
 
+    /// <summary>The forum's name: every page's title and header, feeds and link previews. Admins may change it at /admin/settings.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Forum:Name must not be empty.")]
+    [MaxLength(60, ErrorMessage = "Forum:Name must be at most 60 characters.")]
+    public string Name { get; set; } = "PatientForum";
+
+    /// <summary>What search engines show under the forum's name for its home page.</summary>
+    [MaxLength(300, ErrorMessage = "Forum:Description must be at most 300 characters.")]
+    public string Description { get; set; } = "Patients with chronic muscle and joint pain share their experience of injections, biologics, surgery and rehab.";
+
     [Range(5, 200, ErrorMessage = "Forum:ThreadsPerPage must be between 5 and 200.")]
     public int ThreadsPerPage { get; set; } = 25;
 

@@ -13,6 +13,7 @@ using PatientForum.Web.Features.Posting;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Search;
+using PatientForum.Web.Features.SiteSettings;
 using PatientForum.Web.Infrastructure.Email;
 using PatientForum.Web.Infrastructure.Logging;
 using PatientForum.Web.Infrastructure.Options;
@@ -48,6 +49,7 @@ public sealed class SampleSettingsTests
         { LogOutputOptions.SectionName, typeof(LogOutputOptions) },
         { FeedOptions.SectionName, typeof(FeedOptions) },
         { ContentWarningOptions.SectionName, typeof(ContentWarningOptions) },
+        { SiteSettingsOptions.SectionName, typeof(SiteSettingsOptions) },
     };
 
     [Theory]

@@ -109,6 +109,8 @@ public static class AuthorizationTable
         StaffPage("moderation/contact", "/moderation/contact"),
         StaffPage("admin/moderators", "/admin/moderators", Access.Admin),
         StaffPage("admin/users/{id}/export", "/admin/users/{user}/export", Access.Admin),
+        StaffPage("admin/settings", "/admin/settings", Access.Admin),
+        StaffPage("admin/topics", "/admin/topics", Access.Admin),
 
         // Moderation: moderators and admins; each action is in the audit log.
         ModeratePost("keep", ModerationKind.KeepPost, PostState.Visible),
@@ -232,6 +234,8 @@ public static class AuthorizationTable
         .. ThemeTable.Rules,
         .. TreatmentTable.Rules,
         .. DraftsTable.Rules,
+        .. SiteSettingsTable.Rules,
+        .. TopicAdminTable.Rules,
     ];
 
     private static Rule StaffPage(string pattern, string path, Access access = Access.Moderator) =>

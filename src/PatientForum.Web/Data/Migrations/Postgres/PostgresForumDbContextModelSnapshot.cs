@@ -1098,6 +1098,29 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.SiteSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SiteSettings");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ThreadVisit", b =>
                 {
                     b.Property<string>("UserId")
@@ -1149,6 +1172,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<bool>("AllowAliases")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ChangedByAdmin")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Description")

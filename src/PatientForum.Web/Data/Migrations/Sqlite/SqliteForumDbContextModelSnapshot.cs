@@ -1055,6 +1055,29 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.SiteSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SiteSettings");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.ThreadVisit", b =>
                 {
                     b.Property<string>("UserId")
@@ -1104,6 +1127,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("AllowAliases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChangedByAdmin")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
