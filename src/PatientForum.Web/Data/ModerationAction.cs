@@ -76,4 +76,7 @@ public enum ModerationKind
 
     /// <summary>An admin renamed, described, reordered or changed the options of a topic; the details say what changed.</summary>
     ChangeTopic = 27,
+
+    /// <summary>A moderator mapped what members named under "Other treatment" to a listed treatment; the details say what and how many.</summary>
+    MapTreatment = 28,
 }

@@ -33,6 +33,7 @@ public static class ForumUrls
     public const string CrisisSupport = "/posting/support";
     public const string AuditLog = "/moderation/log";
     public const string ContactInbox = "/moderation/contact";
+    public const string OtherTreatments = "/moderation/treatments";
     public const string Moderators = "/admin/moderators";
     public const string AdminSettings = "/admin/settings";
     public const string AdminTopics = "/admin/topics";

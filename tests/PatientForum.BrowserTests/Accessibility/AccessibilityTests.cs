@@ -98,11 +98,20 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await admin.Page.GotoAsync($"/posts/{postId}/flag");
         await AssertAccessibleAsync(admin.Page, "flag form");
 
-        foreach (var path in new[] { "/moderation", $"/moderation/posts/{postId}", $"/moderation/posts/{postId}/edit", "/moderation/log", "/moderation/contact", "/admin/moderators" })
+        // A story under "Other treatment", so the mapping page shows its form.
+        await author.SubmitAsync("/t/rehab/new", "/t/rehab/new", new()
+        {
+            ["Title"] = $"Cupping {Guid.NewGuid():N}", ["Body"] = "How it went.", ["Treatment.Treatment"] = "other", ["Treatment.OtherTreatment"] = "Cupping",
+            ["Treatment.BodyArea"] = "LowerBack", ["Treatment.Month"] = "3", ["Treatment.Year"] = "2025", ["Treatment.PainBefore"] = "6",
+            ["Treatment.PainAfter"] = "4", ["Treatment.WouldRepeat"] = "Unsure",
+        });
+        foreach (var path in new[] { "/moderation", $"/moderation/posts/{postId}", $"/moderation/posts/{postId}/edit", "/moderation/log", "/moderation/contact", "/moderation/treatments", "/admin/moderators" })
         {
             await admin.Page.GotoAsync(path);
             await AssertAccessibleAsync(admin.Page, path);
         }
+        await admin.Page.GotoAsync("/moderation/treatments");
+        await Expect(admin.Page.GetByLabel("Count these stories under").First).ToBeVisibleAsync();
         await admin.Page.GotoAsync(thread);
         await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Moderate this thread" }).ClickAsync();
         await AssertAccessibleAsync(admin.Page, "thread moderation");

@@ -95,7 +95,8 @@ public sealed class TreatmentRecords(ForumDbContext db, TreatmentAggregator aggr
         ? string.Create(CultureInfo.InvariantCulture, $"{amount} {(unit == ReliefUnit.Weeks ? "week" : "day")}{(amount == 1 ? "" : "s")}")
         : null;
 
-    private static string Snapshot(TreatmentRecord record) => JsonSerializer.Serialize(new
+    /// <summary>The record as it stands, for a revision.</summary>
+    public static string Snapshot(TreatmentRecord record) => JsonSerializer.Serialize(new
     {
         record.TreatmentId, record.OtherTreatment, record.BodyArea, record.TreatedYear, record.TreatedMonth, record.PainBefore, record.PainAfter,
         record.ReliefAmount, record.ReliefUnit, record.SideEffects, record.OtherSideEffects, record.CostBand, record.WouldRepeat, record.IncludeInCharts,

@@ -14,6 +14,7 @@ public static class TreatmentsFeature
         services.AddScoped<TreatmentAggregator>();
         services.AddScoped<TreatmentRecords>();
         services.AddScoped<TreatmentPages>();
+        services.AddScoped<OtherTreatmentMapping>();
         services.AddScoped<FollowUpPrompts>();
         services.AddScoped<FollowUpMail>();
         services.AddSingleton<FollowUpPrompter>();

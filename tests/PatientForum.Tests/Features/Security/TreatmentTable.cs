@@ -45,7 +45,39 @@ public static class TreatmentTable
             Assert.Equal(HttpStatusCode.Redirect, c.Page.Status);
             Assert.True(await c.QueryAsync(db => db.TreatmentRecords.Where(r => r.ThreadId == c.Targets.ThreadId).Select(r => r.FollowUpPromptsOff).SingleAsync()));
         }, Fields: s_promptsOff, Act: (forum, caller, targets) => WithRecordAsync(forum, caller, targets, "/follow-up/prompts", s_promptsOff)),
+
+        // Mapping "Other treatment" stories: the moderators' page reads only; a mapping moves the stories and is logged.
+        new("GET", "moderation/treatments", "/moderation/treatments", Access.Moderator, async c =>
+        {
+            c.Ok();
+            await c.UnchangedAsync();
+        }, NeedsToken: false),
+        new("POST", "moderation/treatments", "/moderation/treatments", Access.Moderator, async c =>
+        {
+            c.Redirected("/moderation/treatments");
+            await c.LoggedOnceAsync();
+            var words = $"Matrix {c.Targets.Unique}";
+            Assert.True(await c.QueryAsync(db => db.ModerationActions.AnyAsync(a => a.Kind == ModerationKind.MapTreatment && a.Details!.Contains(words))), "No MapTreatment in the log");
+            Assert.False(await c.QueryAsync(db => db.TreatmentRecords.AnyAsync(r => r.OtherTreatment == words)), "The story is still under other");
+        }, Fields: new() { ["Text"] = "Matrix {unique}", ["Treatment"] = "prp" }, Act: MapOtherAsync),
     ];
+
+    /// <summary>Gives a thread of its own a record of an "other" treatment named for this cell, then maps those words to PRP.</summary>
+    private static async Task<ForumClient.Page> MapOtherAsync(MatrixForum forum, Member caller, Targets targets)
+    {
+        var words = $"Matrix {targets.Unique}";
+        var story = await forum.NewTargetsAsync(Target.Content, content: true, contact: false);
+        await ModerationState.QueryAsync(forum, async db =>
+        {
+            db.TreatmentRecords.Add(new TreatmentRecord
+            {
+                ThreadId = story.ThreadId, TreatmentId = await db.Treatments.Where(t => t.Slug == Treatment.OtherSlug).Select(t => t.Id).SingleAsync(),
+                OtherTreatment = words, BodyArea = BodyArea.Knee, TreatedYear = 2024, TreatedMonth = 1, PainBefore = 7, PainAfter = 3, WouldRepeat = WouldRepeat.Yes,
+            });
+            return await db.SaveChangesAsync();
+        });
+        return await caller.Client.PostAsync("/moderation/treatments", new Dictionary<string, string?> { ["Text"] = words, ["Treatment"] = "prp" });
+    }
 
     /// <summary>Gives the target thread a treatment record, then posts the form as its author.</summary>
     private static async Task<ForumClient.Page> WithRecordAsync(MatrixForum forum, Member caller, Targets targets, string action, Dictionary<string, string?> fields)
