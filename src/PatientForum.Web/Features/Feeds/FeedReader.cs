@@ -5,6 +5,7 @@ using PatientForum.Web.Features.Accounts;
 using PatientForum.Web.Features.Profiles;
 using PatientForum.Web.Features.Safety;
 using PatientForum.Web.Features.Threads;
+using PatientForum.Web.Features.Treatments;
 using PatientForum.Web.Infrastructure.Options;
 
 namespace PatientForum.Web.Features.Feeds;
@@ -15,24 +16,42 @@ namespace PatientForum.Web.Features.Feeds;
 /// or their topic's, through <see cref="ThreadAccess"/>) and, of those, visible posts only. Authors are named as the
 /// thread page names them (<see cref="ThreadReader.AsPostViews"/>, the byline's name).
 /// </summary>
-public sealed class FeedReader(ForumDbContext db, ThreadReader threads, PublicExcerpt excerpts, IOptions<ForumOptions> forum, IOptions<FeedOptions> options)
+public sealed class FeedReader(ForumDbContext db, ThreadReader threads, PublicExcerpt excerpts, IOptionsMonitor<ForumOptions> forum, IOptions<FeedOptions> options)
 {
     private readonly int _items = options.Value.Items;
 
     /// <summary>The newest public threads of the whole forum.</summary>
     public Task<FeedContent> SiteAsync(CancellationToken cancellationToken) =>
-        ThreadsFeedAsync(PublicThreads(), "PatientForum: latest threads",
-            "The newest public threads on PatientForum, where patients share their experience of treatment.", ForumUrls.Home, cancellationToken);
+        ThreadsFeedAsync(PublicThreads(), $"{Site}: latest threads",
+            $"The newest public threads on {Site}, where patients share their experience of treatment.", ForumUrls.Home, cancellationToken);
 
     /// <summary>The newest public threads of a topic; null for a topic that does not exist or is members-only (it has none).</summary>
     public async Task<FeedContent?> TopicAsync(string slug, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Slug, t.Name, t.Description, t.MembersOnly })
+        var topic = await db.Topics.AsNoTracking().InUse().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Slug, t.Name, t.Description, t.MembersOnly })
             .SingleOrDefaultAsync(cancellationToken);
         return topic is null || topic.MembersOnly
             ? null
-            : await ThreadsFeedAsync(PublicThreads().Where(t => t.TopicId == topic.Id), $"PatientForum: {topic.Name}", topic.Description,
+            : await ThreadsFeedAsync(PublicThreads().Where(t => t.TopicId == topic.Id), $"{Site}: {topic.Name}", topic.Description,
                 ForumUrls.Topic(topic.Slug), cancellationToken);
+    }
+
+    /// <summary>
+    /// The newest public stories of a treatment: threads anyone may read whose record the treatment's charts count (the
+    /// stories its page links to); null for a treatment that does not exist.
+    /// </summary>
+    public async Task<FeedContent?> TreatmentAsync(string slug, CancellationToken cancellationToken)
+    {
+        var treatment = await db.Treatments.AsNoTracking().Where(t => t.Slug == slug && t.SortOrder >= 0).Select(t => new { t.Id, t.Slug, t.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (treatment is null)
+        {
+            return null;
+        }
+        var counted = TreatmentAggregator.Counted(db).Where(r => r.TreatmentId == treatment.Id);
+        return await ThreadsFeedAsync(PublicThreads().Where(t => counted.Any(r => r.ThreadId == t.Id)), $"{Site}: {treatment.Name} stories",
+            $"The newest stories of {treatment.Name} on {Site}: self-reported, not a clinical trial.", TreatmentUrls.Treatment(treatment.Slug),
+            cancellationToken);
     }
 
     /// <summary>The newest visible replies of a thread anyone may read; null for any other thread.</summary>
@@ -44,7 +63,7 @@ public sealed class FeedReader(ForumDbContext db, ThreadReader threads, PublicEx
             return null;
         }
         var replies = await PostEntriesAsync(VisiblePosts().Where(p => p.ThreadId == id && !p.IsOpening), cancellationToken);
-        return new FeedContent($"Replies to {thread.Title}", $"The newest replies to “{thread.Title}” on PatientForum.",
+        return new FeedContent($"Replies to {thread.Title}", $"The newest replies to “{thread.Title}” on {Site}.",
             Absolute(ForumUrls.Thread(thread.Id, thread.Slug)), replies, thread.CreatedAt);
     }
 
@@ -55,7 +74,7 @@ public sealed class FeedReader(ForumDbContext db, ThreadReader threads, PublicEx
     public async Task<FeedContent> ProfileAsync(ProfileMember member, CancellationToken cancellationToken)
     {
         var posts = await PostEntriesAsync(VisiblePosts().Where(p => p.AuthorId == member.Id), cancellationToken);
-        return new FeedContent($"Posts by {member.DisplayName}", $"The newest public posts by {member.DisplayName} on PatientForum.",
+        return new FeedContent($"Posts by {member.DisplayName}", $"The newest public posts by {member.DisplayName} on {Site}.",
             Absolute(ForumUrls.Profile(member.DisplayName)), posts, member.CreatedAt);
     }
 
@@ -108,5 +127,8 @@ public sealed class FeedReader(ForumDbContext db, ThreadReader threads, PublicEx
 
     private string ExcerptOf(PostView post) => post.State == PostState.Visible ? excerpts.Of(post.Html, post.ContentWarnings) : "";
 
-    private string Absolute(string path) => ForumUrls.Absolute(forum.Value.PublicUrl, path);
+    private string Absolute(string path) => ForumUrls.Absolute(forum.CurrentValue.PublicUrl, path);
+
+    /// <summary>The forum's name as an admin set it (<c>Forum:Name</c>), which feed titles carry.</summary>
+    private string Site => forum.CurrentValue.Name;
 }

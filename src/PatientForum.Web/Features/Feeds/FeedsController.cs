@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using PatientForum.Web.Features.Profiles;
+using PatientForum.Web.Features.Treatments;
 using PatientForum.Web.Infrastructure.Caching;
 using PatientForum.Web.Infrastructure.Options;
 using PatientForum.Web.Infrastructure.Time;
@@ -9,7 +10,7 @@ using PatientForum.Web.Infrastructure.Time;
 namespace PatientForum.Web.Features.Feeds;
 
 /// <summary>
-/// RSS 2.0 and Atom feeds of the forum's latest threads, a topic's threads, a thread's replies and a member's posts, at
+/// RSS 2.0 and Atom feeds of the forum's latest threads, a topic's threads, a thread's replies, a treatment's stories and a member's posts, at
 /// the page's own address plus <c>/feed.rss</c> or <c>/feed.atom</c> (the home page's are <c>/feed.rss</c> and
 /// <c>/feed.atom</c>). Public content only, the same for everyone who asks (<see cref="FeedReader"/>); served from the
 /// page cache and evicted with the lists (<see cref="PageCache.FeedsTag"/>) and with the members they name.
@@ -38,6 +39,13 @@ public sealed class FeedsController(FeedReader feeds, ProfileReader profiles, IO
     [PageCacheTag(PageCache.FeedsTag)]
     public async Task<IActionResult> Thread(int id, FeedFormat format, CancellationToken cancellationToken) =>
         await feeds.ThreadAsync(id, cancellationToken) is { } content ? Feed(content, format, ForumUrls.ThreadFeed(id, format)) : NotFound();
+
+    /// <summary>A treatment's newest public stories; 404 for a treatment that does not exist.</summary>
+    [HttpGet("/treatments/{slug}/" + FeedSegment)]
+    [OutputCache(PolicyName = PageCache.Policy)]
+    [PageCacheTag(PageCache.FeedsTag)]
+    public async Task<IActionResult> Treatment(string slug, FeedFormat format, CancellationToken cancellationToken) =>
+        await feeds.TreatmentAsync(slug, cancellationToken) is { } content ? Feed(content, format, TreatmentUrls.Feed(slug, format)) : NotFound();
 
     /// <summary>
     /// A member's newest public posts. Found as the profile page finds them: another spelling of the same name redirects

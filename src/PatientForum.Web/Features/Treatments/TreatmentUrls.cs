@@ -15,6 +15,9 @@ public static class TreatmentUrls
 
     public static string Csv(string slug, BodyArea? area = null) => $"/treatments/{Uri.EscapeDataString(slug)}.csv{AreaQuery(area)}";
 
+    /// <summary>The RSS or Atom feed of the treatment's newest public stories.</summary>
+    public static string Feed(string slug, FeedFormat format) => $"/treatments/{Uri.EscapeDataString(slug)}/feed.{format.Extension()}";
+
     public static string Edit(int threadId) => $"/threads/{threadId}/treatment";
 
     /// <summary>The "How is it now?" form; follow-up prompts link to it.</summary>

@@ -19,6 +19,7 @@ public static class FeedsTable
         Xml(Feed, "/feed.rss", "rss"),
         Xml($"t/{{slug}}/{Feed}", "/t/rehab/feed.atom", "feed"),
         Xml($"threads/{{id:int}}/{Feed}", "/threads/{thread}/feed.rss", "rss"),
+        Xml($"treatments/{{slug}}/{Feed}", "/treatments/prp/feed.atom", "feed"),
         Xml($"u/{{name}}/{Feed}", "/u/{author}/feed.atom", "feed", async (forum, caller, targets) =>
         {
             var name = await ModerationState.QueryAsync(forum, db => db.Users.Where(u => u.Id == targets.UserId).Select(u => u.DisplayName).SingleAsync());

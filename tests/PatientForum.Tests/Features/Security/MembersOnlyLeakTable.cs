@@ -91,6 +91,7 @@ public static class MembersOnlyLeakTable
         new($"t/{{slug}}/{FeedsTable.Feed}", ["/t/{topic}/feed.rss", "/t/{topic}/feed.atom"]),
         new($"threads/{{id:int}}/{FeedsTable.Feed}", ["/threads/{thread}/feed.rss", "/threads/{thread}/feed.atom"]),
         new($"u/{{name}}/{FeedsTable.Feed}", ["/u/{author}/feed.rss", "/u/{replier}/feed.atom"], Echoes: s_authorName),
+        new($"treatments/{{slug}}/{FeedsTable.Feed}", ["/treatments/prp/feed.rss", "/treatments/other/feed.atom"]),
         new("robots.txt", ["/robots.txt"]),
         new("sitemap.xml", ["/sitemap.xml"]),
         new("sitemaps/pages.xml", ["/sitemaps/pages.xml"]),
