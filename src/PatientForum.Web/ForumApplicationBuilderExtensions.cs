@@ -1,6 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using PatientForum.Web.Features.Live;
 using PatientForum.Web.Features.Operations;
+using PatientForum.Web.Features.TopicAdmin;
 using PatientForum.Web.Infrastructure;
 using PatientForum.Web.Infrastructure.Logging;
 using PatientForum.Web.Infrastructure.Security;
@@ -25,6 +26,8 @@ public static class ForumApplicationBuilderExtensions
         app.UseForumStaticAssets();
         app.UseForumLive();
         app.UseRouting();
+        // Old topic addresses (an admin changed the slug) answer with a redirect where they would answer 404.
+        app.UseTopicSlugRedirects();
         // Every way to be signed in is a cookie, so a request without one is anonymous without asking the handlers:
         // that is most traffic (visitors reading), and it reaches a cached page sooner.
         app.UseWhen(context => context.Request.Headers.ContainsKey(HeaderNames.Cookie), branch => branch.UseAuthentication());

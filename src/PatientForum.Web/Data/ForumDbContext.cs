@@ -43,6 +43,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TreatmentFollowUp> TreatmentFollowUps => Set<TreatmentFollowUp>();
     public DbSet<TreatmentPrompt> TreatmentPrompts => Set<TreatmentPrompt>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<TopicSlugRedirect> TopicSlugRedirects => Set<TopicSlugRedirect>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,11 @@ public sealed partial class ForumSeeder(
     private async Task<Dictionary<string, Topic>> UpsertTopicsAsync(IReadOnlyList<SeedTopic> seedTopics, CancellationToken cancellationToken)
     {
         var existing = await db.Topics.ToDictionaryAsync(t => t.Slug, cancellationToken);
+        // A slug an admin changed still names its topic, so a seed file that keeps the old one adds no second topic.
+        foreach (var former in await db.TopicSlugRedirects.Include(r => r.Topic).ToListAsync(cancellationToken))
+        {
+            existing.TryAdd(former.Slug, former.Topic!);
+        }
         var audienceChanged = new List<int>();
         foreach (var seed in seedTopics)
         {

@@ -33,6 +33,8 @@ public static class TreatmentSeeder
     public static async Task UpsertAsync(ForumDbContext db, IReadOnlyList<SeedTreatment> seeds, CancellationToken cancellationToken)
     {
         var existing = await db.Treatments.ToDictionaryAsync(t => t.Slug, cancellationToken);
+        // Topics are named by their slugs as they are now: an admin may have changed one the seed file still uses.
+        var renamed = await db.TopicSlugRedirects.ToDictionaryAsync(r => r.Slug, r => r.Topic!.Slug, cancellationToken);
         foreach (var seed in seeds)
         {
             if (!existing.TryGetValue(seed.Slug, out var treatment))
@@ -42,7 +44,7 @@ public static class TreatmentSeeder
             }
             treatment.Name = seed.Name;
             treatment.Description = seed.Description;
-            treatment.TopicSlugs = string.Join(' ', seed.Topics);
+            treatment.TopicSlugs = string.Join(' ', seed.Topics.Select(slug => renamed.GetValueOrDefault(slug, slug)));
             treatment.SortOrder = seed.Order;
         }
         var wanted = seeds.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);

@@ -19,7 +19,7 @@ public sealed class AliasChoice(ForumDbContext db, AliasDirectory aliases) : Vie
         var cancellationToken = HttpContext.RequestAborted;
         var memberId = UserClaimsPrincipal.FindFirstValue(ClaimTypes.NameIdentifier);
         var topic = topicSlug is not null
-            ? await db.Topics.AsNoTracking().Where(t => t.Slug == topicSlug && t.AllowAliases).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Topics.AsNoTracking().InUse().Where(t => t.Slug == topicSlug && t.AllowAliases).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken)
             : await db.Threads.AsNoTracking().Where(t => t.Id == threadId && t.Topic!.AllowAliases).Select(t => (int?)t.TopicId).SingleOrDefaultAsync(cancellationToken);
         if (memberId is null || topic is not { } id)
         {

@@ -150,7 +150,7 @@ public sealed class ModerationService(
                 thread.IsPinned = kind == ModerationKind.PinThread;
                 break;
             case ModerationKind.MoveThread:
-                var target = await db.Topics.SingleOrDefaultAsync(t => t.Id == topicId, cancellationToken);
+                var target = await db.Topics.InUse().SingleOrDefaultAsync(t => t.Id == topicId, cancellationToken);
                 if (target is null || await HoldsAliasedPostsAsync(threadId, cancellationToken))
                 {
                     return false;

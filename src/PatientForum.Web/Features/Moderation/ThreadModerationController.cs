@@ -34,7 +34,7 @@ public sealed class ThreadModerationController(ForumDbContext db, ModerationServ
         {
             return NotFound();
         }
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new TopicChoice(t.Id, t.Name)).ToListAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().InUse().OrderBy(t => t.SortOrder).Select(t => new TopicChoice(t.Id, t.Name)).ToListAsync(cancellationToken);
         return View(new ThreadModerationPage(
             thread.Id, thread.Title, thread.Slug, thread.TopicId, thread.IsLocked, thread.IsPinned, thread.AuthorId, thread.DisplayName, topics,
             await moderation.HoldsAliasedPostsAsync(id, cancellationToken)));

@@ -74,5 +74,5 @@ public sealed class Watching(ForumDbContext db, TimeProvider clock)
     }
 
     private Task<int?> TopicIdAsync(string topicSlug, CancellationToken cancellationToken) =>
-        db.Topics.AsNoTracking().Where(t => t.Slug == topicSlug).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken);
+        db.Topics.AsNoTracking().InUse().Where(t => t.Slug == topicSlug).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken);
 }

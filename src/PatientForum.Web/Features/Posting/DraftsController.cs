@@ -53,7 +53,7 @@ public sealed class DraftsController(ForumDbContext db, DraftStore drafts, Conte
     [HttpPost("/drafts/topic/{slug}")]
     public async Task<IActionResult> SaveNewThread(string slug, NewThreadForm form, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        var topic = await db.Topics.AsNoTracking().InUse().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
         if (topic is null)
         {
             return Gone();
@@ -70,7 +70,7 @@ public sealed class DraftsController(ForumDbContext db, DraftStore drafts, Conte
     [HttpPost("/drafts/topic/{slug}/discard")]
     public async Task<IActionResult> DiscardNewThread(string slug, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        var topic = await db.Topics.AsNoTracking().InUse().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
         if (topic is null)
         {
             return Gone();

@@ -30,7 +30,7 @@ public sealed class PostingController(
     [HttpGet("/t/{topicSlug}/new")]
     public async Task<IActionResult> NewThread(string topicSlug, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == topicSlug, cancellationToken);
+        var topic = await db.Topics.AsNoTracking().InUse().SingleOrDefaultAsync(t => t.Slug == topicSlug, cancellationToken);
         if (topic is null)
         {
             return NotFound();
@@ -47,7 +47,7 @@ public sealed class PostingController(
     public async Task<IActionResult> NewThread(
         string topicSlug, NewThreadForm form, [FromServices] TreatmentFormReader treatments, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == topicSlug, cancellationToken);
+        var topic = await db.Topics.AsNoTracking().InUse().SingleOrDefaultAsync(t => t.Slug == topicSlug, cancellationToken);
         if (topic is null)
         {
             return NotFound();

@@ -32,7 +32,7 @@ public sealed class SearchController(ISearchEngine engine, ForumDbContext db) : 
         string? q, string? topic, string? author, string? from, string? to, SearchSort sort = SearchSort.Relevance,
         bool hidden = false, int page = 1, CancellationToken cancellationToken = default)
     {
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().InUse().OrderBy(t => t.SortOrder).Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken);
         var viewer = Viewer.From(User);
         var canIncludeHidden = viewer.IsModerator;
         var fromDate = ParseDate(from);

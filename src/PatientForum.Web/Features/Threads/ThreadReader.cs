@@ -30,7 +30,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         // Compared with a parameter, not written as !x.IsHidden: SQLite looks an equality up in the index, where
         // it would read every thread of the topic to test NOT IsHidden.
         var (hidden, audience) = (false, ThreadAudience.Public);
-        var ordered = db.Topics.AsNoTracking().OrderBy(t => t.SortOrder);
+        var ordered = db.Topics.AsNoTracking().InUse().OrderBy(t => t.SortOrder);
         if (viewer.ReadsMembersOnly)
         {
             return await ordered
@@ -52,7 +52,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
 
     public async Task<TopicPage?> GetTopicPageAsync(string slug, int page, Viewer viewer, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics.AsNoTracking()
+        var topic = await db.Topics.AsNoTracking().InUse()
             .Where(t => t.Slug == slug)
             .Select(t => new TopicHead(t.Id, t.Slug, t.Name, t.Description, t.MembersOnly))
             .SingleOrDefaultAsync(cancellationToken);
@@ -186,7 +186,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     }
 
     public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
-        db.Topics.AsNoTracking().AnyAsync(t => t.Slug == slug, cancellationToken);
+        db.Topics.AsNoTracking().InUse().AnyAsync(t => t.Slug == slug, cancellationToken);
 
     /// <summary>Whether <paramref name="user"/> may read the thread: anyone, unless it is hidden; then moderators and its author.</summary>
     public Task<bool> CanReadThreadAsync(int threadId, ClaimsPrincipal? user, CancellationToken cancellationToken) =>

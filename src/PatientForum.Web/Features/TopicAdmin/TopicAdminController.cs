@@ -17,14 +17,14 @@ namespace PatientForum.Web.Features.TopicAdmin;
 /// </summary>
 [Authorize(Policy = ForumPolicies.Admin)]
 [Route("admin/topics")]
-public sealed class TopicAdminController(ForumDbContext db, ModerationService moderation, PageCache pages, UserManager<ForumUser> users) : Controller
+public sealed class TopicAdminController(ForumDbContext db, ModerationService moderation, PageCache pages, UserManager<ForumUser> users, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? saved, CancellationToken cancellationToken) =>
         View(new TopicAdminPage(await RowsAsync(null, cancellationToken), saved is null ? null : "Topic saved."));
 
     [HttpPost("{slug}")]
-    public async Task<IActionResult> Save(string slug, TopicForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Save([FromRoute] string slug, TopicForm form, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
         if (topic is null)
@@ -32,16 +32,27 @@ public sealed class TopicAdminController(ForumDbContext db, ModerationService mo
             return NotFound();
         }
         var (name, description) = (ForumText.Line(form.Name), (form.Description ?? "").Trim());
+        var newSlug = string.IsNullOrWhiteSpace(form.Slug) ? topic.Slug : form.Slug.Trim();
         var checkedForm = new TopicForm { Name = name, Description = description, AllowAliases = form.AllowAliases };
         var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(checkedForm, new ValidationContext(checkedForm), problems, validateAllProperties: true))
+        Validator.TryValidateObject(checkedForm, new ValidationContext(checkedForm), problems, validateAllProperties: true);
+        if (newSlug != topic.Slug && await TopicSlugs.ProblemAsync(db, newSlug, topic.Id, cancellationToken) is { } slugProblem)
+        {
+            problems.Add(new ValidationResult(slugProblem, [nameof(TopicForm.Slug)]));
+        }
+        if (problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             var typed = new TopicRow(topic.Id, topic.Slug, form.Name ?? "", form.Description ?? "", form.AllowAliases, topic.MembersOnly, 0,
-                problems.ToDictionary(p => p.MemberNames.First(), p => p.ErrorMessage ?? ""));
+                problems.ToDictionary(p => p.MemberNames.First(), p => p.ErrorMessage ?? "")) { TypedSlug = form.Slug };
             return View("Index", new TopicAdminPage(await RowsAsync(typed, cancellationToken), null));
         }
         var changes = new List<string>();
+        if (newSlug != topic.Slug)
+        {
+            changes.Add($"address: /t/{topic.Slug} → /t/{newSlug}");
+            await TopicSlugs.MoveAsync(db, topic, newSlug, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
         if (topic.Name != name)
         {
             changes.Add($"name: {topic.Name} → {name}");
@@ -64,7 +75,7 @@ public sealed class TopicAdminController(ForumDbContext db, ModerationService mo
 
     /// <summary>Moves a topic one place up or down the forum's list, trading places with its neighbour.</summary>
     [HttpPost("{slug}/move")]
-    public async Task<IActionResult> Move(string slug, string? direction, CancellationToken cancellationToken)
+    public async Task<IActionResult> Move([FromRoute] string slug, string? direction, CancellationToken cancellationToken)
     {
         var ordered = await db.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var index = ordered.FindIndex(t => t.Slug == slug);
@@ -98,8 +109,8 @@ public sealed class TopicAdminController(ForumDbContext db, ModerationService mo
     private async Task<IReadOnlyList<TopicRow>> RowsAsync(TopicRow? typed, CancellationToken cancellationToken)
     {
         var rows = await db.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
-            .Select(t => new TopicRow(t.Id, t.Slug, t.Name, t.Description, t.AllowAliases, t.MembersOnly, t.Threads.Count, null))
+            .Select(t => new TopicRow(t.Id, t.Slug, t.Name, t.Description, t.AllowAliases, t.MembersOnly, t.Threads.Count, null) { ArchivedAt = t.ArchivedAt })
             .ToListAsync(cancellationToken);
-        return typed is null ? rows : rows.Select(r => r.Id == typed.Id ? typed with { Threads = r.Threads } : r).ToList();
+        return typed is null ? rows : rows.Select(r => r.Id == typed.Id ? typed with { Threads = r.Threads, ArchivedAt = r.ArchivedAt } : r).ToList();
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PatientForum.Tests.Features.Moderation;
+using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Data;
 
 namespace PatientForum.Tests.Features.Security;
@@ -22,7 +24,34 @@ public static class TopicAdminTable
             c.Redirected("/admin/topics");
             await ChangedAsync(c, "injections: moved down");
         }, Fields: new() { ["direction"] = "down" }),
+        new("POST", "admin/topics/new", "/admin/topics/new", Access.Admin, async c =>
+        {
+            c.Redirected("/admin/topics");
+            await ChangedAsync(c, $"matrix-{c.Targets.Unique}: added");
+        }, Fields: new() { ["Name"] = "Matrix {unique}" }),
+        // Archiving needs a topic without threads, and restoring an archived one: each cell makes its own.
+        new("POST", "admin/topics/{slug}/archive", "/admin/topics/injections/archive", Access.Admin, async c =>
+        {
+            c.Redirected("/admin/topics");
+            await ChangedAsync(c, $"empty-{c.Targets.Unique}: archived");
+        }, Act: (forum, caller, targets) => TopicOfItsOwnAsync(forum, caller, targets, archived: false, "archive")),
+        new("POST", "admin/topics/{slug}/restore", "/admin/topics/injections/restore", Access.Admin, async c =>
+        {
+            c.Redirected("/admin/topics");
+            await ChangedAsync(c, $"empty-{c.Targets.Unique}: restored");
+        }, Act: (forum, caller, targets) => TopicOfItsOwnAsync(forum, caller, targets, archived: true, "restore")),
     ];
+
+    private static async Task<ForumClient.Page> TopicOfItsOwnAsync(MatrixForum forum, Member caller, Targets targets, bool archived, string action)
+    {
+        var slug = $"empty-{targets.Unique}";
+        await ModerationState.QueryAsync(forum, db =>
+        {
+            db.Topics.Add(new Topic { Slug = slug, Name = "Empty " + targets.Unique, SortOrder = 99, ArchivedAt = archived ? DateTime.UtcNow : null });
+            return db.SaveChangesAsync();
+        });
+        return await caller.Client.PostAsync($"/admin/topics/{slug}/{action}", new Dictionary<string, string?>());
+    }
 
     private static async Task ChangedAsync(Cell c, string details)
     {

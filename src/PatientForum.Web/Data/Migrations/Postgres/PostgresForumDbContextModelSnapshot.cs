@@ -1174,6 +1174,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.Property<bool>("AllowAliases")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("ChangedByAdmin")
                         .HasColumnType("boolean");
 
@@ -1204,6 +1207,35 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TopicSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("TopicSlugRedirects");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.TopicWatch", b =>
@@ -1818,6 +1850,17 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TopicSlugRedirect", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.Topic", "Topic")
+                        .WithMany("FormerSlugs")
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Topic");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.TopicWatch", b =>
                 {
                     b.HasOne("PatientForum.Web.Data.Topic", null)
@@ -1913,6 +1956,8 @@ namespace PatientForum.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("PatientForum.Web.Data.Topic", b =>
                 {
+                    b.Navigation("FormerSlugs");
+
                     b.Navigation("Threads");
                 });
 

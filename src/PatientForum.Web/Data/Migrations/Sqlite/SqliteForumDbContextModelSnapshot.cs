@@ -1129,6 +1129,9 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.Property<bool>("AllowAliases")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ChangedByAdmin")
                         .HasColumnType("INTEGER");
 
@@ -1159,6 +1162,33 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("PatientForum.Web.Data.TopicSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("TopicSlugRedirects");
                 });
 
             modelBuilder.Entity("PatientForum.Web.Data.TopicWatch", b =>
@@ -1761,6 +1791,17 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TopicSlugRedirect", b =>
+                {
+                    b.HasOne("PatientForum.Web.Data.Topic", "Topic")
+                        .WithMany("FormerSlugs")
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Topic");
+                });
+
             modelBuilder.Entity("PatientForum.Web.Data.TopicWatch", b =>
                 {
                     b.HasOne("PatientForum.Web.Data.Topic", null)
@@ -1856,6 +1897,8 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PatientForum.Web.Data.Topic", b =>
                 {
+                    b.Navigation("FormerSlugs");
+
                     b.Navigation("Threads");
                 });
 
