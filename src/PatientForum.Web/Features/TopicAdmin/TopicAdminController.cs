@@ -97,20 +97,8 @@ public sealed class TopicAdminController(ForumDbContext db, ModerationService mo
         return LocalRedirect(ForumUrls.AdminTopics + "?saved=1");
     }
 
-    /// <summary>Saves with its audit entry; then every cached page goes, as each names its topic (lists, breadcrumbs).</summary>
-    private async Task SaveAsync(Topic topic, string details)
-    {
-        var entry = $"{topic.Slug}: {details}";
-        moderation.Audit(ModerationKind.ChangeTopic, users.GetUserId(User)!, null, null, null, null, entry.Length <= 500 ? entry : entry[..500]);
-        await db.SaveChangesAsync(CancellationToken.None);
-        await pages.EverythingChangedAsync(CancellationToken.None);
-    }
+    private Task SaveAsync(Topic topic, string details) =>
+        TopicChanges.SaveAsync(db, moderation, pages, users.GetUserId(User)!, topic.Slug, details);
 
-    private async Task<IReadOnlyList<TopicRow>> RowsAsync(TopicRow? typed, CancellationToken cancellationToken)
-    {
-        var rows = await db.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
-            .Select(t => new TopicRow(t.Id, t.Slug, t.Name, t.Description, t.AllowAliases, t.MembersOnly, t.Threads.Count, null) { ArchivedAt = t.ArchivedAt })
-            .ToListAsync(cancellationToken);
-        return typed is null ? rows : rows.Select(r => r.Id == typed.Id ? typed with { Threads = r.Threads, ArchivedAt = r.ArchivedAt } : r).ToList();
-    }
+    private Task<IReadOnlyList<TopicRow>> RowsAsync(TopicRow? typed, CancellationToken cancellationToken) => TopicChanges.RowsAsync(db, typed, cancellationToken);
 }

@@ -35,7 +35,7 @@ public sealed class TopicLifecycleController(ForumDbContext db, ModerationServic
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             var errors = problems.GroupBy(p => p.MemberNames.First()).ToDictionary(g => g.Key, g => g.First().ErrorMessage ?? "");
-            return View("~/Features/TopicAdmin/Views/TopicAdmin/Index.cshtml", new TopicAdminPage(await TopicRowsAsync(cancellationToken), null)
+            return View("~/Features/TopicAdmin/Views/TopicAdmin/Index.cshtml", new TopicAdminPage(await TopicChanges.RowsAsync(db, null, cancellationToken), null)
             {
                 NewTopic = new NewTopicForm(form.Name ?? "", form.Slug ?? "", form.Description ?? "", form.AllowAliases, form.MembersOnly, errors),
             });
@@ -47,7 +47,7 @@ public sealed class TopicLifecycleController(ForumDbContext db, ModerationServic
             SortOrder = order + 1, ChangedByAdmin = true,
         };
         db.Topics.Add(topic);
-        await SaveAsync(slug, $"added{(form.MembersOnly ? ", members only" : "")}", cancellationToken);
+        await SaveAsync(slug, $"added{(form.MembersOnly ? ", members only" : "")}");
         return LocalRedirect(ForumUrls.AdminTopics + "?saved=1");
     }
 
@@ -67,12 +67,12 @@ public sealed class TopicLifecycleController(ForumDbContext db, ModerationServic
         }
         topic.ArchivedAt = clock.GetUtcNow().UtcDateTime;
         topic.ChangedByAdmin = true;
-        await SaveAsync(slug, "archived", cancellationToken);
+        await SaveAsync(slug, "archived");
         // A thread started in the moment between the count and the save would sit in a topic nobody can open: bring it back.
         if (await db.Threads.AnyAsync(t => t.TopicId == topic.Id, cancellationToken))
         {
             topic.ArchivedAt = null;
-            await SaveAsync(slug, "restored: a thread arrived while it was archived", cancellationToken);
+            await SaveAsync(slug, "restored: a thread arrived while it was archived");
             return MoveThreadsFirst(1);
         }
         return LocalRedirect(ForumUrls.AdminTopics + "?saved=1");
@@ -87,7 +87,7 @@ public sealed class TopicLifecycleController(ForumDbContext db, ModerationServic
             return NotFound();
         }
         topic.ArchivedAt = null;
-        await SaveAsync(slug, "restored", cancellationToken);
+        await SaveAsync(slug, "restored");
         return LocalRedirect(ForumUrls.AdminTopics + "?saved=1");
     }
 
@@ -98,15 +98,6 @@ public sealed class TopicLifecycleController(ForumDbContext db, ModerationServic
             $"This topic still has {(threads == 1 ? "a thread" : $"{threads} threads")}. Move {(threads == 1 ? "it" : "them")} to another topic first (from each thread's moderation page), then archive it."));
     }
 
-    private async Task SaveAsync(string slug, string details, CancellationToken cancellationToken)
-    {
-        moderation.Audit(ModerationKind.ChangeTopic, users.GetUserId(User)!, null, null, null, null, $"{slug}: {details}");
-        await db.SaveChangesAsync(cancellationToken);
-        await pages.EverythingChangedAsync(CancellationToken.None);
-    }
-
-    private Task<List<TopicRow>> TopicRowsAsync(CancellationToken cancellationToken) =>
-        db.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
-            .Select(t => new TopicRow(t.Id, t.Slug, t.Name, t.Description, t.AllowAliases, t.MembersOnly, t.Threads.Count, null) { ArchivedAt = t.ArchivedAt })
-            .ToListAsync(cancellationToken);
+    private Task SaveAsync(string slug, string details) =>
+        TopicChanges.SaveAsync(db, moderation, pages, users.GetUserId(User)!, slug, details);
 }
