@@ -8,7 +8,7 @@
   var threadList = document.querySelector("[data-live-thread]");
   var topicList = document.querySelector("[data-live-topic]");
   var moderationQueue = document.querySelector("[data-queue-count]");
-  var bell = document.querySelector("[data-notification-bell]"); // bell.js shows its count over this connection
+  var bell = document.querySelector("[data-notification-bell]"); // bell.js shows its count over this connection (typing.js the replies being written)
   if (!window.signalR || !hubPath || (!threadList && !topicList && !moderationQueue && !bell)) {
     return;
   }
@@ -98,17 +98,6 @@
     }
   }
 
-  var typingTimer = 0;
-  connection.on("Typing", function (id, name) {
-    var typing = document.querySelector("[data-typing]");
-    if (id !== threadId || !typing) {
-      return;
-    }
-    typing.textContent = name + " is replying…";
-    clearTimeout(typingTimer);
-    typingTimer = setTimeout(function () { typing.textContent = ""; }, 6000);
-  });
-
   // The thread was hidden and the server took this page out of its group. Joining again lets staff and the thread's
   // author back in; anyone else is refused, and hears nothing more of it.
   connection.on("ThreadGone", function (id) {
@@ -161,7 +150,6 @@
 
   var starting = false;
   startWithRetry(0);
-  watchComposer();
 
   // One loop at a time. Once the connection itself is up, its own reconnect (and rejoin) takes over: a join the
   // server refused ends the connection from the server's side, so retrying start() here would only fail.
@@ -259,26 +247,6 @@
       max = Math.max(max, parseInt(post.id.substring(5), 10) || 0);
     });
     return max;
-  }
-
-  function watchComposer() {
-    var body = document.querySelector("form.composer textarea[name='Body']");
-    if (!threadList || !body) {
-      return;
-    }
-    var lastSent = 0;
-    // Writing under an alias: "is replying" would name the member behind it, so nobody is told.
-    var underAlias = body.form && body.form.querySelector("input[name='UnderAlias']");
-    body.addEventListener("input", function () {
-      var now = Date.now();
-      if (underAlias && underAlias.checked) {
-        return;
-      }
-      if (now - lastSent > 3000 && connection.state === signalR.HubConnectionState.Connected) {
-        lastSent = now;
-        connection.invoke("Typing", threadId).catch(function () { /* best effort */ });
-      }
-    });
   }
 
   function setConnected(connected) {

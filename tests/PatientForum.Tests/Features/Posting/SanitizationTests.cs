@@ -195,7 +195,7 @@ public sealed class SanitizationTests(ForumFactory factory) : IClassFixture<Foru
         // The layout's own scripts, and the thread's JSON-LD: a data block in the head, which browsers never run.
         var head = document.Head!;
         Assert.All(document.QuerySelectorAll("script").Where(s => !(s.ParentElement == head && s.GetAttribute("type") == "application/ld+json" && !s.HasAttribute("src"))),
-            s => Assert.Matches(@"^/(js/(site|live|bell|composer|safety-check|quote|reactions|drafts|theme-init|theme)\.js|lib/signalr/signalr\.min\.js)\?v=", s.GetAttribute("src") ?? ""));
+            s => Assert.Matches(@"^/(js/(site|live|bell|typing|composer|safety-check|quote|reactions|drafts|theme-init|theme)\.js|lib/signalr/signalr\.min\.js)\?v=", s.GetAttribute("src") ?? ""));
         Assert.True(document.QuerySelectorAll("script[type='application/ld+json']").Length <= 1, "A post added a JSON-LD block.");
         Assert.Empty(document.QuerySelectorAll("iframe, frame, object, embed, base, meta[http-equiv], style"));
         // The layout's stylesheet and icon, and the head's canonical address and feed links.
