@@ -97,13 +97,28 @@ if [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -
   as_root sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 || true
 fi
 
+status=0
+
+# The front end's linters (stylelint and ESLint, pinned in src/PatientForum.Web/package.json) run like a test pass:
+# their failure fails the run. Node.js is only needed here; the forum itself runs without it. npm ci reinstalls
+# node_modules when it is missing or older than the lock file (npm writes node_modules/.package-lock.json last).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  ensure_packages nodejs npm
+fi
+web="$repo/src/PatientForum.Web"
+if [ ! -f "$web/node_modules/.package-lock.json" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+  log "Installing the linters (npm ci)"
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+log "Linting CSS and JavaScript"
+(cd "$web" && npm run --silent lint) || status=1
+
 log "Building"
 dotnet build PatientForum.sln -c Release -warnaserror --nologo -v quiet
 
 # Every test forum logs at the most verbose level it would plausibly run at into one folder per pass; after each
 # pass, tests/check-log-canaries.sh fails the run if a secret the tests planted (post bodies, passwords, email
 # addresses, contact messages, reset and confirmation codes) reached a log line.
-status=0
 log "Testing tests/PatientForum.Tests on SQLite"
 FORUM_TEST_LOG_DIR="$work/logs/sqlite" FORUM_TEST_PROVIDER=Sqlite dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
 tests/check-log-canaries.sh "$work/logs/sqlite" || status=1

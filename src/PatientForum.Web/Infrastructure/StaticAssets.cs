@@ -12,6 +12,8 @@ public static class StaticAssets
 {
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
 
+    public const string RevalidateCacheControl = "no-cache";
+
     private static readonly string[] s_compressible = [".css", ".js", ".svg"];
 
     public static IServiceCollection AddForumStaticAssets(this IServiceCollection services) =>
@@ -33,10 +35,9 @@ public static class StaticAssets
             OnPrepareResponse = file =>
             {
                 // The hash in ?v= changes whenever the file does, so that URL's content never changes.
-                if (file.Context.Request.Query.ContainsKey("v"))
-                {
-                    file.Context.Response.Headers.CacheControl = ImmutableCacheControl;
-                }
+                // Without it (a module a script imports, which no view can fingerprint) the browser asks each time
+                // whether it changed, so a new live.js never runs with an old copy of a module it imports.
+                file.Context.Response.Headers.CacheControl = file.Context.Request.Query.ContainsKey("v") ? ImmutableCacheControl : RevalidateCacheControl;
             },
         });
     }

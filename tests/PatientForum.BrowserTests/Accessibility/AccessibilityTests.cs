@@ -105,7 +105,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             ["Treatment.BodyArea"] = "LowerBack", ["Treatment.Month"] = "3", ["Treatment.Year"] = "2025", ["Treatment.PainBefore"] = "6",
             ["Treatment.PainAfter"] = "4", ["Treatment.WouldRepeat"] = "Unsure",
         });
-        foreach (var path in new[] { "/moderation", $"/moderation/posts/{postId}", $"/moderation/posts/{postId}/edit", "/moderation/log", "/moderation/contact", "/moderation/treatments", "/admin/moderators" })
+        foreach (var path in new[] { "/moderation", $"/moderation/posts/{postId}", $"/moderation/posts/{postId}/edit", "/moderation/log", "/moderation/contact", "/moderation/treatments", "/admin/moderators", "/styleguide" })
         {
             await admin.Page.GotoAsync(path);
             await AssertAccessibleAsync(admin.Page, path);

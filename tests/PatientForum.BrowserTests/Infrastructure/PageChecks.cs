@@ -4,16 +4,20 @@ using Microsoft.Playwright;
 
 namespace PatientForum.BrowserTests.Infrastructure;
 
-/// <summary>What every page owes a reader, checked the same way by every test: axe-core, no sideways scroll, the keyboard.</summary>
+/// <summary>What every page owes a reader, checked the same way by every test: axe-core in both themes, no sideways scroll, the keyboard.</summary>
 public static class PageChecks
 {
     /// <summary>The axe-core build Deque ships for .NET.</summary>
     private static readonly string s_axeSource = new BundledAxeScriptProvider().GetScript();
 
+    private static readonly string[] s_themes = ["light", "dark"];
+
     /// <summary>
-    /// Runs axe-core in the page itself and lists each violation with the markup it found. Deque's Playwright
-    /// wrapper finishes every run in a browser page of its own, which costs seconds a check; the forum's pages
-    /// have no frames to gather results from, so axe runs where the page is.
+    /// Runs axe-core in the page itself, once in the light theme and once in the dark, and lists each violation with
+    /// the theme and the markup it found. The theme is switched as the header's menu does (a class on &lt;html&gt;,
+    /// which tokens.css turns into colours), then put back as it was, so every page check covers both themes.
+    /// Deque's Playwright wrapper finishes every run in a browser page of its own, which costs seconds a check; the
+    /// forum's pages have no frames to gather results from, so axe runs where the page is.
     /// </summary>
     public static async Task AssertNoAxeViolationsAsync(IPage page, string what)
     {
@@ -21,11 +25,29 @@ public static class PageChecks
         {
             await page.EvaluateAsync(s_axeSource);
         }
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                .map(v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.html).join(' | ')}`)
-            """);
-        var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        var themeBefore = await page.EvaluateAsync<string>("() => document.documentElement.className");
+        var found = new List<string>();
+        try
+        {
+            foreach (var theme in s_themes)
+            {
+                await page.EvaluateAsync("""
+                    theme => {
+                      document.documentElement.classList.remove('theme-light', 'theme-dark');
+                      document.documentElement.classList.add(`theme-${theme}`);
+                    }
+                    """, theme);
+                var violations = await page.EvaluateAsync<JsonElement>("""
+                    async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                        .map(v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.html).join(' | ')}`)
+                    """);
+                found.AddRange(violations.EnumerateArray().Select(v => $"[{theme}] {v.GetString()}"));
+            }
+        }
+        finally
+        {
+            await page.EvaluateAsync("className => { document.documentElement.className = className; }", themeBefore);
+        }
         Assert.True(found.Count == 0, $"axe violations on {what}:\n{string.Join("\n", found)}");
     }
 

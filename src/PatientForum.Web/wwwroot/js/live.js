@@ -1,61 +1,31 @@
 // Live updates over SignalR: an enhancement on top of pages that work without it.
 // All HTML inserted here was rendered and sanitized by the server's own partials.
-(function () {
-  "use strict";
+import { announceJoined, connection, retryPolicy } from "./live-connection.js";
 
-  // Read while this script runs: document.currentScript is only set then.
-  var hubPath = document.currentScript && document.currentScript.getAttribute("data-hub");
-  var threadList = document.querySelector("[data-live-thread]");
-  var topicList = document.querySelector("[data-live-topic]");
-  var moderationQueue = document.querySelector("[data-queue-count]");
-  var bell = document.querySelector("[data-notification-bell]"); // bell.js shows its count over this connection (typing.js the replies being written)
-  if (!window.signalR || !hubPath || (!threadList && !topicList && !moderationQueue && !bell)) {
-    return;
-  }
+const threadList = document.querySelector("[data-live-thread]");
+const topicList = document.querySelector("[data-live-topic]");
+const moderationQueue = document.querySelector("[data-queue-count]");
+const bell = document.querySelector("[data-notification-bell]"); // bell.js shows its count over this connection (typing.js the replies being written)
+const status = document.querySelector("[data-live-status]");
+const threadId = threadList ? parseInt(threadList.getAttribute("data-live-thread"), 10) : 0;
+const topicSlug = topicList ? topicList.getAttribute("data-live-topic") : null;
+// Where a topic page catches up from after its next reconnect; JoinTopic hands out a new one each time.
+let topicCursor = null;
+let announcer = null;
+let starting = false;
+// Replies and thread rows pushed while a reconnected page is catching up wait until it has: the catch-up's are
+// older and go first, so the page keeps its order. Null while no catch-up runs.
+let held = null;
 
-  var status = document.querySelector("[data-live-status]");
-  var announcer = createAnnouncer();
-  var threadId = threadList ? parseInt(threadList.getAttribute("data-live-thread"), 10) : 0;
-  var topicSlug = topicList ? topicList.getAttribute("data-live-topic") : null;
-  // Where a topic page catches up from after its next reconnect; JoinTopic hands out a new one each time.
-  var topicCursor = null;
+if (connection && (threadList || topicList || moderationQueue || bell)) {
+  announcer = createAnnouncer();
+  listen();
+  // Every script on the page that listens on the connection has run by then (module scripts run before it), so
+  // each hears the first join.
+  document.addEventListener("DOMContentLoaded", () => startWithRetry(0));
+}
 
-  // Retry for as long as the page is open, backing off to 10 s with a little jitter.
-  var retryPolicy = {
-    nextRetryDelayInMilliseconds: function (context) {
-      return Math.min(10000, 500 * Math.pow(2, context.previousRetryCount)) + Math.floor(Math.random() * 500);
-    }
-  };
-  // Disconnects are expected (the status line tells the reader), so they are not console errors.
-  var quietLogger = {
-    log: function (level, message) {
-      if (level >= signalR.LogLevel.Error) {
-        console.warn("[live] " + message);
-      }
-    }
-  };
-
-  var connection = new signalR.HubConnectionBuilder()
-    .withUrl(hubPath)
-    .withAutomaticReconnect(retryPolicy)
-    .configureLogging(quietLogger)
-    .build();
-
-  // Replies and thread rows pushed while a reconnected page is catching up wait until it has: the catch-up's are
-  // older and go first, so the page keeps its order. Null while no catch-up runs.
-  var held = null;
-
-  function afterCatchUp(show) {
-    return function () {
-      var args = arguments;
-      if (held) {
-        held.push(function () { show.apply(null, args); });
-      } else {
-        show.apply(null, args);
-      }
-    };
-  }
-
+function listen() {
   connection.on("PostAdded", afterCatchUp(function (post) {
     if (post.threadId !== threadId || document.getElementById("post-" + post.postId)) {
       return;
@@ -87,17 +57,6 @@
 
   connection.on("Presence", showPresence);
 
-  var joined = []; // Other scripts (bell.js) share the connection and hear each (re)connection.
-  window.PatientForumLive = { connection: connection, onJoined: function (callback) { joined.push(callback); } };
-
-  function showPresence(id, readers) {
-    var presence = document.querySelector("[data-presence]");
-    if (id === threadId && presence) {
-      presence.textContent = readers === 1 ? "1 reading now" : readers + " reading now";
-      presence.hidden = false;
-    }
-  }
-
   // The thread was hidden and the server took this page out of its group. Joining again lets staff and the thread's
   // author back in; anyone else is refused, and hears nothing more of it.
   connection.on("ThreadGone", function (id) {
@@ -109,31 +68,6 @@
   });
 
   connection.on("ThreadActivity", afterCatchUp(showThreadRow));
-
-  // Page 1 moves a thread with new activity to the top, below the pinned ones; other pages update its row in place.
-  function showThreadRow(row) {
-    if (!topicList || row.topicSlug !== topicSlug) {
-      return;
-    }
-    var existing = document.getElementById("thread-" + row.threadId);
-    var element = fragment(row.html);
-    if (topicList.getAttribute("data-live-insert") !== "true" || row.isPinned) {
-      if (existing) {
-        existing.replaceWith(element);
-      }
-      return;
-    }
-    if (existing) {
-      existing.remove();
-    }
-    var pinned = topicList.querySelectorAll("[data-pinned='true']");
-    var anchor = pinned.length ? pinned[pinned.length - 1].nextElementSibling : topicList.firstElementChild;
-    topicList.insertBefore(element, anchor);
-    var empty = document.querySelector("[data-empty-topic]");
-    if (empty) {
-      empty.hidden = true;
-    }
-  }
 
   connection.onreconnecting(function () { setConnected(false); });
   connection.onreconnected(function () {
@@ -147,126 +81,167 @@
       startWithRetry(0);
     }
   });
+}
 
-  var starting = false;
-  startWithRetry(0);
+function afterCatchUp(show) {
+  return function () {
+    var args = arguments;
+    if (held) {
+      held.push(function () { show.apply(null, args); });
+    } else {
+      show.apply(null, args);
+    }
+  };
+}
 
-  // One loop at a time. Once the connection itself is up, its own reconnect (and rejoin) takes over: a join the
-  // server refused ends the connection from the server's side, so retrying start() here would only fail.
-  function startWithRetry(attempt) {
-    if (connection.state !== signalR.HubConnectionState.Disconnected) {
+function showPresence(id, readers) {
+  var presence = document.querySelector("[data-presence]");
+  if (id === threadId && presence) {
+    presence.textContent = readers === 1 ? "1 reading now" : readers + " reading now";
+    presence.hidden = false;
+  }
+}
+
+// Page 1 moves a thread with new activity to the top, below the pinned ones; other pages update its row in place.
+function showThreadRow(row) {
+  if (!topicList || row.topicSlug !== topicSlug) {
+    return;
+  }
+  var existing = document.getElementById("thread-" + row.threadId);
+  var element = fragment(row.html);
+  if (topicList.getAttribute("data-live-insert") !== "true" || row.isPinned) {
+    if (existing) {
+      existing.replaceWith(element);
+    }
+    return;
+  }
+  if (existing) {
+    existing.remove();
+  }
+  var pinned = topicList.querySelectorAll("[data-pinned='true']");
+  var anchor = pinned.length ? pinned[pinned.length - 1].nextElementSibling : topicList.firstElementChild;
+  topicList.insertBefore(element, anchor);
+  var empty = document.querySelector("[data-empty-topic]");
+  if (empty) {
+    empty.hidden = true;
+  }
+}
+
+// One loop at a time. Once the connection itself is up, its own reconnect (and rejoin) takes over: a join the
+// server refused ends the connection from the server's side, so retrying start() here would only fail.
+function startWithRetry(attempt) {
+  if (connection.state !== signalR.HubConnectionState.Disconnected) {
+    starting = false;
+    return;
+  }
+  starting = true;
+  connection.start()
+    .then(joinAndCatchUp)
+    .then(function () {
       starting = false;
-      return;
-    }
-    starting = true;
-    connection.start()
-      .then(joinAndCatchUp)
-      .then(function () {
-        starting = false;
-        setConnected(true);
-      })
-      .catch(function () {
-        setConnected(false);
-        setTimeout(function () { startWithRetry(attempt + 1); },
-          retryPolicy.nextRetryDelayInMilliseconds({ previousRetryCount: attempt }));
-      });
-  }
-
-  // Groups do not survive a reconnect, so join again, then fetch what changed while the page was away. Pushes that
-  // arrive meanwhile are shown once that is done, whether it worked or not.
-  function joinAndCatchUp() {
-    joined.forEach(function (callback) { callback(); });
-    if (moderationQueue || (!threadList && !topicList)) {
-      return moderationQueue ? connection.invoke("JoinModerators") : Promise.resolve();
-    }
-    held = held || [];
-    var work = topicSlug ? joinTopicAndCatchUp() : joinThreadAndCatchUp();
-    return work.then(showHeld, function (error) {
-      showHeld();
-      throw error;
+      setConnected(true);
+    })
+    .catch(function () {
+      setConnected(false);
+      setTimeout(function () { startWithRetry(attempt + 1); },
+        retryPolicy.nextRetryDelayInMilliseconds({ previousRetryCount: attempt }));
     });
-  }
+}
 
-  function showHeld() {
-    var pending = held || [];
-    held = null;
-    pending.forEach(function (show) { show(); });
+// Groups do not survive a reconnect, so join again, then fetch what changed while the page was away. Pushes that
+// arrive meanwhile are shown once that is done, whether it worked or not.
+function joinAndCatchUp() {
+  announceJoined();
+  if (moderationQueue || (!threadList && !topicList)) {
+    return moderationQueue ? connection.invoke("JoinModerators") : Promise.resolve();
   }
+  held = held || [];
+  var work = topicSlug ? joinTopicAndCatchUp() : joinThreadAndCatchUp();
+  return work.then(showHeld, function (error) {
+    showHeld();
+    throw error;
+  });
+}
 
-  function joinThreadAndCatchUp() {
-    return connection.invoke("JoinThread", threadId)
-      .then(function (readers) {
-        showPresence(threadId, readers);
-        if (threadList.getAttribute("data-live-append") !== "true") {
-          return null;
-        }
-        return catchUpReplies(lastPostId(), 0);
-      });
-  }
+function showHeld() {
+  var pending = held || [];
+  held = null;
+  pending.forEach(function (show) { show(); });
+}
 
-  // Every reply saved after the last one shown, a batch at a time, until a batch comes back empty. They are all
-  // added, even past the page's size: live replies grow the last page the same way, and the reader keeps their
-  // place and any reply they are writing, which a reload could lose.
-  function catchUpReplies(afterPostId, added) {
-    return connection.invoke("RepliesAfter", threadId, afterPostId).then(function (posts) {
-      if (!posts.length) {
-        if (added) {
-          announcer.textContent = added === 1 ? "A new reply was posted." : added + " new replies were posted.";
-        }
+function joinThreadAndCatchUp() {
+  return connection.invoke("JoinThread", threadId)
+    .then(function (readers) {
+      showPresence(threadId, readers);
+      if (threadList.getAttribute("data-live-append") !== "true") {
         return null;
       }
-      posts.forEach(function (post) {
-        if (!document.getElementById("post-" + post.postId)) {
-          threadList.appendChild(fragment(post.html));
-          added++;
-        }
-      });
-      return catchUpReplies(posts[posts.length - 1].postId, added);
+      return catchUpReplies(lastPostId(), 0);
     });
-  }
+}
 
-  function joinTopicAndCatchUp() {
-    var since = topicCursor;
-    return connection.invoke("JoinTopic", topicSlug).then(function (cursor) {
-      return (since ? catchUpThreads(since) : Promise.resolve()).then(function () { topicCursor = cursor; });
-    });
-  }
-
-  // Rows of the threads started or replied to since, oldest first, so each goes where the newest belongs.
-  function catchUpThreads(cursor) {
-    return connection.invoke("ThreadActivityAfter", topicSlug, cursor).then(function (page) {
-      page.threads.forEach(showThreadRow);
-      return page.next ? catchUpThreads(page.next) : null;
-    });
-  }
-
-  function lastPostId() {
-    var posts = threadList.querySelectorAll("article.post[id^='post-']");
-    var max = 0;
-    posts.forEach(function (post) {
-      max = Math.max(max, parseInt(post.id.substring(5), 10) || 0);
-    });
-    return max;
-  }
-
-  function setConnected(connected) {
-    if (status) {
-      status.hidden = connected;
+// Every reply saved after the last one shown, a batch at a time, until a batch comes back empty. They are all
+// added, even past the page's size: live replies grow the last page the same way, and the reader keeps their
+// place and any reply they are writing, which a reload could lose.
+function catchUpReplies(afterPostId, added) {
+  return connection.invoke("RepliesAfter", threadId, afterPostId).then(function (posts) {
+    if (!posts.length) {
+      if (added) {
+        announcer.textContent = added === 1 ? "A new reply was posted." : added + " new replies were posted.";
+      }
+      return null;
     }
-    document.documentElement.setAttribute("data-live", connected ? "connected" : "disconnected");
-  }
+    posts.forEach(function (post) {
+      if (!document.getElementById("post-" + post.postId)) {
+        threadList.appendChild(fragment(post.html));
+        added++;
+      }
+    });
+    return catchUpReplies(posts[posts.length - 1].postId, added);
+  });
+}
 
-  function fragment(html) {
-    var template = document.createElement("template");
-    template.innerHTML = html;
-    return template.content.firstElementChild;
-  }
+function joinTopicAndCatchUp() {
+  var since = topicCursor;
+  return connection.invoke("JoinTopic", topicSlug).then(function (cursor) {
+    return (since ? catchUpThreads(since) : Promise.resolve()).then(function () { topicCursor = cursor; });
+  });
+}
 
-  function createAnnouncer() {
-    var region = document.createElement("div");
-    region.className = "visually-hidden";
-    region.setAttribute("aria-live", "polite");
-    document.body.appendChild(region);
-    return region;
+// Rows of the threads started or replied to since, oldest first, so each goes where the newest belongs.
+function catchUpThreads(cursor) {
+  return connection.invoke("ThreadActivityAfter", topicSlug, cursor).then(function (page) {
+    page.threads.forEach(showThreadRow);
+    return page.next ? catchUpThreads(page.next) : null;
+  });
+}
+
+function lastPostId() {
+  var posts = threadList.querySelectorAll("article.post[id^='post-']");
+  var max = 0;
+  posts.forEach(function (post) {
+    max = Math.max(max, parseInt(post.id.substring(5), 10) || 0);
+  });
+  return max;
+}
+
+function setConnected(connected) {
+  if (status) {
+    status.hidden = connected;
   }
-})();
+  document.documentElement.setAttribute("data-live", connected ? "connected" : "disconnected");
+}
+
+function fragment(html) {
+  var template = document.createElement("template");
+  template.innerHTML = html;
+  return template.content.firstElementChild;
+}
+
+function createAnnouncer() {
+  var region = document.createElement("div");
+  region.className = "visually-hidden";
+  region.setAttribute("aria-live", "polite");
+  document.body.appendChild(region);
+  return region;
+}

@@ -111,6 +111,7 @@ public static class AuthorizationTable
         StaffPage("admin/users/{id}/export", "/admin/users/{user}/export", Access.Admin),
         StaffPage("admin/settings", "/admin/settings", Access.Admin),
         StaffPage("admin/topics", "/admin/topics", Access.Admin),
+        StaffPage("styleguide", "/styleguide", Access.Admin),
 
         // Moderation: moderators and admins; each action is in the audit log.
         ModeratePost("keep", ModerationKind.KeepPost, PostState.Visible),
