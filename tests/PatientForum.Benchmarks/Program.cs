@@ -6,6 +6,7 @@ using PatientForum.Benchmarks;
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- mail [--messages 1000]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- accounts [--rounds 100]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- notifications [--watchers 5000] [--replies 50]
+//   dotnet run -c Release --project tests/PatientForum.Benchmarks -- treatments [--small 100] [--large 100000] [--seconds 3] [--stories 30]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- generate --posts 1000000 [--data folder]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- scale-out [--seconds 10] [--connections 64] [--readers 200]
 //   dotnet run -c Release --project tests/PatientForum.Benchmarks -- pages [--quick] [--seconds 10] [--users 16] [--small 10000] [--large 1000000] [--no-write] [--no-publish]
@@ -19,6 +20,7 @@ return command switch
     "mail" => await MailBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "accounts" => await AccountsBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "notifications" => await NotificationsBenchmark.RunAsync(Options.Parse(args.Skip(1))),
+    "treatments" => await TreatmentsBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "generate" => await Generate(Options.Parse(args.Skip(1))),
     "scale-out" => await ScaleOutBenchmark.RunAsync(Options.Parse(args.Skip(1))),
     "pages" => await PagesBenchmark.RunAsync(Options.Parse(args.Skip(1))),
@@ -37,6 +39,6 @@ static async Task<int> Generate(Options options)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] [--provider postgres] | mail [--messages N] | accounts [--rounds N] | notifications [--watchers N] [--replies N] | generate --posts N | scale-out [--seconds N] | pages [--quick] | bare-hub --port N | bare-page --port N [--size N]");
+    Console.Error.WriteLine("Usage: PatientForum.Benchmarks live [--readers N] [--rounds N] | search [--sizes a,b,c] [--provider postgres] | mail [--messages N] | accounts [--rounds N] | notifications [--watchers N] [--replies N] | treatments [--small N] [--large N] | generate --posts N | scale-out [--seconds N] | pages [--quick] | bare-hub --port N | bare-page --port N [--size N]");
     return 2;
 }

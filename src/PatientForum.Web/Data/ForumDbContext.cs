@@ -40,6 +40,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TreatmentRecord> TreatmentRecords => Set<TreatmentRecord>();
     public DbSet<TreatmentRecordRevision> TreatmentRecordRevisions => Set<TreatmentRecordRevision>();
     public DbSet<TreatmentAggregate> TreatmentAggregates => Set<TreatmentAggregate>();
+    public DbSet<TreatmentTally> TreatmentTallies => Set<TreatmentTally>();
     public DbSet<TreatmentFollowUp> TreatmentFollowUps => Set<TreatmentFollowUp>();
     public DbSet<TreatmentPrompt> TreatmentPrompts => Set<TreatmentPrompt>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();

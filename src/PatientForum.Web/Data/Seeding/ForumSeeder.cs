@@ -83,6 +83,11 @@ public sealed partial class ForumSeeder(
         {
             // A shared page cache (Redis) may hold the topic's threads and lists as they were for visitors before.
             await pageCache.ListsChangedAsync(cancellationToken);
+
+            // Their stories count for visitors now, or no longer: without tallies, the treatments' charts are counted
+            // again from scratch once the forum has started (Features/Treatments/TreatmentTallyRepair).
+            await db.TreatmentTallies.Where(t => db.Threads.Any(h => h.Id == t.ThreadId && audienceChanged.Contains(h.TopicId)))
+                .ExecuteDeleteAsync(cancellationToken);
             foreach (var threadId in await db.Threads.Where(t => audienceChanged.Contains(t.TopicId)).Select(t => t.Id).ToListAsync(cancellationToken))
             {
                 await pageCache.ThreadChangedAsync(threadId, cancellationToken);

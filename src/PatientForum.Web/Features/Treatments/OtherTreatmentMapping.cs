@@ -47,7 +47,6 @@ public sealed class OtherTreatmentMapping(ForumDbContext db, TreatmentAggregator
             return 0;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var otherId = records[0].TreatmentId;
         foreach (var record in records)
         {
             record.Revisions.Add(new TreatmentRecordRevision { Snapshot = TreatmentRecords.Snapshot(record), ReplacedAt = now });
@@ -62,10 +61,10 @@ public sealed class OtherTreatmentMapping(ForumDbContext db, TreatmentAggregator
         });
         await db.SaveChangesAsync(cancellationToken);
 
-        await aggregates.TreatmentChangedAsync(otherId, cancellationToken);
-        await aggregates.TreatmentChangedAsync(target.Id, cancellationToken);
+        // Each story moves out of "other" and into the target, a cost of the stories mapped, not of either treatment's size.
         foreach (var record in records)
         {
+            await aggregates.ThreadChangedAsync(record.ThreadId, cancellationToken);
             await pages.ThreadChangedAsync(record.ThreadId, cancellationToken);
         }
         return records.Count;

@@ -70,7 +70,6 @@ public sealed class TreatmentRecords(ForumDbContext db, TreatmentAggregator aggr
     public async Task SaveAsync(int threadId, TreatmentRecord? record, TreatmentValues values, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var formerTreatment = record?.TreatmentId;
         if (record is null)
         {
             record = new TreatmentRecord { ThreadId = threadId, CreatedAt = now };
@@ -83,10 +82,7 @@ public sealed class TreatmentRecords(ForumDbContext db, TreatmentAggregator aggr
         }
         values.ApplyTo(record);
         await db.SaveChangesAsync(cancellationToken);
-        if (formerTreatment is { } former && former != record.TreatmentId)
-        {
-            await aggregates.TreatmentChangedAsync(former, cancellationToken);
-        }
+        // A record moved to another treatment is taken out of the one it was counted in by the same call.
         await aggregates.ThreadChangedAsync(threadId, cancellationToken);
         await pages.ThreadChangedAsync(threadId, cancellationToken);
     }

@@ -19,6 +19,8 @@ public static class TreatmentsFeature
         services.AddScoped<FollowUpMail>();
         services.AddSingleton<FollowUpPrompter>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowUpPrompter>());
+        services.AddSingleton<TreatmentTallyRepair>();
+        services.AddHostedService(sp => sp.GetRequiredService<TreatmentTallyRepair>());
 
         // As the forum's page policy (anonymous visitors only, evicted by tag), varying by the area filter too.
         services.Configure<OutputCacheOptions>(options => options.AddPolicy(TreatmentsController.CachePolicy, policy => policy

@@ -1525,6 +1525,30 @@ namespace PatientForum.Web.Data.Migrations.Postgres
                     b.ToTable("TreatmentRecordRevisions");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentTally", b =>
+                {
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Counted")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("TreatmentId");
+
+                    b.ToTable("TreatmentTallies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

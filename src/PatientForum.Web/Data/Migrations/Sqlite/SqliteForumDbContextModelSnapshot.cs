@@ -1466,6 +1466,30 @@ namespace PatientForum.Web.Data.Migrations.Sqlite
                     b.ToTable("TreatmentRecordRevisions");
                 });
 
+            modelBuilder.Entity("PatientForum.Web.Data.TreatmentTally", b =>
+                {
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Counted")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("TreatmentId");
+
+                    b.ToTable("TreatmentTallies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
