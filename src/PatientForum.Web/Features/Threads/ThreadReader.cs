@@ -22,7 +22,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
 
     private readonly ForumOptions _options = options.Value;
 
-    /// <summary>A post as pages show it, with its author's staff badge read from their roles in the same query.</summary>
+    /// <summary>A post as pages show it, with the staff badge (a post written as staff, by an author who still holds the role) in the same query.</summary>
     private readonly Expression<Func<Post, PostView>> _postView = PostViewQuery(db);
 
     /// <summary>
@@ -292,7 +292,8 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         return p => new PostView(
             p.Id, p.ThreadId, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening, p.State, p.EditedByModerator,
             p.DeletedByAuthorAt,
-            db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
+            !p.AsStaff ? null
+            : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
             : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == moderator)) ? StaffBadges.Moderator
             : null,
             null, p.ContentWarnings, p.ModeratorNote, p.ModeratorNoteUrl, p.NeverPublished, db.TreatmentFollowUps.Any(f => f.PostId == p.Id));
