@@ -124,15 +124,20 @@ public sealed class LatestTests(ForumFactory forum) : IClassFixture<ForumFactory
     }
 
     [Fact]
-    public async Task TopicFilter_OfATopicWithNoStories_SaysYoursCouldBeTheFirst_AndLinksToStartOne()
+    public async Task TopicFilterAndTopicPage_OfATopicWithNoStories_SayYoursCouldBeTheFirst_AndLinkToStartOne()
     {
         var slug = await AddTopicAsync(membersOnly: false);
+        using var visitor = forum.CreateForumClient();
 
-        var page = await forum.CreateForumClient().GetOkAsync($"/?topic={slug}");
+        var page = await visitor.GetOkAsync($"/?topic={slug}");
+        var topic = await visitor.GetOkAsync($"/t/{slug}");
 
         Assert.Empty(Rows(page));
         Assert.StartsWith($"No stories about empty {slug} yet. Yours could be the first.", page.TextOf(".empty-state"), StringComparison.Ordinal);
         Assert.Equal($"/t/{slug}/new", page.Document.QuerySelector(".empty-state a")!.GetAttribute("href"));
+        Assert.Equal($"No stories about empty {slug} yet. Yours could be the first.", topic.TextOf(".empty-state"));
+        Assert.Null(topic.Document.QuerySelector(".empty-state")!.GetAttribute("hidden"));
+        Assert.Equal($"/t/{slug}/new", topic.Document.QuerySelector(".page-heading a.button")!.GetAttribute("href"));
     }
 
     [Theory]
