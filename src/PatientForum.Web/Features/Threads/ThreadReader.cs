@@ -15,8 +15,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     internal static readonly Expression<Func<ForumThread, ThreadListItem>> ThreadRow = t =>
         new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked,
             t.Audience == ThreadAudience.Members || t.Topic.MembersOnly,
-            t.Posts.Any(p => p.ModeratorNote != null && p.State == PostState.Visible),
-            t.Topic.Name,
+            t.Posts.Any(p => p.ModeratorNote != null && p.State == PostState.Visible), t.Topic.Name,
             t.Posts.Where(p => !p.IsOpening && p.State == PostState.Visible).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
                 .Select(p => new LastReply(p.AuthorId, p.Author!.DisplayName, p.CreatedAt)).FirstOrDefault());
 
