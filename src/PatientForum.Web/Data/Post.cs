@@ -66,6 +66,13 @@ public class Post
     /// <summary>Where the note points readers: a thread of this forum (such as a part of the guide) or an https address.</summary>
     public string? ModeratorNoteUrl { get; set; }
 
+    /// <summary>
+    /// The author wrote it as staff: they held a moderator's or admin's role and ticked "post as staff" in the composer,
+    /// not under an alias. Only such a post shows the staff badge, and only while its author still holds the role, so
+    /// a moderator can tell their own story as a patient, without the badge lending it the forum's authority.
+    /// </summary>
+    public bool AsStaff { get; set; }
+
     public List<PostRevision> Revisions { get; } = [];
 
     /// <summary>

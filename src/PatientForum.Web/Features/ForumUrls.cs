@@ -75,6 +75,21 @@ public static class ForumUrls
     /// <summary>One-click unsubscribe; the token is signed and says whom and what it stops.</summary>
     public static string Unsubscribe(string token) => $"/notifications/unsubscribe?token={Uri.EscapeDataString(token)}";
 
+    /// <summary>The home page's latest threads, of every topic or only <paramref name="topicSlug"/>'s; page 1 has no page number.</summary>
+    public static string Latest(string? topicSlug, int page = 1)
+    {
+        var query = new List<string>(2);
+        if (!string.IsNullOrEmpty(topicSlug))
+        {
+            query.Add($"topic={Uri.EscapeDataString(topicSlug)}");
+        }
+        if (page > 1)
+        {
+            query.Add(Invariant($"page={page}"));
+        }
+        return query.Count == 0 ? Home : $"{Home}?{string.Join('&', query)}";
+    }
+
     public static string Topic(string slug) => $"/t/{Uri.EscapeDataString(slug)}";
 
     /// <summary>A topic's page of threads; page 1 has no page number.</summary>

@@ -15,7 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [
         "/", "/t/injections", "/guide", "/account/login", "/account/register", "/account/forgot-password",
         "/account/resend-confirmation", "/contact", "/search", "/search?q=trigger+point", "/search?q=zzzz", "/no-such-page",
-        "/u/The%20guide%E2%80%99s%20author",
+        "/u/The%20guide%E2%80%99s%20author", "/?topic=rehab",
     ];
 
     [Theory]

@@ -9,27 +9,39 @@ public static class Compose
     public const string NewThreadForm = "form.composer";
     public const string ReplyForm = "form.composer";
 
-    public static async Task<ForumClient.Page> StartThreadAsync(Member member, string topicSlug, string title, string body)
+    /// <summary>Starts a thread; <paramref name="asStaff"/> ticks "post as staff", which staff members see on the form.</summary>
+    public static async Task<ForumClient.Page> StartThreadAsync(Member member, string topicSlug, string title, string body, bool asStaff = false)
     {
         var form = await member.Client.GetOkAsync($"/t/{topicSlug}/new");
         return await BackToThePostAsync(member, await PostAnywayAsync(member, NewThreadForm, await member.Client.SubmitAsync(
-            form, NewThreadForm, new Dictionary<string, string?> { ["Title"] = title, ["Body"] = Canaries.PlantText("post body", body) })));
+            form, NewThreadForm, new Dictionary<string, string?> { ["Title"] = title, ["Body"] = Canaries.PlantText("post body", body), ["AsStaff"] = StaffChoice(form, asStaff) })));
     }
 
     /// <summary>Starts a thread and returns its canonical path, e.g. /threads/12/my-title.</summary>
-    public static async Task<string> StartThreadPathAsync(Member member, string topicSlug, string title, string body)
+    public static async Task<string> StartThreadPathAsync(Member member, string topicSlug, string title, string body, bool asStaff = false)
     {
-        var page = await StartThreadAsync(member, topicSlug, title, body);
+        var page = await StartThreadAsync(member, topicSlug, title, body, asStaff);
         Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
         Assert.StartsWith("/threads/", page.Url, StringComparison.Ordinal);
         return page.Url;
     }
 
-    public static async Task<ForumClient.Page> ReplyAsync(Member member, string threadPath, string body)
+    public static async Task<ForumClient.Page> ReplyAsync(Member member, string threadPath, string body, bool asStaff = false)
     {
         var thread = await member.Client.GetOkAsync(threadPath);
         return await BackToThePostAsync(member, await PostAnywayAsync(member, ReplyForm, await member.Client.SubmitAsync(
-            thread, ReplyForm, new Dictionary<string, string?> { ["Body"] = Canaries.PlantText("post body", body) })));
+            thread, ReplyForm, new Dictionary<string, string?> { ["Body"] = Canaries.PlantText("post body", body), ["AsStaff"] = StaffChoice(thread, asStaff) })));
+    }
+
+    /// <summary>"true" to tick the form's "post as staff" box, which must be there (only staff see it); null to leave it.</summary>
+    private static string? StaffChoice(ForumClient.Page form, bool asStaff)
+    {
+        if (!asStaff)
+        {
+            return null;
+        }
+        Assert.NotNull(form.Document.QuerySelector($"{ReplyForm} input[type=checkbox][name='AsStaff']"));
+        return "true";
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ public sealed class PostingController(
         var audience = topic.MembersOnly ? ThreadAudience.Members : form.Audience;
         var alias = await AliasAsync(form.UnderAlias, topic.Id, cancellationToken);
         var result = await posting.StartThreadAsync(User, topic.Id, audience, form.Title, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias,
-            await warnings.ForAsync(form.ContentWarnings, form.Body, cancellationToken), record?.Values);
+            await warnings.ForAsync(form.ContentWarnings, form.Body, cancellationToken), record?.Values, form.AsStaff);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.NewThread, topic.Id, cancellationToken);
@@ -121,7 +121,7 @@ public sealed class PostingController(
         var alias = await AliasAsync(form.UnderAlias, thread.TopicId, cancellationToken);
         var result = await posting.ReplyAsync(
             User, thread, form.Body, form.SubmissionToken, form.PostAnyway, cancellationToken, alias,
-            await warnings.ForAsync(form.ContentWarnings, form.Body, cancellationToken));
+            await warnings.ForAsync(form.ContentWarnings, form.Body, cancellationToken), asStaff: form.AsStaff);
         if (result.Saved is { } saved)
         {
             await drafts.DeleteAsync(User, DraftKind.Reply, thread.Id, cancellationToken);

@@ -16,6 +16,9 @@ public sealed class NewThreadForm
     /// <summary>Post under the member's alias in the topic (where the topic allows aliases).</summary>
     public bool UnderAlias { get; set; }
 
+    /// <summary>A staff member posts as staff, with the badge (see <see cref="Data.Post.AsStaff"/>); off unless ticked.</summary>
+    public bool AsStaff { get; set; }
+
     /// <summary>The content warning keys the author ticked.</summary>
     public List<string> ContentWarnings { get; set; } = [];
 
@@ -35,6 +38,9 @@ public sealed class ReplyForm
 
     /// <summary>Post under the member's alias in the thread's topic (where the topic allows aliases).</summary>
     public bool UnderAlias { get; set; }
+
+    /// <summary>A staff member posts as staff, with the badge (see <see cref="Data.Post.AsStaff"/>); off unless ticked.</summary>
+    public bool AsStaff { get; set; }
     public List<string> ContentWarnings { get; set; } = [];
     public Guid SubmissionToken { get; set; }
 

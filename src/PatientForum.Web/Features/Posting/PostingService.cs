@@ -38,7 +38,7 @@ public sealed class PostingService(
     /// </summary>
     public async Task<PostingResult> StartThreadAsync(
         ClaimsPrincipal member, int topicId, ThreadAudience audience, string? title, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken,
-        AliasView? alias = null, string? contentWarnings = null, TreatmentValues? treatment = null)
+        AliasView? alias = null, string? contentWarnings = null, TreatmentValues? treatment = null, bool asStaff = false)
     {
         var text = new PostText(ForumText.Line(title), ForumText.Body(body));
         var authorId = alias?.UserId ?? MemberId(member);
@@ -68,6 +68,7 @@ public sealed class PostingService(
         var post = NewPost(authorId, text.Body, await renderer.RenderAsync(text.Body, cancellationToken), token, now);
         post.IsOpening = true;
         post.ContentWarnings = contentWarnings;
+        post.AsStaff = WrittenAsStaff(member, alias, asStaff);
         thread.Posts.Add(post);
         PostingSafety.Apply(post, thread, review);
         db.Threads.Add(thread);
@@ -92,7 +93,7 @@ public sealed class PostingService(
     /// </summary>
     public async Task<PostingResult> ReplyAsync(
         ClaimsPrincipal member, ForumThread thread, string? body, Guid token, bool postAnyway, CancellationToken cancellationToken, AliasView? alias = null,
-        string? contentWarnings = null, TreatmentFollowUp? followUp = null)
+        string? contentWarnings = null, TreatmentFollowUp? followUp = null, bool asStaff = false)
     {
         var text = new PostText(null, ForumText.Body(body));
         var authorId = alias?.UserId ?? MemberId(member);
@@ -112,6 +113,7 @@ public sealed class PostingService(
         post.ThreadId = thread.Id;
         PostingSafety.Apply(post, null, review);
         post.ContentWarnings = contentWarnings;
+        post.AsStaff = WrittenAsStaff(member, alias, asStaff);
         db.Posts.Add(post);
         if (followUp is not null)
         {
@@ -145,7 +147,7 @@ public sealed class PostingService(
         notifier.Wake();
         await changes.PostAddedAsync(
             new PostView(post.Id, post.ThreadId, authorId, alias?.DisplayName ?? poster.DisplayName, post.Html, post.CreatedAt, null, false, post.State, false,
-                AuthorBadge: alias is null ? StaffBadges.Of(member) : null, ContentWarnings: post.ContentWarnings,
+                AuthorBadge: post.AsStaff ? StaffBadges.Of(member) : null, ContentWarnings: post.ContentWarnings,
                 IsFollowUp: followUp is not null),
             cancellationToken);
         return PostingResult.Done(text, await RaiseSafetyFlagAsync(post, new SavedPost(thread.Id, thread.Slug, post.Id, mentionLimit), review, cancellationToken));
@@ -196,6 +198,13 @@ public sealed class PostingService(
         }
         return PostingResult.Done(text, await RaiseSafetyFlagAsync(post, new SavedPost(post.ThreadId, thread.Slug, post.Id), review, cancellationToken));
     }
+
+    /// <summary>
+    /// Whether the post is written as staff: asked for, by a member who holds a staff role, and never under an alias
+    /// (the badge would tie the alias to a known moderator).
+    /// </summary>
+    private static bool WrittenAsStaff(ClaimsPrincipal member, AliasView? alias, bool asked) =>
+        asked && alias is null && StaffBadges.Of(member) is not null;
 
     private static string MemberId(ClaimsPrincipal member) =>
         member.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in member posts.");

@@ -189,8 +189,9 @@ public abstract class FullTextSearchEngine(ForumDbContext db, IOptions<SearchOpt
             SELECT p.{N("Id")} AS {N("PostId")}, t.{N("Id")} AS {N("ThreadId")}, t.{N("Title")} AS {N("ThreadTitle")},
                    t.{N("Slug")} AS {N("ThreadSlug")}, tp.{N("Slug")} AS {N("TopicSlug")}, tp.{N("Name")} AS {N("TopicName")},
                    u.{N("DisplayName")} AS {N("AuthorName")}, p.{N("CreatedAt")} AS {N("CreatedAt")}, p.{N("State")} AS {N("State")},
+                   CASE WHEN p.{N("AsStaff")} THEN
                    (SELECT min(r.{N("Name")}) FROM {N("AspNetUserRoles")} ur JOIN {N("AspNetRoles")} r ON r.{N("Id")} = ur.{N("RoleId")}
-                    WHERE ur.{N("UserId")} = u.{N("Id")}) AS {N("AuthorRole")}
+                    WHERE ur.{N("UserId")} = u.{N("Id")}) END AS {N("AuthorRole")}
             FROM m
             {joins}
             WHERE {outerConditions}

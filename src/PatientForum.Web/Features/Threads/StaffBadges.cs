@@ -4,8 +4,9 @@ using PatientForum.Web.Data;
 namespace PatientForum.Web.Features.Threads;
 
 /// <summary>
-/// The title shown beside a staff member's name on their posts and in search results. It comes from the roles the
-/// forum holds, never from the post, so a member's post that copies a moderator's look still shows no badge.
+/// The title shown beside a staff member's name on the posts they wrote as staff (<see cref="Data.Post.AsStaff"/>) and
+/// in search results. The title comes from the roles the forum holds, never from the post's text, so a member's post
+/// that copies a moderator's look still shows no badge; and it shows only while the author holds the role.
 /// </summary>
 public static class StaffBadges
 {

@@ -9,12 +9,23 @@ namespace PatientForum.Web.Features.Threads;
 public sealed record TopicSummary(string Slug, string Name, string Description, int ThreadCount, DateTime? LastActivityAt, bool MembersOnly = false);
 
 /// <summary>
-/// A row in a topic's thread list; <paramref name="MembersOnly"/> marks a thread only members can read, and
-/// <paramref name="HasModeratorNote"/> one with a visible post that carries a moderator's note.
+/// A row in a thread list (a topic's, the home page's latest); <paramref name="MembersOnly"/> marks a thread only members
+/// can read, and <paramref name="HasModeratorNote"/> one with a visible post that carries a moderator's note.
+/// <paramref name="LastReply"/> is the newest visible reply, null when there is none: a hidden, held or deleted reply is
+/// never named, so its author is not either (the row then names the reply before it).
 /// </summary>
 public sealed record ThreadListItem(
     int Id, string TopicSlug, string Title, string Slug, string AuthorName, int ReplyCount, DateTime CreatedAt, DateTime LastActivityAt, bool IsPinned, bool IsLocked,
-    bool MembersOnly = false, bool HasModeratorNote = false);
+    bool MembersOnly = false, bool HasModeratorNote = false, string TopicName = "", LastReply? LastReply = null);
+
+/// <summary>Who wrote a thread's newest visible reply (as its byline names them: an alias, never the member behind it) and when.</summary>
+public sealed record LastReply(string AuthorId, string AuthorName, DateTime At);
+
+/// <summary>
+/// The home page's latest threads: across the topics the viewer may read or in one of them (<paramref name="Topic"/>),
+/// newest activity first; <paramref name="Topics"/> are the topics to filter by.
+/// </summary>
+public sealed record LatestPage(IReadOnlyList<ThreadListItem> Threads, Paging Paging, TopicSummary? Topic, IReadOnlyList<TopicSummary> Topics);
 
 public sealed record TopicPage(
     int Id, string Slug, string Name, string Description, IReadOnlyList<ThreadListItem> Threads, Paging Paging, bool MembersOnly = false);

@@ -11,14 +11,17 @@ namespace PatientForum.Web.Features.Threads;
 /// <summary>The read side of the forum: the queries behind the home, topic, thread and guide pages.</summary>
 public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> options)
 {
-    private static readonly Expression<Func<ForumThread, ThreadListItem>> s_threadRow = t =>
+    /// <summary>A thread list's row (see <see cref="LatestThreads"/> too).</summary>
+    internal static readonly Expression<Func<ForumThread, ThreadListItem>> ThreadRow = t =>
         new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked,
             t.Audience == ThreadAudience.Members || t.Topic.MembersOnly,
-            t.Posts.Any(p => p.ModeratorNote != null && p.State == PostState.Visible));
+            t.Posts.Any(p => p.ModeratorNote != null && p.State == PostState.Visible), t.Topic.Name,
+            t.Posts.Where(p => !p.IsOpening && p.State == PostState.Visible).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                .Select(p => new LastReply(p.AuthorId, p.Author!.DisplayName, p.CreatedAt)).FirstOrDefault());
 
     private readonly ForumOptions _options = options.Value;
 
-    /// <summary>A post as pages show it, with its author's staff badge read from their roles in the same query.</summary>
+    /// <summary>A post as pages show it, with the staff badge (a post written as staff, by an author who still holds the role) in the same query.</summary>
     private readonly Expression<Func<Post, PostView>> _postView = PostViewQuery(db);
 
     /// <summary>
@@ -74,7 +77,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
                 .OrderByDescending(t => t.IsPinned).ThenBy(t => t.IsPinned ? t.PinOrder : 0)
                 .ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
                 .Skip(paging.Skip).Take(paging.PageSize)
-                .Select(s_threadRow)
+                .Select(ThreadRow)
                 .ToListAsync(cancellationToken);
             return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging, topic.MembersOnly);
         }
@@ -111,7 +114,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             threads.AddRange(await shown.Where(t => t.IsPinned == pinned)
                 .OrderBy(t => t.PinOrder).ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
                 .Skip(paging.Skip).Take(paging.PageSize)
-                .Select(s_threadRow)
+                .Select(ThreadRow)
                 .ToListAsync(cancellationToken));
         }
         if (threads.Count < paging.PageSize)
@@ -119,7 +122,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             threads.AddRange(await shown.Where(t => t.IsPinned == unpinned)
                 .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
                 .Skip(Math.Max(0, paging.Skip - pinnedCount)).Take(paging.PageSize - threads.Count)
-                .Select(s_threadRow)
+                .Select(ThreadRow)
                 .ToListAsync(cancellationToken));
         }
         return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging, topic.MembersOnly);
@@ -271,7 +274,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
                 && t.LastActivityAt >= at && (t.LastActivityAt > at || t.Id > afterThreadId))
             .OrderBy(t => t.LastActivityAt).ThenBy(t => t.Id)
             .Take(limit)
-            .Select(s_threadRow)
+            .Select(ThreadRow)
             .ToListAsync(cancellationToken);
     }
 
@@ -280,7 +283,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     /// (<see cref="ThreadListItem.MembersOnly"/>), and only those who read members-only threads are sent it.
     /// </summary>
     public Task<ThreadListItem?> GetThreadRowAsync(int threadId, CancellationToken cancellationToken) =>
-        db.Threads.AsNoTracking().Where(t => t.Id == threadId && !t.IsHidden).Select(s_threadRow).SingleOrDefaultAsync(cancellationToken);
+        db.Threads.AsNoTracking().Where(t => t.Id == threadId && !t.IsHidden).Select(ThreadRow).SingleOrDefaultAsync(cancellationToken);
 
     private static Expression<Func<Post, PostView>> PostViewQuery(ForumDbContext db)
     {
@@ -288,7 +291,8 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
         return p => new PostView(
             p.Id, p.ThreadId, p.AuthorId, p.Author!.DisplayName, p.Html, p.CreatedAt, p.EditedAt, p.IsOpening, p.State, p.EditedByModerator,
             p.DeletedByAuthorAt,
-            db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
+            !p.AsStaff ? null
+            : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == admin)) ? StaffBadges.Admin
             : db.UserRoles.Any(ur => ur.UserId == p.AuthorId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == moderator)) ? StaffBadges.Moderator
             : null,
             null, p.ContentWarnings, p.ModeratorNote, p.ModeratorNoteUrl, p.NeverPublished, db.TreatmentFollowUps.Any(f => f.PostId == p.Id));

@@ -12,6 +12,9 @@ public sealed class PageCache(IOutputCacheStore store)
 {
     public const string Policy = "anonymous-pages";
 
+    /// <summary>The same as <see cref="Policy"/>, for the home page, which is stored once per topic filter as well as per page.</summary>
+    public const string HomePolicy = "anonymous-home";
+
     /// <summary>Every cached topic page, the home page and the guide share these tags.</summary>
     public const string TopicsTag = "topics";
     public const string HomeTag = "home";

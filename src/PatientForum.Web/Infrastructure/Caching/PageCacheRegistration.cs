@@ -28,6 +28,11 @@ public static class PageCacheRegistration
                 .AddPolicy<PageTagsPolicy>()
                 .SetVaryByQuery("page")
                 .Expire(TimeSpan.FromSeconds(60)));
+            // Only the home page reads "topic": on the other pages it would store one copy per made-up value.
+            options.AddPolicy(PageCache.HomePolicy, policy => policy
+                .AddPolicy<PageTagsPolicy>()
+                .SetVaryByQuery("page", "topic")
+                .Expire(TimeSpan.FromSeconds(60)));
         });
         services.AddOptions<RedisOutputCacheOptions>().Configure<RedisConnection, RedisKeys>((options, redis, keys) =>
         {

@@ -42,7 +42,10 @@ public sealed class FeedVisibilityTests(FeedVisibilityTests.SecretsForum forum) 
         var page = await client.GetAsync(path);
 
         Assert.True(page.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path} answered {(int)page.Status}");
-        foreach (var (name, marker) in secrets.Markers)
+        // The home page's latest stories list members-only threads to members, as topic pages do (the members-only leak
+        // matrix checks that they do): there, for a member, only the hidden and removed content must stay out.
+        var shownToMembers = signedIn && path == "/";
+        foreach (var (name, marker) in secrets.Markers.Where(m => !(shownToMembers && m.Key.StartsWith("members-only", StringComparison.Ordinal))))
         {
             Assert.False(page.Text.Contains(marker, StringComparison.Ordinal), $"{path} ({(signedIn ? "member" : "visitor")}) holds the {name}.");
         }

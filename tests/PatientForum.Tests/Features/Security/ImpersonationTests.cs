@@ -47,8 +47,8 @@ public sealed class ImpersonationTests(ForumFactory factory) : IClassFixture<For
         var moderator = await Staff.ModeratorAsync(factory);
         var admin = await Staff.AdminAsync(factory);
         var member = await Members.RegisterConfirmedAsync(factory);
-        var path = await Compose.StartThreadPathAsync(moderator, Topic, Unique("A word from the moderators"), "Please keep it kind.");
-        await Compose.ReplyAsync(admin, path, "Seconded.");
+        var path = await Compose.StartThreadPathAsync(moderator, Topic, Unique("A word from the moderators"), "Please keep it kind.", asStaff: true);
+        await Compose.ReplyAsync(admin, path, "Seconded.", asStaff: true);
         await Compose.ReplyAsync(member, path, "<span class=\"badge staff-badge\">Moderator</span> I am one too.");
 
         var page = await factory.CreateForumClient().GetOkAsync(path);
@@ -71,7 +71,7 @@ public sealed class ImpersonationTests(ForumFactory factory) : IClassFixture<For
         reader.On<PostFragment>(nameof(IForumClient.PostAdded), post => added.Writer.TryWrite(post));
         await reader.InvokeAsync<int>(nameof(ForumHub.JoinThread), Compose.ThreadId(path));
 
-        await Compose.ReplyAsync(moderator, path, "A reply pushed live.");
+        await Compose.ReplyAsync(moderator, path, "A reply pushed live.", asStaff: true);
 
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var pushed = await added.Reader.ReadAsync(wait.Token);
@@ -84,7 +84,7 @@ public sealed class ImpersonationTests(ForumFactory factory) : IClassFixture<For
         var moderator = await Staff.ModeratorAsync(factory);
         var member = await Members.RegisterConfirmedAsync(factory);
         var word = Searching.RareWord();
-        await Compose.StartThreadPathAsync(moderator, Topic, "From the moderators", $"Staff word {word}.");
+        await Compose.StartThreadPathAsync(moderator, Topic, "From the moderators", $"Staff word {word}.", asStaff: true);
         await Compose.StartThreadPathAsync(member, Topic, "From a member", $"Member word {word}.");
 
         var hits = await Searching.VisitorHitsAsync(factory, word);
@@ -92,6 +92,34 @@ public sealed class ImpersonationTests(ForumFactory factory) : IClassFixture<For
         Assert.Equal(2, hits.Count);
         Assert.Equal("Moderator", hits.Single(h => Searching.Title(h) == "From the moderators").QuerySelector(".staff-badge")?.TextContent.Trim());
         Assert.Null(hits.Single(h => Searching.Title(h) == "From a member").QuerySelector(".staff-badge"));
+    }
+
+    [Fact]
+    public async Task StaffPosts_NotWrittenAsStaff_OrUnderAnAlias_ShowNoBadge_AndMembersAreNotOfferedTheChoice()
+    {
+        var moderator = await Staff.ModeratorAsync(factory);
+        var member = await Members.RegisterConfirmedAsync(factory);
+        var path = await Compose.StartThreadPathAsync(moderator, Topic, Unique("My own knee, as a patient"), "Not as a moderator: my own story.");
+        await Compose.ReplyAsync(moderator, path, "Still as myself.");
+        var asStaff = await Compose.ReplyAsync(moderator, path, "Now as a moderator: please keep it kind.", asStaff: true);
+        await moderator.Client.SubmitAsync(await moderator.Client.GetOkAsync(path), Compose.ReplyForm, new Dictionary<string, string?>
+        {
+            ["Body"] = "Under my alias, the box ticked.", ["UnderAlias"] = "true", ["AsStaff"] = "true",
+        });
+        await Compose.ReplyAsync(member, path, "A member replies.");
+        var forged = await member.Client.SubmitAsync(await member.Client.GetOkAsync(path), Compose.ReplyForm, new Dictionary<string, string?>
+        {
+            ["Body"] = "A member sends the box anyway.", ["AsStaff"] = "true",
+        });
+
+        var page = await factory.CreateForumClient().GetOkAsync(path);
+
+        Assert.NotNull(asStaff.Document.QuerySelector("form.composer input[name='AsStaff']:not([checked])"));
+        Assert.Null((await member.Client.GetOkAsync(path)).Document.QuerySelector("input[name='AsStaff']"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, forged.Status);
+        var badges = page.Document.QuerySelectorAll("article.post").Select(p => p.QuerySelector(".post-meta .staff-badge")?.TextContent.Trim()).ToList();
+        Assert.Equal([null, null, "Moderator", null, null, null], badges);
+        Assert.StartsWith("Member ", page.Document.QuerySelectorAll("article.post")[3].QuerySelector(".post-author")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     private static string Unique(string text) => $"{text} {Guid.NewGuid().ToString("N")[..8]}";

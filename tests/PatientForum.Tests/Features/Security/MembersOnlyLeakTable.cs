@@ -9,10 +9,13 @@ public sealed record LeakSecret(
     string Title, string Phrase, string AuthorName, string AuthorId, string ThreadPath, int ThreadId, int OpeningPostId, int ReplyId,
     string ReplierName, string TopicSlug, string SearchWord)
 {
-    /// <summary>The four things a page must not hold, by name.</summary>
+    /// <summary>
+    /// The things a page must not hold, by name: the replier's name too, which a thread list's "last reply by" shows
+    /// (the replier posted nowhere else).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Markers => new Dictionary<string, string>
     {
-        ["title"] = Title, ["phrase"] = Phrase, ["author's name"] = AuthorName, ["author's id"] = AuthorId,
+        ["title"] = Title, ["phrase"] = Phrase, ["author's name"] = AuthorName, ["author's id"] = AuthorId, ["replier's name"] = ReplierName,
     };
 }
 
@@ -46,17 +49,18 @@ public static class MembersOnlyLeakTable
     private static readonly string[] s_title = ["title"];
     private static readonly string[] s_titleAndPhrase = ["title", "phrase"];
     private static readonly string[] s_phrase = ["phrase"];
-    private static readonly string[] s_authorName = ["author's name"];
+    private static readonly string[] s_names = ["author's name", "replier's name"];
 
     public static readonly LeakRow[] Rows =
     [
-        new("", ["/", "/?page=1"]),
+        // The home page's latest stories, of every topic and of the secret's, name each thread's last replier.
+        new("", ["/", "/?page=1", "/?topic={topic}"], Shows: s_title),
         new("t/{slug}", ["/t/{topic}", "/t/{topic}?page=1"], Shows: s_title),
         new("threads/{id:int}/{slug?}", ["{path}", "/threads/{thread}", "{path}?page=1", "/threads/{thread}/wrong-slug"], Shows: s_titleAndPhrase),
         new("posts/{id:int}", ["/posts/{post}", "/posts/{reply}"], Shows: s_titleAndPhrase),
         new("posts/{id:int}/history", ["/posts/{post}/history", "/posts/{reply}/history"], Shows: s_phrase),
         new("search", ["/search?q={word}", "/search?q={title}", "/search?q={word}&sort=Newest", "/search?q={word}&topic={topic}"], Shows: s_titleAndPhrase),
-        new("u/{name}", ["/u/{author}", "/u/{replier}"], Shows: s_title, Echoes: s_authorName),
+        new("u/{name}", ["/u/{author}", "/u/{replier}"], Shows: s_title, Echoes: s_names),
         // An alias's page; the alias matrix (AliasLeakTests) opens the secret's own alias page as well.
         new("a/{number:int}", ["/a/1000", "/a/99999999"]),
         new("guide", ["/guide"]),
@@ -90,7 +94,7 @@ public static class MembersOnlyLeakTable
         new(FeedsTable.Feed, ["/feed.rss", "/feed.atom"]),
         new($"t/{{slug}}/{FeedsTable.Feed}", ["/t/{topic}/feed.rss", "/t/{topic}/feed.atom"]),
         new($"threads/{{id:int}}/{FeedsTable.Feed}", ["/threads/{thread}/feed.rss", "/threads/{thread}/feed.atom"]),
-        new($"u/{{name}}/{FeedsTable.Feed}", ["/u/{author}/feed.rss", "/u/{replier}/feed.atom"], Echoes: s_authorName),
+        new($"u/{{name}}/{FeedsTable.Feed}", ["/u/{author}/feed.rss", "/u/{replier}/feed.atom"], Echoes: s_names),
         new($"treatments/{{slug}}/{FeedsTable.Feed}", ["/treatments/prp/feed.rss", "/treatments/other/feed.atom"]),
         new("robots.txt", ["/robots.txt"]),
         new("sitemap.xml", ["/sitemap.xml"]),

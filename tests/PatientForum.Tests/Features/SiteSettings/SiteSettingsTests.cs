@@ -87,9 +87,9 @@ public sealed class SiteSettingsTests
         var back = await visitor.GetOkAsync("/");
 
         Assert.NotNull(cached.Response.Headers.Age);
-        Assert.Equal(("Knee Circle", "Topics · Knee Circle"), (renamed.TextOf(".brand"), renamed.Document.Title));
+        Assert.Equal(("Knee Circle", "Latest stories · Knee Circle"), (renamed.TextOf(".brand"), renamed.Document.Title));
         Assert.Equal("Settings saved. They apply on every instance at once.", reset.TextOf("p.notice"));
-        Assert.Equal(("PatientForum", "Topics · PatientForum"), (back.TextOf(".brand"), back.Document.Title));
+        Assert.Equal(("PatientForum", "Latest stories · PatientForum"), (back.TextOf(".brand"), back.Document.Title));
         Assert.Equal(["Forum:Name: PatientForum (default) → Knee Circle", "Forum:Name: Knee Circle → PatientForum (default)"], await ChangesAsync(forum));
     }
 

@@ -883,6 +883,9 @@ namespace PatientForum.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AsStaff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasColumnType("text");
