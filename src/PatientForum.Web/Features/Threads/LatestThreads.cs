@@ -23,14 +23,14 @@ public sealed class LatestThreads(ForumDbContext db, ThreadReader topics, IOptio
         {
             return null;
         }
-        // Flags compared with parameters, as ThreadReader does, so SQLite looks them up in its indexes.
+        // Flags compared with parameters, as ThreadReader does, and the topics named by id, so SQLite looks the
+        // threads up in the (topic, hidden, audience, pinned, last activity) index topic by topic instead of reading
+        // every thread in the forum to count them.
+        var slugs = topic is null ? summaries.Select(t => t.Slug).ToList() : [topic.Slug];
+        var topicIds = await db.Topics.AsNoTracking().Where(t => slugs.Contains(t.Slug)).Select(t => t.Id).ToListAsync(cancellationToken);
         var (hidden, pinned) = (false, false);
         var shown = db.Threads.AsNoTracking().OpenTo(viewer)
-            .Where(t => t.IsHidden == hidden && t.IsPinned == pinned && t.Topic!.ArchivedAt == null);
-        if (topic is not null)
-        {
-            shown = shown.Where(t => t.Topic!.Slug == topic.Slug);
-        }
+            .Where(t => topicIds.Contains(t.TopicId) && t.IsHidden == hidden && t.IsPinned == pinned && t.Topic!.ArchivedAt == null);
         var paging = new Paging(page, options.Value.ThreadsPerPage, await shown.CountAsync(cancellationToken));
         if (!paging.IsValid)
         {
@@ -39,8 +39,7 @@ public sealed class LatestThreads(ForumDbContext db, ThreadReader topics, IOptio
         var threads = await shown
             .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(ThreadReader.ThreadRow)
-            .ToListAsync(cancellationToken);
+            .ToThreadRowsAsync(db, cancellationToken);
         return new LatestPage(threads, paging, topic, summaries);
     }
 }

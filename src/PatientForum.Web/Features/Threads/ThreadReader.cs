@@ -15,9 +15,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
     internal static readonly Expression<Func<ForumThread, ThreadListItem>> ThreadRow = t =>
         new ThreadListItem(t.Id, t.Topic!.Slug, t.Title, t.Slug, t.Author!.DisplayName, t.ReplyCount, t.CreatedAt, t.LastActivityAt, t.IsPinned, t.IsLocked,
             t.Audience == ThreadAudience.Members || t.Topic.MembersOnly,
-            t.Posts.Any(p => p.ModeratorNote != null && p.State == PostState.Visible), t.Topic.Name,
-            t.Posts.Where(p => !p.IsOpening && p.State == PostState.Visible).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-                .Select(p => new LastReply(p.AuthorId, p.Author!.DisplayName, p.CreatedAt)).FirstOrDefault());
+            t.Posts.Any(p => p.ModeratorNote != null && p.State == PostState.Visible), t.Topic.Name);
 
     private readonly ForumOptions _options = options.Value;
 
@@ -77,8 +75,7 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
                 .OrderByDescending(t => t.IsPinned).ThenBy(t => t.IsPinned ? t.PinOrder : 0)
                 .ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
                 .Skip(paging.Skip).Take(paging.PageSize)
-                .Select(ThreadRow)
-                .ToListAsync(cancellationToken);
+                .ToThreadRowsAsync(db, cancellationToken);
             return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging, topic.MembersOnly);
         }
         return await GetPublicTopicPageAsync(topic, page, viewer, cancellationToken);
@@ -114,16 +111,14 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
             threads.AddRange(await shown.Where(t => t.IsPinned == pinned)
                 .OrderBy(t => t.PinOrder).ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
                 .Skip(paging.Skip).Take(paging.PageSize)
-                .Select(ThreadRow)
-                .ToListAsync(cancellationToken));
+                .ToThreadRowsAsync(db, cancellationToken));
         }
         if (threads.Count < paging.PageSize)
         {
             threads.AddRange(await shown.Where(t => t.IsPinned == unpinned)
                 .OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Id)
                 .Skip(Math.Max(0, paging.Skip - pinnedCount)).Take(paging.PageSize - threads.Count)
-                .Select(ThreadRow)
-                .ToListAsync(cancellationToken));
+                .ToThreadRowsAsync(db, cancellationToken));
         }
         return new TopicPage(topic.Id, topic.Slug, topic.Name, topic.Description, threads, paging, topic.MembersOnly);
     }
@@ -274,16 +269,15 @@ public sealed class ThreadReader(ForumDbContext db, IOptions<ForumOptions> optio
                 && t.LastActivityAt >= at && (t.LastActivityAt > at || t.Id > afterThreadId))
             .OrderBy(t => t.LastActivityAt).ThenBy(t => t.Id)
             .Take(limit)
-            .Select(ThreadRow)
-            .ToListAsync(cancellationToken);
+            .ToThreadRowsAsync(db, cancellationToken);
     }
 
     /// <summary>
     /// The row a topic page shows for a thread, or null when it is hidden. A members-only thread's row says so
     /// (<see cref="ThreadListItem.MembersOnly"/>), and only those who read members-only threads are sent it.
     /// </summary>
-    public Task<ThreadListItem?> GetThreadRowAsync(int threadId, CancellationToken cancellationToken) =>
-        db.Threads.AsNoTracking().Where(t => t.Id == threadId && !t.IsHidden).Select(ThreadRow).SingleOrDefaultAsync(cancellationToken);
+    public async Task<ThreadListItem?> GetThreadRowAsync(int threadId, CancellationToken cancellationToken) =>
+        (await db.Threads.AsNoTracking().Where(t => t.Id == threadId && !t.IsHidden).ToThreadRowsAsync(db, cancellationToken)).SingleOrDefault();
 
     private static Expression<Func<Post, PostView>> PostViewQuery(ForumDbContext db)
     {
