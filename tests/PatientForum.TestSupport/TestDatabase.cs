@@ -117,10 +117,12 @@ public sealed class TestDatabase : IDisposable
             delete.CommandText = "DELETE FROM \"DataProtectionKeys\"";
             delete.ExecuteNonQuery();
         }
-        // CREATE DATABASE … TEMPLATE needs the template to have no sessions; the forum's pooled ones may linger.
+        // CREATE DATABASE … TEMPLATE needs the template to have no sessions; the forum's pooled ones may linger. Only
+        // client sessions are ended: autovacuum may be at work on the freshly written template too, and that session is
+        // the server's own (only a superuser may end it; CREATE DATABASE stops it by itself).
         using var server = OpenServer();
         using var end = server.CreateCommand();
-        end.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()";
+        end.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid() AND backend_type = 'client backend'";
         end.Parameters.AddWithValue("name", PostgresDatabase);
         end.ExecuteNonQuery();
     }

@@ -79,7 +79,8 @@ public sealed class DatabaseOutageTests
         if (!allow)
         {
             await using var end = connection.CreateCommand();
-            end.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name";
+            // The forum's sessions; autovacuum's is the server's own, which only a superuser may end.
+            end.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND backend_type = 'client backend'";
             end.Parameters.AddWithValue("name", database.PostgresDatabase!);
             await end.ExecuteNonQueryAsync();
         }

@@ -69,6 +69,8 @@ public static class MembersOnlyLeakTable
         new("treatments/{slug}.json", ["/treatments/prp.json", "/treatments/other.json?area=knee"]),
         new("treatments/{slug}.csv", ["/treatments/prp.csv", "/treatments/other.csv?area=knee"]),
         new("treatments/{slug}/stories", ["/treatments/prp/stories", "/treatments/other/stories?area=knee"]),
+        // The style page draws made-up samples, never the database's content; outside Development only admins see it.
+        new("styleguide", ["/styleguide"]),
         new("contact", ["/contact"]),
         new("contact/thanks/{reference}", ["/contact/thanks/PF-00000000"]),
         new("account/register", ["/account/register"]),
