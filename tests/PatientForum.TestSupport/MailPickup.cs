@@ -33,6 +33,22 @@ public sealed partial class MailPickup(string directory)
         throw new TimeoutException($"No mail to {address} about '{subject}' arrived in {s_timeout.TotalSeconds} s.");
     }
 
+    /// <summary>Waits until more than <paramref name="than"/> messages to <paramref name="address"/> have arrived, and returns them all.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMoreThanAsync(string address, int than)
+    {
+        var deadline = DateTime.UtcNow + s_timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var messages = To(address);
+            if (messages.Count > than)
+            {
+                return messages;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No more than {than} mails to {address} arrived in {s_timeout.TotalSeconds} s.");
+    }
+
     /// <summary>The first link in the message's text whose path starts with <paramref name="pathPrefix"/>, as a relative URL.</summary>
     public static string LinkIn(MimeMessage message, string pathPrefix)
     {

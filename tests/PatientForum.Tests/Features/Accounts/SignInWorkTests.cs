@@ -63,6 +63,9 @@ public sealed class SignInWorkTests(SignInWorkTests.RecordingForum factory) : IC
         var unconfirmed = await Members.RegisterAsync(factory);
         var rightful = path == "/account/forgot-password" ? member : unconfirmed;
         var subject = path == "/account/forgot-password" ? "Reset your PatientForum password" : "Confirm your email";
+        // The unconfirmed account's first confirmation mail is still on its way from the outbox; counted before it
+        // arrived, it would pass for the one this form sends.
+        await factory.Mail.WaitForAsync(unconfirmed.Email, "Confirm your email");
         var before = factory.Mail.To(rightful.Email).Count;
 
         var works = new Dictionary<string, SignInWork>
@@ -78,8 +81,8 @@ public sealed class SignInWorkTests(SignInWorkTests.RecordingForum factory) : IC
             Assert.True(work.Statements.Count == 0, $"{path} for {what} sent SQL before answering:\n{string.Join("\n", work.Statements)}");
             Assert.Equal(0, work.HashesChecked + work.HashesMade);
         }
-        await factory.Mail.WaitForAsync(rightful.Email, subject);
-        Assert.True(factory.Mail.To(rightful.Email).Count > before);
+        var mails = await factory.Mail.WaitForMoreThanAsync(rightful.Email, before);
+        Assert.Contains(mails, m => (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
