@@ -50,7 +50,8 @@ trap cleanup EXIT
 # PostgreSQL: a private cluster of the run's own, made in the run's folder, on a free loopback port, stopped and
 # deleted when the run ends; the machine's own clusters are never touched. Nothing in it outlives the run, so it
 # does not sync to disk (fsync, synchronous_commit and full_page_writes off): every test database is created from
-# a template and dropped, and each of those is a checkpoint that a synced cluster waits for.
+# a template and dropped, and each of those is a checkpoint that a synced cluster waits for. Autovacuum is off: a
+# test database lives for seconds, and a worker vacuuming and analysing each new one only takes CPU from the tests.
 # initdb and the server refuse to run as root: as root they run as the postgres user Debian's package made.
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; else "$@"; fi
@@ -71,7 +72,7 @@ as_postgres "$pgbin/initdb" -D "$pg_home/data" -U postgres --auth-local=trust --
   || { cat "$work/initdb.log" >&2; exit 1; }
 pg_data="$pg_home/data"
 as_postgres "$pgbin/pg_ctl" -D "$pg_data" -l "$pg_home/server.log" -w -s -t 60 -o \
-  "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_home -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_home -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off" \
   start || { cat "$pg_home/server.log" >&2; exit 1; }
 # The test role may create databases, and end a test database's remaining sessions when it drops it (WITH (FORCE)).
 as_postgres "$pgbin/psql" -h "$pg_home" -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=1 \

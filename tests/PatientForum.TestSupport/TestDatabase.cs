@@ -88,7 +88,9 @@ public sealed class TestDatabase : IDisposable
         var name = "pf_test_" + Guid.NewGuid().ToString("N");
         using var connection = OpenServer();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE \"{template.PostgresDatabase}\"";
+        // FILE_COPY copies the template's files as they are; the default (WAL_LOG) writes every page of them through the
+        // write-ahead log, twice the server's time for a copy the run throws away a few seconds later.
+        command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE \"{template.PostgresDatabase}\" STRATEGY FILE_COPY";
         command.ExecuteNonQuery();
         return new TestDatabase(dataDirectory, name);
     }
