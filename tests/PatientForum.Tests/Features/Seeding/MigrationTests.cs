@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -11,7 +12,7 @@ namespace PatientForum.Tests.Features.Seeding;
 /// The committed migrations of this run's provider describe the model the code has: a change to an entity without its
 /// migration would otherwise surface only as a missing column on a member's first request.
 /// </summary>
-public sealed class MigrationTests(ForumFactory factory) : IClassFixture<ForumFactory>
+public sealed partial class MigrationTests(ForumFactory factory) : IClassFixture<ForumFactory>
 {
     [Fact]
     public void Migrations_OfThisRunsProvider_MatchTheModelTheCodeHas()
@@ -29,14 +30,28 @@ public sealed class MigrationTests(ForumFactory factory) : IClassFixture<ForumFa
     /// the old model. The model the code builds, made ready for run time, must read the same as the compiled one.
     /// </summary>
     [Fact]
-    public void CompiledModel_OfThisRunsProvider_IsTheModelTheCodeBuilds()
+    public async Task CompiledModel_OfThisRunsProvider_IsTheModelTheCodeBuilds()
     {
+        // A search runs raw SQL, which adds its row types to the compiled model: the comparison must hold after that too.
+        using var visitor = factory.CreateForumClient();
+        await visitor.GetOkAsync("/search?q=knee");
+
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
         var compiled = db.Model;
         var built = db.GetService<IModelRuntimeInitializer>().Initialize(db.GetService<IDesignTimeModel>().Model, designTime: false);
 
         Assert.NotSame(built, compiled);
-        Assert.Equal(built.ToDebugString(MetadataDebugStringOptions.LongDefault), compiled.ToDebugString(MetadataDebugStringOptions.LongDefault));
+        Assert.Equal(Described(built), Described(compiled));
     }
+
+    /// <summary>
+    /// The model's full description, less the ad-hoc entity types a running forum adds to the one compiled model it
+    /// shares between its instances (the result types of raw SQL queries, added as the queries first run).
+    /// </summary>
+    private static string Described(IModel model) =>
+        AdHocEntityTypes().Replace(model.ToDebugString(MetadataDebugStringOptions.LongDefault), "");
+
+    [GeneratedRegex(@"\n  Ad-hoc entity types:.*?(?=\nAnnotations:)", RegexOptions.Singleline)]
+    private static partial Regex AdHocEntityTypes();
 }
