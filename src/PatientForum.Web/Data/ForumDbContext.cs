@@ -79,7 +79,7 @@ public abstract class ForumDbContext(DbContextOptions options) : IdentityDbConte
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
     }
 
-    internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
