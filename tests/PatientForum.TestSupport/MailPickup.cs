@@ -18,35 +18,30 @@ public sealed partial class MailPickup(string directory)
         All().Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Waits for a message to <paramref name="address"/> whose subject contains <paramref name="subject"/>.</summary>
-    public async Task<MimeMessage> WaitForAsync(string address, string subject)
-    {
-        var deadline = DateTime.UtcNow + s_timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var message = To(address).LastOrDefault(m => (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase));
-            if (message is not null)
-            {
-                return message;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No mail to {address} about '{subject}' arrived in {s_timeout.TotalSeconds} s.");
-    }
+    public Task<MimeMessage> WaitForAsync(string address, string subject) =>
+        PollAsync(
+            () => To(address).LastOrDefault(m => (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase)),
+            $"No mail to {address} about '{subject}'");
 
     /// <summary>Waits until more than <paramref name="than"/> messages to <paramref name="address"/> have arrived, and returns them all.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForMoreThanAsync(string address, int than)
+    public Task<IReadOnlyList<MimeMessage>> WaitForMoreThanAsync(string address, int than) =>
+        PollAsync(
+            () => To(address) is { } messages && messages.Count > than ? messages : null,
+            $"No more than {than} mails to {address}");
+
+    /// <summary>Reads the folder until <paramref name="read"/> finds what it looks for (the outbox worker writes it in its own time).</summary>
+    private static async Task<T> PollAsync<T>(Func<T?> read, string whatDidNotArrive) where T : class
     {
         var deadline = DateTime.UtcNow + s_timeout;
         while (DateTime.UtcNow < deadline)
         {
-            var messages = To(address);
-            if (messages.Count > than)
+            if (read() is { } found)
             {
-                return messages;
+                return found;
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"No more than {than} mails to {address} arrived in {s_timeout.TotalSeconds} s.");
+        throw new TimeoutException($"{whatDidNotArrive} arrived in {s_timeout.TotalSeconds} s.");
     }
 
     /// <summary>The first link in the message's text whose path starts with <paramref name="pathPrefix"/>, as a relative URL.</summary>
