@@ -20,8 +20,11 @@ public sealed class TwoFactorController(
     SignInManager<ForumUser> signIn,
     IOptions<SecurityOptions> security,
     SecurityActivity activity,
+    IUserStore<ForumUser> store,
     ForumDbContext db) : Controller
 {
+    private IUserAuthenticatorKeyStore<ForumUser> Keys => (IUserAuthenticatorKeyStore<ForumUser>)store;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(string? returnUrl)
     {
@@ -125,14 +128,16 @@ public sealed class TwoFactorController(
     /// <summary>
     /// Makes the member's authenticator key on their first visit. Several tabs may open this page at once: one of
     /// them stores its key first and the others, refused by the database, show that key rather than an error or
-    /// a key that was never stored. A new key changes the security stamp; signing in again keeps this session valid.
+    /// a key that was never stored. A first key replaces nothing, so the security stamp stays: opening the page must not
+    /// sign the member out on their other devices (a key that replaces one, when two-factor is turned off, does).
     /// </summary>
     private async Task<(ForumUser User, string Key)> MakeAuthenticatorKeyAsync(ForumUser user)
     {
         var made = false;
         try
         {
-            made = (await users.ResetAuthenticatorKeyAsync(user)).Succeeded;
+            await Keys.SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), HttpContext.RequestAborted);
+            made = (await users.UpdateAsync(user)).Succeeded;
         }
         catch (DbUpdateException)
         {
@@ -143,7 +148,6 @@ public sealed class TwoFactorController(
             db.ChangeTracker.Clear();
             user = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("The member's account is gone.");
         }
-        await signIn.RefreshSignInAsync(user);
         var key = await users.GetAuthenticatorKeyAsync(user);
         return (user, key ?? throw new InvalidOperationException("No authenticator key was stored."));
     }

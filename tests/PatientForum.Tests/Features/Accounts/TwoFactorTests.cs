@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
+using PatientForum.Tests.Features.Settings;
 using PatientForum.Tests.Infrastructure;
 
 namespace PatientForum.Tests.Features.Accounts;
@@ -46,6 +48,24 @@ public sealed partial class TwoFactorTests(ForumFactory factory) : IClassFixture
         Assert.Equal(key, (await member.Client.GetOkAsync("/account/two-factor")).TextOf("#shared-key"));
         var (enabledWith, _) = await TwoFactor.EnableAsync(member.Client);
         Assert.Equal(key!.Replace(" ", "", StringComparison.Ordinal), enabledWith.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task SetUpPage_FirstVisit_KeepsTheMemberSignedInOnTheirOtherDevices()
+    {
+        // Making the first key replaces nothing; a new security stamp would sign the member out everywhere else at
+        // the next stamp check (every minute) just for opening the page.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var forum = new ForumFactory { Clock = time };
+        var member = await AccountSettings.MemberAsync(forum);
+        var phone = forum.CreateForumClient();
+        (await Members.SignInAsync(phone, member with { Client = phone })).EnsureSuccess();
+
+        Assert.NotNull((await member.Client.GetOkAsync("/account/two-factor")).TextOf("#shared-key"));
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.True(await AccountSettings.SignedInAsync(forum, phone));
+        Assert.True(await AccountSettings.SignedInAsync(forum, member.Client));
     }
 
     [Fact]
