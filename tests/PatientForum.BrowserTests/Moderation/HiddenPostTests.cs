@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using PatientForum.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -46,5 +47,34 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
 
         await Expect(reader.Page.Locator(".post-body", new() { HasText = text })).ToBeVisibleAsync(new() { Timeout = 10_000 });
         reader.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task Thread_HiddenWhileAVisitorReadsIt_LeavesTheVisitorsScreen()
+    {
+        var server = fixture.Server;
+        using var author = await ForumClient.CreateConfirmedMemberAsync(server);
+        var title = $"Second opinion {Guid.NewGuid():N}";
+        var opening = $"The second injection did nothing for my knee {Guid.NewGuid():N}.";
+        var thread = await author.StartThreadAsync("surgical-referral", title, opening);
+
+        await using var visitor = await fixture.NewPageAsync();
+        await visitor.Page.GotoAsync(thread);
+        await visitor.WaitForLiveAsync();
+        var postId = (await visitor.Page.Locator("article.post").First.GetAttributeAsync("id"))!["post-".Length..];
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var flagger = await ForumClient.CreateConfirmedMemberAsync(server);
+            await server.Database.ExecuteAsync("""UPDATE "AspNetUsers" SET "CreatedAt" = @at WHERE "Email" = @email""",
+                ("at", DateTime.UtcNow.AddDays(-30)), ("email", flagger.Email));
+            await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = "PersonalInformation" });
+        }
+
+        // The page is taken out of the thread's live group, is refused when it joins again, and drops the thread.
+        await Expect(visitor.Page.Locator(".posts")).ToHaveTextAsync("This thread is no longer available to you.", new() { Timeout = 10_000 });
+        await Expect(visitor.Page.GetByText(opening)).ToHaveCountAsync(0);
+        await Expect(visitor.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thread no longer available");
+        visitor.AssertNoProblems();
     }
 }

@@ -57,13 +57,15 @@ function listen() {
 
   connection.on("Presence", showPresence);
 
-  // The thread was hidden and the server took this page out of its group. Joining again lets staff and the thread's
-  // author back in; anyone else is refused, and hears nothing more of it.
+  // The thread was hidden (or made members-only) and the server took this page out of its group. Joining again lets
+  // staff and the thread's author back in; anyone else is refused, and the thread leaves their screen: with several
+  // instances the notice that replaces a hidden post can arrive after this, or not at all once the page has left the
+  // group, so the page does not wait for it.
   connection.on("ThreadGone", function (id) {
     if (id === threadId) {
       connection.invoke("JoinThread", threadId)
         .then(function (readers) { showPresence(threadId, readers); })
-        .catch(function () { /* no longer readable here */ });
+        .catch(showThreadGone);
     }
   });
 
@@ -92,6 +94,24 @@ function afterCatchUp(show) {
       show.apply(null, args);
     }
   };
+}
+
+// Leaves the composer as it is: its text is the member's, and posting it says why it was refused, text kept.
+function showThreadGone() {
+  var notice = document.createElement("p");
+  notice.className = "notice";
+  notice.textContent = "This thread is no longer available to you.";
+  threadList.replaceChildren(notice);
+  var title = document.querySelector("main h1");
+  if (title) {
+    title.textContent = "Thread no longer available";
+  }
+  document.title = "Thread no longer available";
+  var presence = document.querySelector("[data-presence]");
+  if (presence) {
+    presence.hidden = true;
+  }
+  announcer.textContent = notice.textContent;
 }
 
 function showPresence(id, readers) {
