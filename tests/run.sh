@@ -120,26 +120,15 @@ dotnet build PatientForum.sln -c Release -warnaserror --nologo -v quiet
 # Every test forum logs at the most verbose level it would plausibly run at into one folder per pass; after each
 # pass, tests/check-log-canaries.sh fails the run if a secret the tests planted (post bodies, passwords, email
 # addresses, contact messages, reset and confirmation codes) reached a log line.
-# Two passes run at a time, each output line marked with its pass: the SQLite and PostgreSQL passes side by side,
-# then the browser tests as soon as the SQLite pass is done. Alone, each unit pass left about a quarter of the machine
-# idle while its tests waited on forum processes, mail workers and live pushes, and the other pass fills that time.
-# They share nothing but the build: each forum has a database of its own, the tests that stop or refuse Redis start a
-# redis-server of their own, and each browser collection starts its own forum process and Chromium.
-test_pass() {
-  local name=$1 project=$2 provider=${3:-}
-  FORUM_TEST_LOG_DIR="$work/logs/$name" FORUM_TEST_PROVIDER=$provider \
-    dotnet test "$project" -c Release --no-build --nologo 2>&1 | sed -u "s/^/[$name] /"
-}
-log "Testing tests/PatientForum.Tests on SQLite [sqlite] and, side by side, on PostgreSQL with the Redis backplane [postgres]"
-test_pass sqlite tests/PatientForum.Tests Sqlite & sqlite_pass=$!
-test_pass postgres tests/PatientForum.Tests Postgres & postgres_pass=$!
-wait "$sqlite_pass" || status=1
+log "Testing tests/PatientForum.Tests on SQLite"
+FORUM_TEST_LOG_DIR="$work/logs/sqlite" FORUM_TEST_PROVIDER=Sqlite dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
 tests/check-log-canaries.sh "$work/logs/sqlite" || status=1
-log "Testing tests/PatientForum.BrowserTests [browser], beside the PostgreSQL pass if it still runs"
-test_pass browser tests/PatientForum.BrowserTests || status=1
-tests/check-log-canaries.sh "$work/logs/browser" || status=1
-wait "$postgres_pass" || status=1
+log "Testing tests/PatientForum.Tests on PostgreSQL with the Redis backplane"
+FORUM_TEST_LOG_DIR="$work/logs/postgres" FORUM_TEST_PROVIDER=Postgres dotnet test tests/PatientForum.Tests -c Release --no-build --nologo || status=1
 tests/check-log-canaries.sh "$work/logs/postgres" || status=1
+log "Testing tests/PatientForum.BrowserTests"
+FORUM_TEST_LOG_DIR="$work/logs/browser" dotnet test tests/PatientForum.BrowserTests -c Release --no-build --nologo || status=1
+tests/check-log-canaries.sh "$work/logs/browser" || status=1
 
 if [ "$status" -ne 0 ]; then
   log "Some tests failed"
