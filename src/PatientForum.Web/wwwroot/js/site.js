@@ -46,3 +46,20 @@ const errors = document.querySelector(".form-errors");
 if (errors) {
   errors.focus();
 }
+
+// The home page's welcome for visitors can be put away for a year. The page is the same for every visitor (it is
+// cached), so the choice lives in a cookie that js/theme-init.js reads before the next page paints.
+document.querySelectorAll("[data-welcome-dismiss]").forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var secure = location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = "pf_welcome=hidden; Path=/; Max-Age=" + 60 * 60 * 24 * 365 + "; SameSite=Lax" + secure;
+    document.documentElement.classList.add("welcome-hidden");
+    // The button is gone with the welcome: the focus goes on to what follows it.
+    var next = document.getElementById("latest-heading");
+    if (next) {
+      next.setAttribute("tabindex", "-1");
+      next.focus();
+    }
+  });
+});
