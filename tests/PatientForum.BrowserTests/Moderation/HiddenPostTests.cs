@@ -24,14 +24,7 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
         await Expect(post).ToBeVisibleAsync();
         var postId = (await post.GetAttributeAsync("id"))!["post-".Length..];
 
-        for (var i = 0; i < 3; i++)
-        {
-            using var flagger = await ForumClient.CreateConfirmedMemberAsync(server);
-            // Joined a month ago: only members past the new-member period count toward auto-hide.
-            await server.Database.ExecuteAsync("""UPDATE "AspNetUsers" SET "CreatedAt" = @at WHERE "Email" = @email""",
-                ("at", DateTime.UtcNow.AddDays(-30)), ("email", flagger.Email));
-            await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = "Spam", ["Note"] = "Selling pills" });
-        }
+        await FlaggedByThreeAsync(server, postId, "Spam", "Selling pills");
 
         var hidden = reader.Page.Locator($"#post-{postId}");
         await Expect(hidden).ToContainTextAsync("hidden while moderators review it", new() { Timeout = 10_000 });
@@ -63,18 +56,25 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
         await visitor.WaitForLiveAsync();
         var postId = (await visitor.Page.Locator("article.post").First.GetAttributeAsync("id"))!["post-".Length..];
 
-        for (var i = 0; i < 3; i++)
-        {
-            using var flagger = await ForumClient.CreateConfirmedMemberAsync(server);
-            await server.Database.ExecuteAsync("""UPDATE "AspNetUsers" SET "CreatedAt" = @at WHERE "Email" = @email""",
-                ("at", DateTime.UtcNow.AddDays(-30)), ("email", flagger.Email));
-            await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = "PersonalInformation" });
-        }
+        await FlaggedByThreeAsync(server, postId, "PersonalInformation", null);
 
         // The page is taken out of the thread's live group, is refused when it joins again, and drops the thread.
         await Expect(visitor.Page.Locator(".posts")).ToHaveTextAsync("This thread is no longer available to you.", new() { Timeout = 10_000 });
         await Expect(visitor.Page.GetByText(opening)).ToHaveCountAsync(0);
         await Expect(visitor.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thread no longer available");
         visitor.AssertNoProblems();
+    }
+
+    /// <summary>Three established members flag the post, which hides it until a moderator decides.</summary>
+    private static async Task FlaggedByThreeAsync(ForumServer server, string postId, string reason, string? note)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var flagger = await ForumClient.CreateConfirmedMemberAsync(server);
+            // Joined a month ago: only members past the new-member period count toward auto-hide.
+            await server.Database.ExecuteAsync("""UPDATE "AspNetUsers" SET "CreatedAt" = @at WHERE "Email" = @email""",
+                ("at", DateTime.UtcNow.AddDays(-30)), ("email", flagger.Email));
+            await flagger.SubmitAsync($"/posts/{postId}/flag", $"/posts/{postId}/flag", new() { ["Reason"] = reason, ["Note"] = note });
+        }
     }
 }
