@@ -42,6 +42,8 @@ public static class StyleGuideSamples
                 new(FirstId + 1, "example", "A thread for members only, locked", "a-members-thread", SampleAuthor, 1, now.AddDays(-3), now.AddDays(-1), false, true,
                     MembersOnly: true, HasModeratorNote: true),
                 new(FirstId + 2, "example", "A new thread with no replies yet", "a-new-thread", SampleAuthor, 0, now.AddMinutes(-5), now.AddMinutes(-5), false, false),
+                new(FirstId + 3, "example", "A treatment story, its record summed up", "a-treatment-story", SampleAuthor, 4, now.AddDays(-60), now.AddDays(-2), false, false,
+                    Treatment: new TreatmentGlance("Platelet-rich plasma (PRP)", null, 7, 3)),
             ],
             new Paging(4, 20, 200),
             [

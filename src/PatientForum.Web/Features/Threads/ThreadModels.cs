@@ -12,11 +12,15 @@ public sealed record TopicSummary(string Slug, string Name, string Description, 
 /// A row in a thread list (a topic's, the home page's latest); <paramref name="MembersOnly"/> marks a thread only members
 /// can read, and <paramref name="HasModeratorNote"/> one with a visible post that carries a moderator's note.
 /// <paramref name="LastReply"/> is the newest visible reply, null when there is none: a hidden, held or deleted reply is
-/// never named, so its author is not either (the row then names the reply before it).
+/// never named, so its author is not either (the row then names the reply before it). <paramref name="Treatment"/> sums
+/// up the thread's treatment record, when its author gave one, as the thread page's box does.
 /// </summary>
 public sealed record ThreadListItem(
     int Id, string TopicSlug, string Title, string Slug, string AuthorName, int ReplyCount, DateTime CreatedAt, DateTime LastActivityAt, bool IsPinned, bool IsLocked,
-    bool MembersOnly = false, bool HasModeratorNote = false, string TopicName = "", LastReply? LastReply = null);
+    bool MembersOnly = false, bool HasModeratorNote = false, string TopicName = "", LastReply? LastReply = null, TreatmentGlance? Treatment = null);
+
+/// <summary>A thread's treatment record at a glance: which treatment (the author's words too, for "other"), and the pain before and after, of 10.</summary>
+public sealed record TreatmentGlance(string TreatmentName, string? OtherTreatment, int PainBefore, int PainAfter);
 
 /// <summary>Who wrote a thread's newest visible reply (as its byline names them: an alias, never the member behind it) and when.</summary>
 public sealed record LastReply(string AuthorId, string AuthorName, DateTime At);

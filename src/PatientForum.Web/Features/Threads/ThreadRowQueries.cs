@@ -3,7 +3,10 @@ using PatientForum.Web.Data;
 
 namespace PatientForum.Web.Features.Threads;
 
-/// <summary>Reads thread rows (<see cref="ThreadReader.ThreadRow"/>) with who wrote each one's newest visible reply.</summary>
+/// <summary>
+/// Reads thread rows (<see cref="ThreadReader.ThreadRow"/>) with who wrote each one's newest visible reply and the
+/// thread's treatment record at a glance.
+/// </summary>
 public static class ThreadRowQueries
 {
     /// <summary>
@@ -15,6 +18,11 @@ public static class ThreadRowQueries
     public static async Task<List<ThreadListItem>> ToThreadRowsAsync(this IQueryable<ForumThread> threads, ForumDbContext db, CancellationToken cancellationToken)
     {
         var rows = await threads.Select(ThreadReader.ThreadRow).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+        rows = await WithTreatmentsAsync(rows, db, cancellationToken);
         var ids = rows.Where(r => r.ReplyCount > 0).Select(r => r.Id).ToList();
         if (ids.Count == 0)
         {
@@ -33,5 +41,19 @@ public static class ThreadRowQueries
             .Select(p => new { p.ThreadId, Reply = new LastReply(p.AuthorId, p.Author!.DisplayName, p.CreatedAt) })
             .ToDictionaryAsync(x => x.ThreadId, x => x.Reply, cancellationToken);
         return rows.ConvertAll(r => replies.TryGetValue(r.Id, out var last) ? r with { LastReply = last } : r);
+    }
+
+    /// <summary>
+    /// Each row's treatment record, one look-up in the record's unique thread index for the rows read. A record belongs
+    /// to its thread and shows wherever the thread does, so a row the reader may see may show it.
+    /// </summary>
+    private static async Task<List<ThreadListItem>> WithTreatmentsAsync(List<ThreadListItem> rows, ForumDbContext db, CancellationToken cancellationToken)
+    {
+        var ids = rows.ConvertAll(r => r.Id);
+        var records = await db.TreatmentRecords.AsNoTracking()
+            .Where(r => ids.Contains(r.ThreadId))
+            .Select(r => new { r.ThreadId, Glance = new TreatmentGlance(r.Treatment!.Name, r.OtherTreatment, r.PainBefore, r.PainAfter) })
+            .ToDictionaryAsync(x => x.ThreadId, x => x.Glance, cancellationToken);
+        return records.Count == 0 ? rows : rows.ConvertAll(r => records.TryGetValue(r.Id, out var glance) ? r with { Treatment = glance } : r);
     }
 }

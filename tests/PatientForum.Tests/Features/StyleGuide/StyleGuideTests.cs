@@ -25,7 +25,8 @@ public sealed class StyleGuideTests(StyleGuideTests.DevelopmentForum factory) : 
 
         Assert.Equal("Style guide", page.TextOf("h1"));
         Assert.Equal(5, page.Document.QuerySelectorAll(".post-list > article.post").Length);
-        Assert.Equal(3, page.Document.QuerySelectorAll("ul.thread-list > li.thread-row").Length);
+        Assert.Equal(4, page.Document.QuerySelectorAll("ul.thread-list > li.thread-row").Length);
+        Assert.Contains("pain 7", page.TextOf("ul.thread-list .thread-treatment"), StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("nav.pager a[aria-current='page']"));
         Assert.Equal("Enter an email address, like name@example.com.", page.TextOf("#SampleEmail-error"));
         Assert.Equal("true", page.Document.QuerySelector("#SampleEmail")?.GetAttribute("aria-invalid"));
