@@ -49,11 +49,18 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
         using var author = await ForumClient.CreateConfirmedMemberAsync(server);
         var title = $"Second opinion {Guid.NewGuid():N}";
         var opening = $"The second injection did nothing for my knee {Guid.NewGuid():N}.";
-        var thread = await author.StartThreadAsync("surgical-referral", title, opening);
+        // A treatment story: its record is shown above the posts, and is as much the thread as they are.
+        var thread = (await author.SubmitAsync("/t/surgical-referral/new", "/t/surgical-referral/new", new()
+        {
+            ["Title"] = title, ["Body"] = opening, ["Treatment.Treatment"] = "other", ["Treatment.OtherTreatment"] = "Knee arthroscopy",
+            ["Treatment.BodyArea"] = "Knee", ["Treatment.Month"] = "5", ["Treatment.Year"] = "2025", ["Treatment.PainBefore"] = "7",
+            ["Treatment.PainAfter"] = "6", ["Treatment.WouldRepeat"] = "No",
+        })).Url;
 
         await using var visitor = await fixture.NewPageAsync();
         await visitor.Page.GotoAsync(thread);
         await visitor.WaitForLiveAsync();
+        await Expect(visitor.Page.Locator(".treatment-summary")).ToContainTextAsync("Knee arthroscopy");
         var postId = (await visitor.Page.Locator("article.post").First.GetAttributeAsync("id"))!["post-".Length..];
 
         await FlaggedByThreeAsync(server, postId, "PersonalInformation", null);
@@ -61,6 +68,7 @@ public sealed class HiddenPostTests(BrowserFixture fixture)
         // The page is taken out of the thread's live group, is refused when it joins again, and drops the thread.
         await Expect(visitor.Page.Locator(".posts")).ToHaveTextAsync("This thread is no longer available to you.", new() { Timeout = 10_000 });
         await Expect(visitor.Page.GetByText(opening)).ToHaveCountAsync(0);
+        await Expect(visitor.Page.GetByText("Knee arthroscopy")).ToHaveCountAsync(0);
         await Expect(visitor.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thread no longer available");
         visitor.AssertNoProblems();
     }

@@ -111,6 +111,8 @@ function showThreadGone() {
   if (presence) {
     presence.hidden = true;
   }
+  // What the page shows of the thread outside its posts goes too (the story's treatment record, say).
+  document.querySelectorAll("[data-thread-part]").forEach(function (part) { part.remove(); });
   announcer.textContent = notice.textContent;
 }
 
