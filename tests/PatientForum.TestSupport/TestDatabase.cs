@@ -214,9 +214,14 @@ public sealed class TestDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// A session on the server's maintenance database, for creating and dropping test databases. Pooled: every session
+    /// is a server process of its own to start, and each forum would otherwise start two or three just to be made and
+    /// dropped.
+    /// </summary>
     private static NpgsqlConnection OpenServer()
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString());
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ToString());
         connection.Open();
         return connection;
     }
