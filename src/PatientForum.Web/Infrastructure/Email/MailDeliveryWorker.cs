@@ -78,7 +78,9 @@ public sealed partial class MailDeliveryWorker(
         {
             foreach (var id in due)
             {
-                if (await TryClaimAsync(db, id, cancellationToken))
+                // Stopping: claim nothing more. What is left is due at the next start.
+                cancellationToken.ThrowIfCancellationRequested();
+                if (await TryClaimAsync(db, id))
                 {
                     await DeliverAsync(db, id, cancellationToken);
                 }
@@ -91,20 +93,24 @@ public sealed partial class MailDeliveryWorker(
         return due.Count;
     }
 
-    /// <summary>One conditional UPDATE: only one worker can move the lease forward.</summary>
-    private async Task<bool> TryClaimAsync(ForumDbContext db, int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One conditional UPDATE: only one worker can move the lease forward. From the claim until the message is sent or
+    /// handed back, nothing heeds the stopping token but the send: a stop that cancelled the claim's answer or the read
+    /// after it would leave the message claimed by nobody, held back from the next start until the lease ran out.
+    /// </summary>
+    private async Task<bool> TryClaimAsync(ForumDbContext db, int id)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + Lease;
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
         return claimed == 1;
     }
 
     private async Task DeliverAsync(ForumDbContext db, int id, CancellationToken cancellationToken)
     {
-        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, CancellationToken.None);
         try
         {
             await transport.SendAsync(ToMime(message), cancellationToken);

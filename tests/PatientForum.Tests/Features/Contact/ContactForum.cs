@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PatientForum.Tests.Infrastructure;
 using PatientForum.Web.Infrastructure.Email;
@@ -17,6 +19,18 @@ public sealed class ContactForum(TestSmtpServer smtp, IDictionary<string, string
     private static readonly TimeSpan s_workerLimit = TimeSpan.FromSeconds(60);
 
     public TestSmtpServer Smtp { get; } = smtp;
+
+    /// <summary>Services a test adds or replaces in the forum (an EF Core interceptor, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
+    }
 
     protected override IDictionary<string, string?> Settings
     {
