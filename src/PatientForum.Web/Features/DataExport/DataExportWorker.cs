@@ -6,7 +6,8 @@ namespace PatientForum.Web.Features.DataExport;
 /// <summary>
 /// Makes the queued exports, oldest first, and deletes those past their expiry. The queue is in the database, so an
 /// export asked for before a restart is made after it; each job is claimed with a lease, so with several instances one
-/// makes it, and a job whose instance died is taken over once the lease has passed.
+/// makes it; an instance that stops mid-export hands the job back, and one that died has its job taken over once the
+/// lease has passed.
 /// </summary>
 public sealed partial class DataExportWorker(
     IServiceScopeFactory scopes, DataExportSignal signal, ExportFolder folder, TimeProvider clock, ILogger<DataExportWorker> logger) : BackgroundService
@@ -58,9 +59,23 @@ public sealed partial class DataExportWorker(
             .ToListAsync(cancellationToken);
         foreach (var id in due)
         {
-            if (await TryClaimAsync(db, id, cancellationToken))
+            // Stopping: claim nothing more. What is left is due at the next start.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!await TryClaimAsync(db, id))
+            {
+                continue;
+            }
+            try
             {
                 await MakeAsync(id, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped mid-export: handed back, so the next start makes it at once rather than after the lease. An
+                // export already made is no longer queued, and this changes nothing.
+                await db.MemberExports.Where(e => e.Id == id && e.State == MemberExportState.Queued)
+                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+                throw;
             }
         }
         return due.Count;
@@ -114,14 +129,17 @@ public sealed partial class DataExportWorker(
         return expired.Count;
     }
 
-    /// <summary>One conditional UPDATE: only one worker can move the lease forward.</summary>
-    private async Task<bool> TryClaimAsync(ForumDbContext db, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One conditional UPDATE: only one worker can move the lease forward. It does not heed the stopping token: a claim
+    /// whose answer a stop cancelled would be held by nobody until the lease ran out.
+    /// </summary>
+    private async Task<bool> TryClaimAsync(ForumDbContext db, Guid id)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + s_lease;
         var claimed = await db.MemberExports
             .Where(e => e.Id == id && e.State == MemberExportState.Queued && (e.ClaimedUntil == null || e.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedUntil, until), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedUntil, until), CancellationToken.None);
         return claimed == 1;
     }
 

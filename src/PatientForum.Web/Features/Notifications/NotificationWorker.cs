@@ -5,8 +5,8 @@ namespace PatientForum.Web.Features.Notifications;
 
 /// <summary>
 /// Works through the notification jobs that posts leave behind (<see cref="Notifier.PostSaving"/>), oldest first. Each
-/// is claimed with a lease, so with several instances one makes it; an instance that dies mid-job leaves it to be made
-/// again after the lease, and the unique (recipient, post, kind) index keeps that from notifying anyone twice. A job is
+/// is claimed with a lease, so with several instances one makes it; an instance that stops mid-job hands it back, one
+/// that dies leaves it to be made again after the lease, and the unique (recipient, post, kind) index keeps that from notifying anyone twice. A job is
 /// deleted once its notifications are saved; then the recipients' open pages are told.
 /// </summary>
 public sealed partial class NotificationWorker(
@@ -59,7 +59,13 @@ public sealed partial class NotificationWorker(
             .ToListAsync(cancellationToken);
         foreach (var job in due)
         {
-            if (await TryClaimAsync(db, job.Id, cancellationToken))
+            // Stopping: claim nothing more. What is left is due at the next start.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!await TryClaimAsync(db, job.Id))
+            {
+                continue;
+            }
+            try
             {
                 await using var jobScope = scopes.CreateAsyncScope();
                 var recipients = await jobScope.ServiceProvider.GetRequiredService<NotificationFanOut>().RunAsync(job.PostId, cancellationToken);
@@ -70,18 +76,29 @@ public sealed partial class NotificationWorker(
                     await jobScope.ServiceProvider.GetRequiredService<INotificationPush>().NotificationsChangedAsync(recipients, cancellationToken);
                 }
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped mid-job: handed back, so the next start makes it at once rather than after the lease. A job
+                // already done is gone, and this changes nothing.
+                await db.NotificationJobs.Where(j => j.Id == job.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(j => j.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+                throw;
+            }
         }
         return due.Count;
     }
 
-    /// <summary>One conditional UPDATE: only one worker can move the lease forward.</summary>
-    private async Task<bool> TryClaimAsync(ForumDbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One conditional UPDATE: only one worker can move the lease forward. It does not heed the stopping token: a claim
+    /// whose answer a stop cancelled would be held by nobody until the lease ran out.
+    /// </summary>
+    private async Task<bool> TryClaimAsync(ForumDbContext db, long id)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + s_lease;
         var claimed = await db.NotificationJobs
             .Where(j => j.Id == id && (j.ClaimedUntil == null || j.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(j => j.ClaimedUntil, until), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.ClaimedUntil, until), CancellationToken.None);
         return claimed == 1;
     }
 

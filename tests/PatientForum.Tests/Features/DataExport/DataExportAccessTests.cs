@@ -118,6 +118,32 @@ public sealed class DataExportAccessTests
     }
 
     [Fact]
+    public async Task Export_WhenTheForumStopsRightAfterTheWorkerClaimedIt_IsMadeAtOnceAfterTheRestart()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "patientforum-tests", Guid.NewGuid().ToString("N"))).FullName;
+        using var database = TestDatabase.Create(data);
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        var stop = new StopAfterClaim("MemberExports");
+        Member member;
+        using (var before = new ContactForum(smtp, database: database) { TestServices = stop.AddTo })
+        {
+            stop.Watch(before);
+            member = await Staff.MemberAsync(before);
+            await PrepareAsync(member);
+            await stop.Claimed.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        // Handed back, not left to the claim's lease (15 minutes): the next start makes it.
+        using var after = new ContactForum(smtp, database: database);
+        _ = after.Server;
+        await SettledAsync(after);
+
+        Assert.Equal(MemberExportState.Ready, await ModerationState.QueryAsync(after, db => Task.FromResult(db.MemberExports.Single().State)));
+        await smtp.WaitForAsync(member.Email, ReadySubject);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task AdminExport_IsAudited_AndOnlyAdminsMayDownloadIt()
     {
         await using var smtp = await TestSmtpServer.StartNewAsync();
